@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** `data/site.json`: optional settings of a zone. Every field has a default. */
+export const siteSettingsSchema = z.object({
+  /** Zone name shown in titles, e.g. `青川经济开发区`. */
+  zoneName: z.string().default('招商引资数据平台'),
+  /** Office name in bulletin headers, e.g. `青川经济开发区投资促进局`. */
+  office: z.string().optional(),
+  /** Unit assumed for an amount column whose header and cells give none (a warning is listed). */
+  defaultAmountUnit: z.enum(['亿元', '万元', '元']).default('万元'),
+  /** 签约超期未开工: signed more than this many days before the period end and not started. */
+  overdueDays: z.number().int().positive().default(180),
+  /** Public profile: show headline figures (signed count and amount) on the public home page. */
+  publicFigures: z.boolean().default(true),
+  /** Extra header aliases, by kind and field key: `{"signed": {"investment": ["协议总投资"]}}`. */
+  aliases: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
+});
+export type SiteSettings = z.output<typeof siteSettingsSchema>;
