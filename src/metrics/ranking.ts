@@ -1,0 +1,73 @@
+import type { RankingEntry, UnitScore } from '../schemas/metrics.ts';
+import type { Unit } from '../schemas/records.ts';
+import { roundTo } from './format.ts';
+import { compareText } from './unitOrder.ts';
+
+/**
+ * Competition ranks ("1, 2, 2, 4") over items already sorted best first: an item whose displayed
+ * score (2 decimals) equals the one before shares its rank.
+ */
+function competitionRanks(keys: readonly number[]): number[] {
+  const ranks: number[] = [];
+  keys.forEach((k, i) => ranks.push(i > 0 && k === keys[i - 1] ? (ranks[i - 1] ?? i + 1) : i + 1));
+  return ranks;
+}
+
+/**
+ * Ranks scored units (contract §7): by total score descending; scores equal at two decimals (as
+ * displayed) share a rank and the next rank skips (1, 2, 2, 4); ties are listed by unit name in
+ * code-unit order (deterministic, unlike ICU collation). Units with 是否参与排名 = 否 are listed
+ * after the ranked ones with `rank: null`; so are names the units table does not know — unless
+ * the table is empty, in which case every scored unit is ranked. `groupRank` ranks within each
+ * 分组 by the same rule. `prevRank` / `change` compare with `previous` (a previous period's ranking,
+ * or the previous quarter end's for a 季度排名); `change` = prevRank − rank, positive = moved up.
+ *
+ * @example rankUnits([{ unit: '甲', score: 90 }, { unit: '乙', score: 95 }], units).map((e) => e.rank) // [1, 2] for 乙, 甲
+ */
+export function rankUnits(
+  scores: ReadonlyArray<Pick<UnitScore, 'unit' | 'score'>>,
+  units: readonly Unit[],
+  previous?: readonly RankingEntry[],
+): RankingEntry[] {
+  const info = new Map(units.map((u) => [u.name, u]));
+  const prevRank = new Map<string, number>();
+  for (const e of previous ?? []) if (e.rank !== null) prevRank.set(e.unit, e.rank);
+
+  const sorted = scores
+    .map((s) => ({ ...s, key: roundTo(s.score, 2) }))
+    .sort((a, b) => b.key - a.key || compareText(a.unit, b.unit));
+  const isRanked = (name: string): boolean => {
+    const u = info.get(name);
+    return u ? u.ranked : units.length === 0;
+  };
+  const ranked = sorted.filter((s) => isRanked(s.unit));
+  const unranked = sorted.filter((s) => !isRanked(s.unit));
+
+  const rankOf = new Map<string, number>();
+  competitionRanks(ranked.map((s) => s.key)).forEach((r, i) => rankOf.set(ranked[i]?.unit ?? '', r));
+  const groupRankOf = new Map<string, number>();
+  const groups = new Map<string, typeof ranked>();
+  for (const s of ranked) {
+    const g = info.get(s.unit)?.group;
+    if (g === undefined) continue;
+    const list = groups.get(g);
+    if (list) list.push(s);
+    else groups.set(g, [s]);
+  }
+  for (const list of groups.values()) competitionRanks(list.map((s) => s.key)).forEach((r, i) => groupRankOf.set(list[i]?.unit ?? '', r));
+
+  return [...ranked, ...unranked].map((s): RankingEntry => {
+    const rank = rankOf.get(s.unit) ?? null;
+    const prev = prevRank.get(s.unit) ?? null;
+    return {
+      unit: s.unit,
+      group: info.get(s.unit)?.group ?? null,
+      ranked: rank !== null,
+      score: s.score,
+      rank,
+      groupRank: groupRankOf.get(s.unit) ?? null,
+      prevRank: prev,
+      change: rank !== null && prev !== null ? prev - rank : null,
+    };
+  });
+}
