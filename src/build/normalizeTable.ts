@@ -112,7 +112,9 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
         continue;
       }
       if (parsed.empty) continue;
-      const severity = spec.required || parsed.code === 'future_date' ? 'error' : 'warning';
+      // A bad value in a required field rejects the row; in an optional field (返回日期, 外资金额 …)
+      // the value is dropped with a warning, so the row still counts where it can.
+      const severity = spec.required ? 'error' : 'warning';
       const suffix = severity === 'warning' ? '（本次按空值处理）' : '';
       errors.push(issue(severity, parsed.code, spec, value, parsed.message + suffix));
     }

@@ -47,7 +47,7 @@ export async function loadTables(root: string, file: string, area: 'ledgers' | '
   const sheets: SheetReport[] = [];
   const sheetCount = read.workbook.sheets.length;
   for (const grid of read.workbook.sheets) {
-    const verdict = classifySheet({ relPath: file, sheetName: grid.name, area, sheetCount });
+    const verdict = classifySheet({ relPath: file, sheetName: grid.name, area, sheetCount, rowCount: grid.rows.length });
     const skipped = (severity: Issue['severity'], code: Issue['code'], message: string) => {
       issues.push({ severity, code, file, sheet: grid.name, message, ...at });
       sheets.push({ file, sheet: grid.name, kind: null, period, read: 0, accepted: 0, rejected: 0, skipped: 0 });

@@ -3,6 +3,7 @@ import { join, relative, sep, extname, basename } from 'node:path';
 import { CliError } from './cliError.ts';
 import type { Issue } from '../schemas/issue.ts';
 import { periodOfFolder } from '../ingest/classify.ts';
+import { isCandidateFile } from '../ingest/readWorkbook.ts';
 
 /** The files of a data folder, sorted so every run reads them in the same order. */
 export interface DataFolder {
@@ -16,8 +17,6 @@ export interface DataFolder {
   /** Files and folders that were not read, each with the reason. */
   issues: Issue[];
 }
-
-const TABLE_EXT = new Set(['.xlsx', '.xlsm', '.csv', '.xls', '.et', '.ett', '.xlt']);
 
 /** Code-point order: deterministic whatever the machine's locale. */
 export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -52,7 +51,7 @@ export function scanDataFolder(root: string): DataFolder {
     files.filter((f) => {
       const name = basename(f);
       if (name.startsWith('.') || name.startsWith('~$') || name === 'Thumbs.db' || name === 'desktop.ini') return false;
-      if (TABLE_EXT.has(extname(name).toLowerCase())) return true;
+      if (isCandidateFile(name)) return true;
       if (extname(name).toLowerCase() !== '.md') {
         issues.push({ severity: 'info', code: 'sheet_unknown_kind', file: rel(f), message: '不是表格文件（应为 .xlsx 或 .csv），已跳过' });
       }

@@ -33,6 +33,10 @@ export interface Grid {
    * into every cell of a range; header detection uses these to tell a group cell from a column.
    */
   merges: { top: number; left: number; bottom: number; right: number }[];
+  /** 0-based indexes of columns hidden in Excel (their cells are still read). */
+  hiddenColumns?: number[];
+  /** True when the sheet itself is hidden in Excel (often a list of drop-down choices). */
+  hidden?: boolean;
 }
 
 /** A file as read from disk, before classification. */

@@ -1,0 +1,200 @@
+import { compactText, foldText, normalizeHeader } from '../normalize/text.ts';
+import { cellText, type CellValue, type Grid } from './grid.ts';
+import type { TableLayout } from './header.ts';
+
+/**
+ * Row splitting below a located header (contract §2, §8): every non-empty row is data, a
+ * 合计/小计 row, a note, or a repeated header; the last three are skipped but accounted for.
+ */
+
+/** One non-empty row below the header. */
+export interface SplitRow {
+  /** Excel row number (CSV line number), e.g. `17`. */
+  row: number;
+  hidden?: boolean;
+  /** `data` is normalised; `total`, `note` and `header` rows are skipped (and counted as skipped). */
+  status: 'data' | 'total' | 'note' | 'header';
+  /** Why a row is skipped, in Chinese, e.g. `合计行`. */
+  reason?: string;
+  /** For `total` rows: `subtotal` (小计) covers the rows since the previous one, `grand` (合计/总计) all rows. */
+  total?: 'subtotal' | 'grand';
+  /** Cells by field key, merged values included, e.g. `{ name: '某项目', investment: 5 }`. */
+  values: Record<string, CellValue>;
+  /** Cells by header as written (duplicate headers get ` (2)`), e.g. `{ '总投资（亿元）': 5 }`. */
+  raw: Record<string, CellValue>;
+}
+
+/** A 合计/小计 row whose figure differs from the sum of the rows it covers. */
+export interface TotalMismatch {
+  /** Row number of the 合计/小计 row. */
+  row: number;
+  /** Field key, e.g. `investment`. */
+  field: string;
+  /** Figure on the total row, in the column's own unit. */
+  stated: number;
+  /** Sum of the covered data rows, in the same unit. */
+  computed: number;
+  /** Number of data rows the total covers. */
+  covered: number;
+}
+
+const TOTAL_START = /^(合计|小计|总计|共计|总合计|全部合计|累计合计)/;
+const TOTAL_END = /(合计|小计|总计)$/;
+const TOTAL_COUNT = /^共\d+(个|项|条)/;
+const NOTE_START = /^(注\d*|备注|说明|填报人|填表人|审核人|审核|制表|制表人|统计人|负责人|单位负责人|分管领导|联系人|联系电话|电话|填报日期|制表日期|填报时间|报送时间)[:：]/;
+const SEQ_HEADERS = new Set(['序号', 'no', 'no.', '序列']);
+/** Sentence punctuation: a lone cell with it reads as prose, not as a project name. */
+const PROSE = /[，。；：,;:]/;
+
+/**
+ * Splits the rows below the header. Rules, in order:
+ * - a row whose only values are copies from a vertical merge above, or only a 序号, is empty and
+ *   not returned (a template numbered down to row 200 holds no data);
+ * - `total`: 合计/小计/总计/共计 (spaces allowed: `合 计`) in the 序号 or name column or the row's first
+ *   text cell; also `经开区小计`;
+ * - `header`: a repeat of the header (page-break copy) or a column-number row `1 2 3 4 …`;
+ * - `note`: first text starts with `注：`, `填报人：`, `审核人：`, `联系电话：`, `制表：`, `说明：` …, or the
+ *   row's only value is text merged across columns, or text in a column that is no field (序号), or
+ *   prose (with ，。；：) in the first column;
+ * - otherwise `data` (an incomplete row is still data: it is rejected later, not hidden).
+ *
+ * @example splitRows(grid, layout).filter((r) => r.status === 'data').length // 35
+ */
+export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
+  const out: SplitRow[] = [];
+  const copies = mergeCopies(grid);
+  const seqIndexes = new Set(layout.columns.filter((c) => c.field === null && SEQ_HEADERS.has(headerKey(c.header).toLowerCase())).map((c) => c.index));
+  const nameIndex = layout.columns.find((c) => c.field === 'name')?.index;
+  const firstIndex = Math.min(...layout.columns.map((c) => c.index));
+  const rawKeys = uniqueHeaders(layout.columns.map((c) => c.header));
+  const headerTexts = layout.columns.map((c) => [c.index, headerKey(c.header), c.group !== undefined ? headerKey(c.group) : null] as const);
+
+  for (let i = layout.dataStartIndex; i < grid.rows.length; i++) {
+    const gridRow = grid.rows[i]!;
+    const own: Cell[] = [];
+    gridRow.cells.forEach((value, index) => {
+      if (value !== null && copies.get(key(gridRow.row, index)) !== 'vertical') own.push({ index, value });
+    });
+    if (own.every((c) => seqIndexes.has(c.index) && typeof c.value === 'number')) continue;
+
+    const values: Record<string, CellValue> = {};
+    const raw: Record<string, CellValue> = {};
+    layout.columns.forEach((c, k) => {
+      const v = gridRow.cells[c.index] ?? null;
+      if (c.field !== null) values[c.field] = v;
+      raw[rawKeys[k]!] = v;
+    });
+    const split: SplitRow = { row: gridRow.row, status: 'data', values, raw };
+    if (gridRow.hidden === true) split.hidden = true;
+    Object.assign(split, classify(gridRow.cells, own, copies, gridRow.row));
+    out.push(split);
+  }
+  return out;
+
+  function classify(cells: readonly CellValue[], own: Cell[], copies: Map<number, 'vertical' | 'horizontal'>, row: number): Pick<SplitRow, 'status' | 'reason' | 'total'> {
+    const texts = own.filter((c) => typeof c.value === 'string').map((c) => ({ index: c.index, text: compactText(c.value as string) }));
+    const labels = texts.filter((t, k) => k === 0 || seqIndexes.has(t.index) || t.index === nameIndex);
+    const label = labels.find((t) => TOTAL_START.test(t.text) || TOTAL_END.test(t.text) || TOTAL_COUNT.test(t.text));
+    if (label !== undefined) {
+      const sub = label.text.includes('小计');
+      return { status: 'total', total: sub ? 'subtotal' : 'grand', reason: sub ? '小计行' : '合计行' };
+    }
+    const repeats = headerTexts.filter(([index, leaf, group]) => {
+      const v = headerKey(cells[index] ?? null);
+      return v !== '' && (v === leaf || v === group);
+    }).length;
+    if (repeats >= Math.max(2, Math.ceil(headerTexts.length / 2))) return { status: 'header', reason: '重复的表头行' };
+    if (isColumnNumberRow(own)) return { status: 'header', reason: '列编号行' };
+    const first = own[0]!;
+    if (typeof first.value === 'string' && NOTE_START.test(compactText(first.value))) return { status: 'note', reason: '表尾注释' };
+    const masters = own.filter((c) => copies.get(key(row, c.index)) !== 'horizontal');
+    if (masters.length === 1 && typeof masters[0]!.value === 'string') {
+      const index = masters[0]!.index;
+      const text = foldText(masters[0]!.value as string);
+      const merged = own.length > 1;
+      const noField = (layout.columns.find((c) => c.index === index)?.field ?? null) === null;
+      if (merged || noField || (index === firstIndex && (PROSE.test(text) || text.length >= 40))) return { status: 'note', reason: '说明或分组标题行' };
+    }
+    return { status: 'data' };
+  }
+}
+
+interface Cell {
+  index: number;
+  value: CellValue;
+}
+
+const key = (row: number, index: number): number => row * 20_000 + index;
+
+/**
+ * Cells that hold a copy of a merge master: `vertical` when the merge starts in a row above,
+ * `horizontal` when it starts in a column to the left of the same row.
+ */
+function mergeCopies(grid: Grid): Map<number, 'vertical' | 'horizontal'> {
+  const map = new Map<number, 'vertical' | 'horizontal'>();
+  for (const m of grid.merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (r > m.top) map.set(key(r, c - 1), 'vertical');
+        else if (c > m.left) map.set(key(r, c - 1), 'horizontal');
+      }
+    }
+  }
+  return map;
+}
+
+/**
+ * Compares each 合计/小计 row with the data rows it covers: a 小计 the rows since the previous
+ * 小计 (or 合计), a 合计/总计 all data rows above it. Values are compared in the column's own unit
+ * with a tolerance of 0.01; a total cell that `parse` cannot read is not compared.
+ *
+ * @param parse reads a cell as a number in the column's unit, e.g. `5亿` → 5 in a 亿元 column
+ * @example reconcileTotals(rows, ['investment'], parse) // [{ row: 40, field: 'investment', stated: 120, computed: 118.5, covered: 35 }]
+ */
+export function reconcileTotals(rows: readonly SplitRow[], numericFields: readonly string[], parse: (v: CellValue) => number | null): TotalMismatch[] {
+  const out: TotalMismatch[] = [];
+  let sinceSubtotal: SplitRow[] = [];
+  const all: SplitRow[] = [];
+  for (const row of rows) {
+    if (row.status === 'data') {
+      sinceSubtotal.push(row);
+      all.push(row);
+      continue;
+    }
+    if (row.status !== 'total') continue;
+    const covered = row.total === 'subtotal' ? sinceSubtotal : all;
+    if (covered.length > 0) {
+      for (const field of numericFields) {
+        const stated = parse(row.values[field] ?? null);
+        if (stated === null) continue;
+        let computed = 0;
+        for (const r of covered) computed += parse(r.values[field] ?? null) ?? 0;
+        if (Math.abs(stated - computed) > 0.01 + 1e-9) out.push({ row: row.row, field, stated, computed, covered: covered.length });
+      }
+    }
+    sinceSubtotal = [];
+  }
+  return out;
+}
+
+/** A row `1 2 3 4 …` (or `(1) (2) …`) under the header, numbering the columns. */
+function isColumnNumberRow(own: readonly Cell[]): boolean {
+  if (own.length < 3) return false;
+  const numbers = own.map((c) => (typeof c.value === 'number' ? c.value : Number(cellText(c.value).replace(/[()（）]/g, ''))));
+  return numbers.every((n, k) => Number.isInteger(n) && (k === 0 ? n <= 2 : n === numbers[k - 1]! + 1));
+}
+
+/** Headers as keys: a repeated header gets ` (2)`, ` (3)`. */
+function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    return n === 1 ? h : `${h} (${n})`;
+  });
+}
+
+/** Normalised header text of a cell, for comparing a row with the header (repeated header rows). */
+function headerKey(v: CellValue): string {
+  return v === null ? '' : normalizeHeader(cellText(v)).name;
+}
