@@ -16,6 +16,7 @@ import type { SheetReport, SheetTable } from './readTables.ts';
 import type { TargetRow } from './recordSchemas.ts';
 import { finishTargets } from './targets.ts';
 import { linkProjects } from './linkProjects.ts';
+import { checkChains } from './checkChains.ts';
 import { buildProjects, diffSnapshots } from './projects.ts';
 import type { Project, SnapshotDiff } from './projects.ts';
 
@@ -143,6 +144,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
       if (loaded.tables.length === 0 && loaded.issues.some((i) => i.severity === 'error')) effects.log(`  ✗ ${file}：无法读取`);
     }
     issues.push(...linkProjects(records, period));
+    issues.push(...checkChains(records, reference.chainSegments, period));
     // The quarterly ranking's change is measured against the previous quarter's end.
     const quarterBefore = [...snapshots].reverse().find((s) => isQuarterEnd(s.period));
     const metrics = computePeriodMetrics({

@@ -1,6 +1,10 @@
+import { bulletinTables } from './bulletinTables.ts';
 import { loadMeta, loadPublic, loadQuality, loadReference, siteProfile } from './data.ts';
 import type { Column } from './table.ts';
 import { projectColumns, projectRows } from './tables/projects.ts';
+import { rankingTables } from './rankingTables.ts';
+import { targetsTables } from './targetsTables.ts';
+import { unitTables } from './unitTables.ts';
 import { issueColumns, issueRows, sheetColumns, unknownUnitColumns } from './tables/quality.ts';
 import { assetColumns, chainCompanyColumns, parkColumns, publicAssetColumns, publicSignedColumns, unitColumns } from './tables/reference.ts';
 
@@ -54,7 +58,7 @@ const sharedTables: TableProvider = (profile) => [
 ];
 
 /** Every provider, in the order the 下载 page lists them. Page authors append theirs here. */
-export const PROVIDERS: TableProvider[] = [internalTables, sharedTables];
+export const PROVIDERS: TableProvider[] = [internalTables, sharedTables, bulletinTables, rankingTables, targetsTables, unitTables];
 
 /** The tables of the current build's profile; ids are checked to be unique and file-safe. */
 export function downloadTables(profile: Profile = siteProfile(), periods?: readonly string[]): DownloadTable[] {

@@ -47,6 +47,8 @@ export interface ScoreLine {
   rate: number | null;
   rateText: string;
   status: '超进度' | '欠进度' | null;
+  /** 完成率 − 序时进度 in percentage points, full precision. */
+  gapPp: number | null;
   progressText: string | null;
   method: ScoreItem['method'];
   /** e.g. `每条0.1分，封顶4.8分`. */
@@ -103,6 +105,7 @@ export function scoreLines(unit: Pick<UnitMetrics, 'unit' | 'items'>, period: st
       rate: item.rate,
       rateText: fmtRate(item.rate),
       status: item.status,
+      gapPp: item.gapPp,
       progressText: progressWords(item.status, item.gapPp),
       method: item.method,
       ruleText: methodInWords(rule, item.indicator),

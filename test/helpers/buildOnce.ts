@@ -199,7 +199,13 @@ function result(spec: BuildSpec, entry: string, marker: DoneMarker, cached: bool
 
 function buildError(spec: BuildSpec, entry: string, marker: DoneMarker): Error {
   const log = readFileSafe(join(entry, 'build.log')) ?? '';
-  const tail = log.split('\n').slice(-40).join('\n');
+  // Last lines without colours and stack frames: the message, not the trace.
+  const tail = log
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((l) => !/^\s+at /.test(l))
+    .slice(-40)
+    .join('\n');
   return new Error(
     `Build "${spec.name}" failed (${marker.message ?? `exit code ${marker.exitCode}`}); full log: ${join(entry, 'build.log')}\n--- last lines ---\n${tail}`,
   );

@@ -29,6 +29,12 @@ export interface CrawlOptions {
   scope: string;
   maxPages?: number;
   concurrency?: number;
+  /**
+   * Open at most this many pages per sub-folder (`projects/`, `units/` …; the site's top folder is
+   * never sampled). The links to the others are still checked: their targets must exist. Leave
+   * unset to open every page.
+   */
+  maxPerFolder?: number;
   /** Extra per-page checks, after the page has loaded; a thrown error is reported as a problem. */
   onPage?: (page: Page, url: string) => Promise<void>;
 }
@@ -47,6 +53,8 @@ export interface CrawlResult {
   downloads: Map<string, boolean>;
   problems: string[];
   capHit: boolean;
+  /** Pages linked but not opened because of `maxPerFolder` (their targets were checked to exist). */
+  notOpened: number;
   requests: number;
   linksChecked: number;
   seconds: number;
@@ -57,6 +65,15 @@ export const DOWNLOAD = /\.(csv|xlsx|xls|json|zip|pdf|png|jpe?g|gif|svg|txt|docx
 const ROOT_ABSOLUTE = /\s(href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*(["']?)\/(?!\/)/gi;
 const PROTOCOL_RELATIVE = /\s(href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*(["']?)\/\//gi;
 const CSS_ROOT_ABSOLUTE = /url\(\s*(&quot;|["'])?\/(?!\/)/gi;
+
+/** Why a file:// URL is not an openable file, or null when it is one. */
+function fileProblem(url: string): string | null {
+  try {
+    return statSync(fileURLToPath(url.split(/[?#]/)[0]!)).isFile() ? null : 'not a file (a folder has no index page from file://)';
+  } catch {
+    return 'no such file';
+  }
+}
 
 export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const started = Date.now();
@@ -82,9 +99,23 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       return s;
     }
   };
-  const problem = (pageUrl: string, what: string) => problems.push(`${rel(pageUrl)}: ${what}`);
+  const problem = (pageUrl: string, what: string): void => {
+    problems.push(`${rel(pageUrl)}: ${what}`);
+  };
+  const perFolder = new Map<string, number>();
+  const notOpened = new Map<string, string>();
   const enqueue = (url: string, from: string) => {
-    if (referrer.has(url)) return;
+    if (referrer.has(url) || notOpened.has(url)) return;
+    if (opts.maxPerFolder !== undefined) {
+      const path = url.split('?')[0]!;
+      const folder = path.slice(0, path.lastIndexOf('/') + 1);
+      const n = perFolder.get(folder) ?? 0;
+      if (folder !== scope && n >= opts.maxPerFolder) {
+        notOpened.set(url, from);
+        return;
+      }
+      perFolder.set(folder, n + 1);
+    }
     if (referrer.size >= maxPages) {
       capHit = true;
       return;
@@ -119,37 +150,26 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
 
   async function visit(page: Page, state: { current: string; inflight: Set<Request> }, url: string): Promise<void> {
     state.current = url;
-    const from = referrer.get(url) ?? '';
-    const linkedFrom = from ? ` (linked from ${rel(from)})` : '';
+    // A page that cannot be opened is reported on the page that links to it.
+    const from = referrer.get(url) || url;
+    const broken = (why: string): void => {
+      problem(from, `broken link to ${rel(url)}: ${why}`);
+    };
     if (isFile) {
-      try {
-        if (!statSync(fileURLToPath(url.split(/[?#]/)[0]!)).isFile()) {
-          problem(url, `broken link: not a file${linkedFrom}`);
-          return;
-        }
-      } catch {
-        problem(url, `broken link: no such file${linkedFrom}`);
-        return;
-      }
+      const why = fileProblem(url);
+      if (why) return broken(why);
     }
     let response;
     try {
       response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
     } catch (e) {
-      problem(url, `could not load${linkedFrom}: ${(e as Error).message.split('\n')[0]}`);
-      return;
+      return broken(`could not load: ${(e as Error).message.split('\n')[0]}`);
     }
     if (!isFile) {
       const status = response?.status();
-      if (status !== 200) {
-        problem(url, `broken link: HTTP ${status}${linkedFrom}`);
-        return;
-      }
+      if (status !== 200) return broken(`HTTP ${status}`);
       const type = response?.headers()['content-type'] ?? '';
-      if (!type.startsWith('text/html')) {
-        problem(url, `linked as a page but served as ${type}${linkedFrom}`);
-        return;
-      }
+      if (!type.startsWith('text/html')) return broken(`linked as a page but served as ${type}`);
     }
     // Let late requests (fetches started by scripts) finish before leaving the page.
     for (let waited = 0; state.inflight.size > 0; waited += 25) {
@@ -249,10 +269,15 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       problem(state.current, `request failed: ${rel(r.url())} (${r.failure()?.errorText})`);
     });
     page.on('response', (r) => {
+      // The page's own document is checked by visit(), and reported on the page linking to it.
+      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) return;
       if (r.status() >= 400 && !isRootFavicon(r.url())) problem(state.current, `HTTP ${r.status()} for ${rel(r.url())}`);
     });
     page.on('console', (m) => {
-      if (m.type() === 'error' && !isRootFavicon(m.location().url)) problem(state.current, `console error: ${m.text()}${m.location().url ? ` (${rel(m.location().url)}:${m.location().lineNumber})` : ''}`);
+      if (m.type() !== 'error' || isRootFavicon(m.location().url)) return;
+      // Chromium's echo of a failed document load: reported by visit() already.
+      if (m.text().startsWith('Failed to load resource') && m.location().url === state.current) return;
+      problem(state.current, `console error: ${m.text()}${m.location().url ? ` (${rel(m.location().url)}:${m.location().lineNumber})` : ''}`);
     });
     page.on('pageerror', (e) => problem(state.current, `uncaught exception: ${e.message}`));
     page.on('dialog', (d) => {
@@ -283,9 +308,21 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
 
+  await Promise.all(
+    [...notOpened].map(async ([url, from]) => {
+      let why: string | null;
+      if (isFile) why = fileProblem(url);
+      else {
+        const res = await fetch(url, { method: 'HEAD' });
+        why = res.status !== 200 ? `HTTP ${res.status}` : !(res.headers.get('content-type') ?? '').startsWith('text/html') ? 'not served as HTML' : null;
+      }
+      if (why) problem(from, `broken link to ${rel(url)}: ${why}`);
+    }),
+  );
+
   for (const { target, fragment, from } of fragments) {
     const visited = pages.get(target);
-    if (!visited) continue; // the target page itself is reported if it failed
+    if (!visited) continue; // not opened (maxPerFolder), or reported as a broken link
     let id = fragment;
     try {
       id = decodeURIComponent(fragment);
@@ -295,7 +332,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     if (!visited.ids.has(id)) problem(from, `link to ${rel(target)}#${fragment}: no element with that id`);
   }
 
-  return { pages, downloads, problems, capHit, requests, linksChecked, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  return { pages, downloads, problems, capHit, notOpened: notOpened.size, requests, linksChecked, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
 /**
