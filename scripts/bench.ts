@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'bench-out');
 const node = process.execPath;
-const scale = Number(process.env.BENCH_SCALE ?? 8);
+const scale = Number(process.env.BENCH_SCALE ?? 2);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const zone = join(out, `zone-x${scale}`);
 

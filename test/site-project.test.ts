@@ -89,7 +89,8 @@ describe('projectListView', () => {
     expect(keys('签约')).toContain('signed');
     expect(keys('签约')).toContain('status');
     expect(keys('投产')).not.toContain('status');
-    expect(keys(null)).toContain('lastSeen');
+    expect(keys(null)).toContain('note');
+    expect(view.sections.at(-1)?.rows[0]?.note).toBe('已从台账移除（最后出现于 2025-08）');
     expect(sectionColumns('线索')[0]?.link?.(view.sections[2]!.rows[0]!)).toBe('projects/p-b.html');
   });
 });

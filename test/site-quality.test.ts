@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QualityData } from '../src/build/siteData.ts';
 import type { Issue } from '../src/schemas/issue.ts';
-import { CODE_LABELS, qualityView } from '../src/site/quality.ts';
+import { byFile, CODE_LABELS, qualityView } from '../src/site/quality.ts';
 import { ISSUE_CODES } from '../src/schemas/issue.ts';
 
 const sheet = (file: string, period: string | null, read: number, accepted: number, rejected: number, skipped: number): QualityData['sheets'][number] => ({
@@ -63,6 +63,14 @@ describe('qualityView', () => {
       ['错误', '签约.xlsx', 9],
       ['错误', '签约.xlsx', 17],
       ['警告', '签约.xlsx', 20],
+    ]);
+  });
+
+  it('blocks a group by file, each file once, its rows in order', () => {
+    const blocks = byFile(v.issueGroups[0]?.issues ?? []);
+    expect(blocks.map((b) => [b.file, b.rows.map((r) => r.row)])).toEqual([
+      ['ledgers/2025-10/旧表.xls', [null]],
+      ['ledgers/2025-10/签约.xlsx', [9, 17, 20]],
     ]);
   });
 

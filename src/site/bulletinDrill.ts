@@ -174,10 +174,13 @@ export function drillView(data: Pick<PeriodData, 'period' | 'records' | 'metrics
   const sections: DrillSection[] = [];
   for (const kind of SECTION_KINDS) {
     const idx = [...bySection.get(kind)!];
-    if (idx.length === 0) continue;
+    const pointed = figures.filter((f) => f.section === kind);
+    if (idx.length === 0 && pointed.length === 0) continue;
     const recs = records[recordKind(kind)];
     const unitOf = (i: number) => facts[recordKind(kind)][i]!.unit;
-    const units = [...new Set(idx.map(unitOf))].sort((a, b) => unitRank(a) - unitRank(b) || (a ?? '').localeCompare(b ?? '', 'zh-CN'));
+    // units with rows, and units a figure points at (a figure of 0 rows still lands on its section)
+    const named = [...idx.map(unitOf), ...pointed.flatMap((f) => (f.unit === undefined ? [] : [f.unit]))];
+    const units = [...new Set(named)].sort((a, b) => unitRank(a) - unitRank(b) || (a ?? '').localeCompare(b ?? '', 'zh-CN'));
     const measure: Measure = kind === 'leads' ? 'valid' : kind === 'trips' ? 'visits' : 'yi';
     sections.push({
       kind,

@@ -45,6 +45,8 @@ export interface Figure {
   section: SectionKind;
   /** Anchor of the section it lands on, e.g. `'signed-u-1a2b3c4d'` or `'signed'`. */
   anchor: string;
+  /** The unit section it lands on (`null` = 未落实单位); absent for zone figures. */
+  unit?: string | null;
   measure: Measure;
   refs: SourceRef[];
 }
@@ -105,8 +107,8 @@ const only = (refs: readonly SourceRef[], keep: ReadonlySet<string>): SourceRef[
  */
 export function periodFigures(metrics: PeriodMetrics, records?: SnapshotRecords): Figure[] {
   const out: Figure[] = [];
-  const add = (id: string, label: string, section: SectionKind, anchor: string, refs: SourceRef[], measure = MEASURE_OF[section]) =>
-    out.push({ id, label, section, anchor, measure, refs });
+  const add = (id: string, label: string, section: SectionKind, unit: string | null | undefined, refs: SourceRef[], measure = MEASURE_OF[section]) =>
+    out.push({ id, label, section, anchor: sectionAnchor(section, unit), ...(unit !== undefined ? { unit } : {}), measure, refs });
   const facts = records ? factsOf(records) : null;
   const validLeads = new Set(facts?.leads.filter((f) => f.valid).map((f) => refKey(f.src)));
   const foreign = new Set([...(facts?.signed ?? []), ...(facts?.funds ?? [])].filter((f) => f.foreignUsd !== 0).map((f) => refKey(f.src)));
@@ -118,31 +120,31 @@ export function periodFigures(metrics: PeriodMetrics, records?: SnapshotRecords)
       const fig = totals[section as keyof FlowTotals];
       const pick = (refs: SourceRef[]) => (kind === 'leadsValid' ? only(refs, validLeads) : refs);
       const measure = kind === 'leadsValid' ? 'count' : MEASURE_OF[section];
-      add(`${scope}.${kind}`, `${prefix}${KIND_LABELS[kind]}`, section, section, pick(fig.refs), measure);
+      add(`${scope}.${kind}`, `${prefix}${KIND_LABELS[kind]}`, section, undefined, pick(fig.refs), measure);
       for (const u of fig.byUnit) {
-        add(`${scope}.${kind}.unit.${unitKey(u.unit)}`, `${prefix}${KIND_LABELS[kind]}·${u.unit ?? '未落实单位'}`, section, sectionAnchor(section, u.unit), pick(u.refs), measure);
+        add(`${scope}.${kind}.unit.${unitKey(u.unit)}`, `${prefix}${KIND_LABELS[kind]}·${u.unit ?? '未落实单位'}`, section, u.unit, pick(u.refs), measure);
       }
     }
-    totals.signed.bySize.forEach((b, i) => add(`${scope}.signed.size.${i}`, `${prefix}签约项目·${SIZE_BUCKETS[i]?.label ?? b.bucket}`, 'signed', 'signed', b.refs));
+    totals.signed.bySize.forEach((b, i) => add(`${scope}.signed.size.${i}`, `${prefix}签约项目·${SIZE_BUCKETS[i]?.label ?? b.bucket}`, 'signed', undefined, b.refs));
     if (facts) {
-      add(`${scope}.signed.foreign`, `${prefix}签约外资`, 'signed', 'signed', only(totals.signed.refs, foreign), 'usd');
-      add(`${scope}.funds.foreign`, `${prefix}外资到位`, 'funds', 'funds', only(totals.funds.refs, foreign), 'usd');
+      add(`${scope}.signed.foreign`, `${prefix}签约外资`, 'signed', undefined, only(totals.signed.refs, foreign), 'usd');
+      add(`${scope}.funds.foreign`, `${prefix}外资到位`, 'funds', undefined, only(totals.funds.refs, foreign), 'usd');
     }
   }
-  metrics.ytd.signed.byChain.forEach((c, i) => add(`ytd.signed.chain.${i}`, `累计签约项目·${c.chain ?? '未填产业链'}`, 'signed', 'signed', c.refs));
-  metrics.ytd.funds.bySource.forEach((s, i) => add(`ytd.funds.source.${i}`, `累计到位资金·${s.source ?? '未填来源'}`, 'funds', 'funds', s.refs));
+  metrics.ytd.signed.byChain.forEach((c, i) => add(`ytd.signed.chain.${i}`, `累计签约项目·${c.chain ?? '未填产业链'}`, 'signed', undefined, c.refs));
+  metrics.ytd.funds.bySource.forEach((s, i) => add(`ytd.funds.source.${i}`, `累计到位资金·${s.source ?? '未填来源'}`, 'funds', undefined, s.refs));
 
   for (const u of metrics.units) {
     const id = unitId(u.unit);
     u.items.forEach((item, i) => {
       const section = INDICATOR_SECTION[item.indicator];
       const what = item.filterLabel ? `${item.indicator}（${item.filterLabel}）` : item.indicator;
-      add(`score.${id}.${i}`, `${u.unit}·${what}`, section, sectionAnchor(section, u.unit), item.refs);
+      add(`score.${id}.${i}`, `${u.unit}·${what}`, section, u.unit, item.refs);
     });
     const sr = u.startRate;
-    if (sr.projects > 0) add(`startRate.${id}`, `${u.unit}·今年签约项目（开工率）`, 'signed', sectionAnchor('signed', u.unit), [...sr.startedRefs, ...sr.notStartedRefs]);
+    if (sr.projects > 0) add(`startRate.${id}`, `${u.unit}·今年签约项目（开工率）`, 'signed', u.unit, [...sr.startedRefs, ...sr.notStartedRefs]);
   }
-  add('overdue', `签约超期未开工（超过${metrics.overdueDays}天）`, 'overdue', 'overdue', metrics.overdue.map((o) => o.src));
+  add('overdue', `签约超期未开工（超过${metrics.overdueDays}天）`, 'overdue', undefined, metrics.overdue.map((o) => o.src));
   return out;
 }
 

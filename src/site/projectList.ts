@@ -1,7 +1,7 @@
 import { STAGES, type Project, type Stage } from '../build/projects.ts';
 import { projectPage, unitPage } from './data.ts';
 import { STAGE_ANCHOR } from './pipeline.ts';
-import { projectStatus, type StatusLevel } from './projectStatus.ts';
+import { projectStatus, removedNote, type StatusLevel } from './projectStatus.ts';
 import type { Column } from './table.ts';
 
 /**
@@ -33,6 +33,8 @@ export interface ProjectRow {
   /** Months without progress; undefined when not rated. */
   months: number | undefined;
   lastSeen: string;
+  /** `已从台账移除（最后出现于 2025-08）` for removed projects, else `''`. */
+  note: string;
 }
 
 export interface ProjectSection {
@@ -81,6 +83,7 @@ export function projectRow(p: Project, latest: string, knownUnits: ReadonlySet<s
     level: s.level,
     months: s.months ?? undefined,
     lastSeen: p.lastSeen,
+    note: removedNote(p, latest) ?? '',
   };
 }
 
@@ -130,6 +133,6 @@ export function sectionColumns(stage: Stage | null): Column<ProjectRow>[] {
     case '投产':
       return [name, ...common, date('signed', '签约日期'), date('started', '开工日期'), date('producing', '投产日期'), { key: 'fundsYi', label: '到位资金（亿元）', format: 'yi' }];
     default:
-      return [name, ...common, { key: 'stage', label: '最后阶段' }, { key: 'lastSeen', label: '最后出现于' }];
+      return [name, ...common, { key: 'stage', label: '最后阶段' }, { key: 'note', label: '状态' }];
   }
 }

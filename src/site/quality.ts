@@ -209,3 +209,14 @@ export function qualityView(q: QualityData, latest: string | null): QualityView 
     unreadable: current.filter((r) => r.code.startsWith('file_')),
   };
 }
+
+/** Issues split by file, in order of first appearance (rows keep their order). */
+export function byFile(rows: readonly IssueRow[]): { file: string; rows: IssueRow[] }[] {
+  const out = new Map<string, IssueRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.file);
+    if (list) list.push(r);
+    else out.set(r.file, [r]);
+  }
+  return [...out].map(([file, list]) => ({ file, rows: list }));
+}

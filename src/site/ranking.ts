@@ -51,8 +51,8 @@ export interface RankingView {
   unranked: RankRow[];
   groups: GroupRanking[];
   red: RankRow[];
-  /** Worst first, each with its place from the bottom (倒数第 n, tie-aware). */
-  black: { row: RankRow; fromBottom: number }[];
+  /** Worst first, each with its place from the bottom (倒数第 n, tie-aware) and whether it is shared. */
+  black: { row: RankRow; fromBottom: number; tied: boolean }[];
   /** Why the 黑榜 is short or empty, e.g. when there are fewer than six ranked units. */
   blackNote: string | null;
 }
@@ -84,6 +84,11 @@ export function rankText(rank: number | null, tied: boolean): string {
   return tied ? `${rank}（并列）` : String(rank);
 }
 
+/** `第3名` or `第3名（并列）`; `prefix` e.g. `倒数`. @example placeText(2, true) // '第2名（并列）' */
+export function placeText(rank: number, tied: boolean, prefix = ''): string {
+  return `${prefix}第${rank}名${tied ? '（并列）' : ''}`;
+}
+
 /**
  * 红榜 = ranks 1–3, 黑榜 = the three lowest places counted from the bottom, both tie-aware: every
  * unit sharing a boundary score is listed (1, 2, 3, 3 → four on the 红榜). A unit never appears on
@@ -94,7 +99,11 @@ export function redBlack(ranked: readonly RankRow[]): Pick<RankingView, 'red' | 
   const red = ranked.filter((r) => r.rank !== null && r.rank <= 3);
   const onRed = new Set(red.map((r) => r.unit));
   const keys = ranked.map((r) => roundTo(r.score, 2));
-  const withPlace = ranked.map((row, i) => ({ row, fromBottom: 1 + keys.filter((k) => k < (keys[i] ?? 0)).length }));
+  const withPlace = ranked.map((row, i) => ({
+    row,
+    fromBottom: 1 + keys.filter((k) => k < (keys[i] ?? 0)).length,
+    tied: keys.filter((k) => k === keys[i]).length > 1,
+  }));
   const bottom = withPlace.filter((x) => x.fromBottom <= 3);
   const black = bottom.filter((x) => !onRed.has(x.row.unit)).sort((a, b) => a.fromBottom - b.fromBottom || ranked.indexOf(a.row) - ranked.indexOf(b.row));
   let blackNote: string | null = null;

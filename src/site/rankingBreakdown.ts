@@ -14,6 +14,9 @@ import { fmtIndicator, indicatorMeasure, methodInWords } from './rankingRules.ts
 /** A drill-down link from the current page: `(period, figureId, anchor?) → relative href`. */
 export type Drill = (period: string, figureId: string, anchor?: string) => string;
 
+/** Shown when a score item's target row is not in the targets table (should not happen). */
+export const RULE_NOT_FOUND = '（目标任务分解表中未找到该行的计分规则）';
+
 /** Drill id of one score item. @example scoreFigureId('u-1a2b3c4d', 2) // 'score.u-1a2b3c4d.2' */
 export function scoreFigureId(id: string, index: number): string {
   return `score.${id}.${index}`;
@@ -91,7 +94,6 @@ export function scoreLines(unit: Pick<UnitMetrics, 'unit' | 'items'>, period: st
   const id = unitId(unit.unit);
   return unit.items.map((item, index) => {
     const t = target(item.src);
-    const rule = t ?? { method: item.method, target: item.target, points: item.maxPoints };
     return {
       index,
       indicator: item.indicator,
@@ -108,7 +110,7 @@ export function scoreLines(unit: Pick<UnitMetrics, 'unit' | 'items'>, period: st
       gapPp: item.gapPp,
       progressText: progressWords(item.status, item.gapPp),
       method: item.method,
-      ruleText: methodInWords(rule, item.indicator),
+      ruleText: t ? methodInWords(t, item.indicator) : RULE_NOT_FOUND,
       points: item.points,
       pointsText: fmtScore(item.points),
       maxPoints: item.maxPoints,

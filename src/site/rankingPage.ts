@@ -2,7 +2,7 @@ import { fmtRate } from '../metrics/format.ts';
 import type { PeriodMetrics } from '../schemas/metrics.ts';
 import type { Target, Unit } from '../schemas/records.ts';
 import { periodLabel, unitPage } from './data.ts';
-import { type RankRow, type RankingPeriod, type RankingView, quarterLabel, rankText, rankingView } from './ranking.ts';
+import { type RankRow, type RankingPeriod, type RankingView, placeText, quarterLabel, rankingView } from './ranking.ts';
 import { type Drill, type UnitBreakdown, scoreBreakdowns } from './rankingBreakdown.ts';
 import { targetFinder } from './rankingRules.ts';
 
@@ -24,12 +24,12 @@ export interface RankingPageView {
   bars: { label: string; value: number; href: string }[];
 }
 
-/** `第5名（并列） · 乡镇园区组第3名`, or why the unit is not ranked. */
+/** `综合第5名（并列） · 乡镇园区组第3名`, or why the unit is not ranked. */
 export function standingText(r: RankRow | undefined): string {
   if (!r) return '';
   if (!r.ranked || r.rank === null) return r.known ? '不参与排名' : '未识别单位（不在单位名单中），不参与排名';
-  const group = r.group && r.groupRank !== null ? ` · ${r.group}第${rankText(r.groupRank, r.groupTied)}名` : '';
-  return `综合第${rankText(r.rank, r.tied)}名${group}`;
+  const group = r.group && r.groupRank !== null ? ` · ${r.group}${placeText(r.groupRank, r.groupTied)}` : '';
+  return `综合${placeText(r.rank, r.tied)}${group}`;
 }
 
 /** Builds the page; `drill` is bound to the page's output path. */

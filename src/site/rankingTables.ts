@@ -1,6 +1,7 @@
 import type { RankingEntry, ScoreItem } from '../schemas/metrics.ts';
 import { loadPeriod, loadReference } from './data.ts';
 import type { DownloadTable, TableProvider } from './downloads.ts';
+import { RULE_NOT_FOUND } from './rankingBreakdown.ts';
 import { methodInWords, targetFinder } from './rankingRules.ts';
 import type { Column } from './table.ts';
 
@@ -70,7 +71,7 @@ export function scoreRows(period: string): ScoreDownloadRow[] {
         group: u.group,
         ranked: u.ranked,
         index,
-        rule: methodInWords(find(item.src) ?? { method: item.method, target: item.target, points: item.maxPoints }, item.indicator),
+        rule: ((t) => (t ? methodInWords(t, item.indicator) : RULE_NOT_FOUND))(find(item.src)),
       })),
     );
 }

@@ -1,4 +1,4 @@
-import { fmtPp, fmtRate } from '../metrics/format.ts';
+import { fmtRate } from '../metrics/format.ts';
 import type { PeriodMetrics } from '../schemas/metrics.ts';
 import { INDICATORS, type Indicator, type Target, type Unit } from '../schemas/records.ts';
 import { periodLabel, unitId, unitPage } from './data.ts';
@@ -52,11 +52,6 @@ export interface TargetsView {
   /** Units of the units table with no target row this year. */
   withoutTargets: { unit: string; page: string }[];
   zone: ZoneLine[];
-}
-
-/** `83.3%（超进度 +5.6 个百分点）` for a table cell. */
-export function rateWithProgress(rateText: string, progress: string | null): string {
-  return progress ? `${rateText}（${progress}）` : rateText;
 }
 
 /**
@@ -115,11 +110,6 @@ export function targetsView(
     withoutTargets: units.filter((u) => !withTargets.has(u.name)).map((u) => ({ unit: u.name, page: unitPage(u.name) })),
     zone,
   };
-}
-
-/** The gap of a rate to 序时进度 in words without the status, e.g. `+5.6 个百分点`. */
-export function gapWords(gapPp: number | null): string {
-  return gapPp === null ? '—' : `${fmtPp(gapPp)} 个百分点`;
 }
 
 /** Years that have a snapshot, latest first, each with its latest period. */

@@ -148,7 +148,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     return p;
   };
 
-  async function visit(page: Page, state: { current: string; inflight: Set<Request> }, url: string): Promise<void> {
+  async function visit(page: Page, state: { current: string; inflight: Set<Request>; idle: (ms: number) => Promise<boolean> }, url: string): Promise<void> {
     state.current = url;
     // A page that cannot be opened is reported on the page that links to it.
     const from = referrer.get(url) || url;
@@ -172,14 +172,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       if (!type.startsWith('text/html')) return broken(`linked as a page but served as ${type}`);
     }
     // Let late requests (fetches started by scripts) finish before leaving the page.
-    for (let waited = 0; state.inflight.size > 0; waited += 25) {
-      if (waited > 5000) {
-        problem(url, `requests still pending 5 s after load: ${[...state.inflight].map((r) => rel(r.url())).join(', ')}`);
-        break;
-      }
-      await new Promise((ok) => setTimeout(ok, 25));
-    }
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+    if (!(await state.idle(5000))) problem(url, `requests still pending 5 s after load: ${[...state.inflight].map((r) => rel(r.url())).join(', ')}`);
 
     const html = isFile ? readFileSync(fileURLToPath(url.split(/[?#]/)[0]!), 'utf8') : await response!.text();
     for (const [re, what] of [
@@ -190,6 +183,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       for (const m of html.matchAll(re)) problem(url, `${what} in the HTML: …${html.slice(m.index, m.index + 60).trim()}…`);
     }
 
+    // After a frame and a task, so that scripts run on load have run (and logged any error).
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
     const info = await page.evaluate(() => ({
       title: document.title.trim(),
       icon: document.querySelector('link[rel~="icon" i]') !== null,
@@ -255,16 +250,39 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   let active = 0;
   const worker = async () => {
     const page = await opts.context.newPage();
-    const state = { current: '', inflight: new Set<Request>() };
+    const inflight = new Set<Request>();
+    let onIdle: (() => void) | null = null;
+    const settle = (r: Request) => {
+      inflight.delete(r);
+      if (inflight.size === 0) onIdle?.();
+    };
+    const state = {
+      current: '',
+      inflight,
+      /** Resolves true once no request is in flight, false after `ms`. */
+      idle: (ms: number) =>
+        new Promise<boolean>((ok) => {
+          if (inflight.size === 0) return ok(true);
+          const timer = setTimeout(() => {
+            onIdle = null;
+            ok(false);
+          }, ms);
+          onIdle = () => {
+            clearTimeout(timer);
+            onIdle = null;
+            ok(true);
+          };
+        }),
+    };
     page.on('request', (r) => {
       requests++;
       state.inflight.add(r);
       if (isRootFavicon(r.url())) return;
       if (!allowedRequest(r.url())) problem(state.current, `request outside the site: ${r.url()}`);
     });
-    page.on('requestfinished', (r) => state.inflight.delete(r));
+    page.on('requestfinished', settle);
     page.on('requestfailed', (r) => {
-      state.inflight.delete(r);
+      settle(r);
       if (isRootFavicon(r.url())) return;
       problem(state.current, `request failed: ${rel(r.url())} (${r.failure()?.errorText})`);
     });

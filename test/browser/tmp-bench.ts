@@ -1,0 +1,14 @@
+import { launchChromium } from './helpers/browser.ts';
+import { crawl, formatProblems } from './helpers/crawl.ts';
+import { startStaticServer } from '../helpers/staticServer.ts';
+const dist = process.argv[2]!;
+const conc = Number(process.argv[3] ?? 4);
+const server = await startStaticServer({ root: dist });
+const browser = await launchChromium();
+const context = await browser.newContext();
+const t = Date.now();
+const r = await crawl({ context, start: server.url + 'index.html', scope: server.url, concurrency: conc, maxPages: 3000 });
+const cpu = process.cpuUsage();
+console.log(r.pages.size, 'pages', (Date.now() - t) / 1000, 's', 'node cpu s', ((cpu.user + cpu.system) / 1e6).toFixed(1));
+console.log(formatProblems(r.problems, 30));
+await browser.close(); await server.close();
