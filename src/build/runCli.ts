@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseCliOptions } from './cliOptions.ts';
 import { CliError } from './cliError.ts';
@@ -7,7 +6,7 @@ import { runDataStage } from './dataStage.ts';
 import { buildReport } from './report.ts';
 import { issueLines, summaryLine } from './consoleReport.ts';
 import { writeSiteData } from './siteData.ts';
-import { buildSite } from './buildSite.ts';
+import { buildSite, PROJECT_ROOT } from './buildSite.ts';
 
 /**
  * `npm run build` / `npm run check` (contract §9). Returns the exit code: 0 built (errors listed,
@@ -27,11 +26,12 @@ export async function runCli(argv: string[], mode: 'build' | 'check', out: (line
       out(`报告已写入 ${opts.report}`);
     }
     if (!opts.checkOnly) {
-      const work = mkdtempSync(join(tmpdir(), 'zs-build-'));
+      mkdirSync(join(PROJECT_ROOT, '.zs'), { recursive: true });
+      const work = mkdtempSync(join(PROJECT_ROOT, '.zs', 'build-'));
       try {
         const dataDir = join(work, 'data');
         writeSiteData(model, report, opts.profile, dataDir);
-        await buildSite({ siteData: dataDir, outDir: opts.out, cacheDir: join(work, 'cache'), profile: opts.profile });
+        await buildSite({ siteData: dataDir, outDir: opts.out, work, profile: opts.profile });
       } finally {
         rmSync(work, { recursive: true, force: true });
       }
