@@ -72,7 +72,7 @@ describe('ids and labels', () => {
   });
 
   test('nav per profile', () => {
-    expect(navItems('internal').map((i) => i.label)).toEqual(['首页', '月度通报', '排名', '目标', '项目', '单位', '数据质量', '下载', '搜索']);
+    expect(navItems('internal').map((i) => i.label)).toEqual(['首页', '月度通报', '排名', '目标', '项目', '单位', '招商图谱', '年度报告', '数据质量', '下载', '搜索']);
     expect(navItems('public', [{ slug: 'about', title: '区位优势' }]).map((i) => i.label)).toEqual(['首页', '主导产业', '招商图谱', '园区载体', '存量资产', '招商成果', '区位优势', '搜索']);
   });
 });
@@ -80,7 +80,12 @@ describe('ids and labels', () => {
 describe('downloads registry', () => {
   test('internal tables', () => {
     use(INTERNAL);
-    expect(downloadTables().map((t) => t.id)).toEqual(['projects', 'units', 'assets', 'quality-issues', 'quality-sheets', 'unknown-units', 'parks', 'chain-companies']);
+    // Reference tables, then the per-period tables of the bulletins, rankings, targets and units (fixture: 2025-09, 2025-10).
+    expect(downloadTables().map((t) => t.id)).toEqual([
+      'projects', 'units', 'assets', 'quality-issues', 'quality-sheets', 'unknown-units', 'parks', 'chain-companies',
+      'bulletin-2025-10-units', 'bulletin-2025-10-ranking', 'bulletin-2025-09-units', 'bulletin-2025-09-ranking',
+      'ranking-2025-10', 'scores-2025-10', 'ranking-2025-09', 'scores-2025-09', 'targets-2025', 'unit-overview',
+    ]);
     const csv = toCsv(downloadTable('projects').columns, downloadTable('projects').rows());
     expect(csv).toContain("'=精密模具项目");
     expect(downloadPath('projects', 'xlsx')).toBe('downloads/projects.xlsx');

@@ -4,12 +4,12 @@ import { normalizeChain } from '../metrics/filters.ts';
 
 /**
  * Warns once per file and chain name when a 签约 row names an industry chain the 产业链图谱 does
- * not define (the project still counts; it just attaches to no chain map). Silent when the zone has
+ * not define (in its 环节 or 企业 sheet) (the project still counts; it just attaches to no chain map). Silent when the zone has
  * no chain map at all.
  */
-export function checkChains(records: SnapshotRecords, segments: readonly ChainSegment[], period: string): Issue[] {
-  if (segments.length === 0) return [];
-  const known = new Set(segments.map((s) => normalizeChain(s.chain)));
+export function checkChains(records: SnapshotRecords, chains: readonly Pick<ChainSegment, 'chain'>[], period: string): Issue[] {
+  if (chains.length === 0) return [];
+  const known = new Set(chains.map((s) => normalizeChain(s.chain)));
   const seen = new Set<string>();
   const issues: Issue[] = [];
   for (const r of records.signed) {

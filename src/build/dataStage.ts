@@ -144,7 +144,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
       if (loaded.tables.length === 0 && loaded.issues.some((i) => i.severity === 'error')) effects.log(`  ✗ ${file}：无法读取`);
     }
     issues.push(...linkProjects(records, period));
-    issues.push(...checkChains(records, reference.chainSegments, period));
+    issues.push(...checkChains(records, [...reference.chainSegments, ...reference.chainCompanies], period));
     // The quarterly ranking's change is measured against the previous quarter's end.
     const quarterBefore = [...snapshots].reverse().find((s) => isQuarterEnd(s.period));
     const metrics = computePeriodMetrics({

@@ -97,7 +97,8 @@ export interface ChainRow {
   count: Cell;
   yi: Cell;
   share: string;
-  foreign: string;
+  /** 外资 万美元 of the chain's projects. */
+  foreign: Cell;
 }
 
 export interface BulletinView extends BulletinUnits, BulletinLists {
@@ -180,7 +181,7 @@ export function bulletinView(data: PeriodData, meta: Pick<SiteMeta, 'zoneName' |
     count: link(`ytd.signed.chain.${i}`, fmtInt(c.count)),
     yi: link(`ytd.signed.chain.${i}`, fmtYi(c.investmentYi)),
     share: pctOf(c.investmentYi, m.ytd.signed.investmentYi),
-    foreign: c.foreignUsd ? fmtYi(c.foreignUsd) : '—',
+    foreign: c.foreignUsd ? link(`ytd.signed.chain.${i}`, fmtYi(c.foreignUsd)) : { text: '—' },
   }));
 
   const year = String(m.year);

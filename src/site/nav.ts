@@ -18,6 +18,7 @@ export const PAGES = {
   // public profile
   industries: 'industries.html',
   chains: 'chains.html',
+  reports: 'reports.html',
   parks: 'parks.html',
   assets: 'assets.html',
   results: 'results.html',
@@ -50,6 +51,8 @@ const INTERNAL: NavItem[] = [
   { id: 'targets', label: '目标', page: PAGES.targets },
   { id: 'projects', label: '项目', page: PAGES.projects },
   { id: 'units', label: '单位', page: PAGES.units },
+  { id: 'chains', label: '招商图谱', page: PAGES.chains },
+  { id: 'reports', label: '年度报告', page: PAGES.reports },
   { id: 'quality', label: '数据质量', page: PAGES.quality },
   { id: 'downloads', label: '下载', page: PAGES.downloads },
   { id: 'search', label: '搜索', page: PAGES.search },

@@ -1,3 +1,4 @@
+import { chainPage } from './chainModel.ts';
 import { fmtYi } from '../metrics/format.ts';
 import { loadMeta, loadProjects, loadPublic, loadReference, periodLabel, projectPage, unitPage } from './data.ts';
 import { rel } from './href.ts';
@@ -61,10 +62,10 @@ function publicEntries(): SearchEntry[] {
   const chains = [...new Set([...ref.chainSegments.map((c) => c.chain), ...ref.chainCompanies.map((c) => c.chain)])];
   for (const chain of chains) {
     const segs = ref.chainSegments.filter((c) => c.chain === chain).map((c) => c.segment);
-    out.push(['产业链', chain, segs.join('、'), rel(SEARCH_PAGE, PAGES.chains), '']);
+    out.push(['产业链', chain, segs.join('、'), rel(SEARCH_PAGE, chainPage(chain)), '']);
   }
   for (const c of ref.chainCompanies) {
-    out.push(['企业', c.name, join(c.chain, c.segment, c.category), rel(SEARCH_PAGE, PAGES.chains), join(c.location, c.products)]);
+    out.push(['企业', c.name, join(c.chain, c.segment, c.category), rel(SEARCH_PAGE, chainPage(c.chain)), join(c.location, c.products)]);
   }
   for (const p of ref.parks) out.push(['园区', p.name, join(p.industries, p.area), rel(SEARCH_PAGE, PAGES.parks), join(p.address)]);
   for (const a of ref.assets.filter((x) => x.public)) {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildOnce, SAMPLE_INTERNAL, SAMPLE_PUBLIC, type SiteBuild } from '../helpers/buildOnce.ts';
+import type { SiteBuild } from '../helpers/buildOnce.ts';
+import { SAMPLE_INTERNAL, SAMPLE_PUBLIC, siteBuild } from './helpers/builds.ts';
 import { startStaticServer } from '../helpers/staticServer.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { crawl, formatProblems, type CrawlResult } from './helpers/crawl.ts';
@@ -13,8 +14,8 @@ import { listFiles } from './helpers/site.ts';
 const MAX_PAGES = 3000;
 
 // Start both builds now, so they overlap when globalSetup has not started them already.
-const internalBuild = buildOnce(SAMPLE_INTERNAL);
-const publicBuild = buildOnce(SAMPLE_PUBLIC);
+const internalBuild = siteBuild(SAMPLE_INTERNAL);
+const publicBuild = siteBuild(SAMPLE_PUBLIC);
 internalBuild.catch(() => {});
 publicBuild.catch(() => {});
 
@@ -30,7 +31,7 @@ async function crawlOverHttp(build: SiteBuild): Promise<{ result: CrawlResult; o
   const server = await startStaticServer({ root: build.dist });
   const context = await browser.newContext();
   try {
-    const result = await crawl({ context, start: `${server.url}index.html`, scope: server.url, maxPages: MAX_PAGES, concurrency: 4 });
+    const result = await crawl({ context, start: `${server.url}index.html`, scope: server.url, root: build.dist, maxPages: MAX_PAGES, concurrency: 4 });
     const html = listFiles(build.dist).filter((f) => f.endsWith('.html'));
     const reached = new Set([...result.pages.keys()].map((u) => decodeURI(u.slice(server.url.length).split('?')[0]!)));
     const unreached = html.filter((f) => !reached.has(f));

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { buildOnce, SAMPLE_INTERNAL, type SiteBuild } from '../helpers/buildOnce.ts';
+import type { SiteBuild } from '../helpers/buildOnce.ts';
+import { SAMPLE_INTERNAL, siteBuild } from './helpers/builds.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { crawl, formatProblems } from './helpers/crawl.ts';
 import { latestBulletin, searchFor, watchPage } from './helpers/site.ts';
@@ -16,7 +17,7 @@ let context: BrowserContext;
 let build: SiteBuild;
 let scope: string;
 beforeAll(async () => {
-  build = await buildOnce(SAMPLE_INTERNAL);
+  build = await siteBuild(SAMPLE_INTERNAL);
   scope = pathToFileURL(build.dist).href + '/';
   browser = await launchChromium();
   context = await browser.newContext();

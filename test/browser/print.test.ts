@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildOnce, REPO_ROOT, SAMPLE_INTERNAL, type SiteBuild } from '../helpers/buildOnce.ts';
+import { REPO_ROOT, type SiteBuild } from '../helpers/buildOnce.ts';
+import { SAMPLE_INTERNAL, siteBuild } from './helpers/builds.ts';
 import { startStaticServer, type StaticServer } from '../helpers/staticServer.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { latestBulletin, watchPage } from './helpers/site.ts';
@@ -19,7 +20,7 @@ let browser: Browser;
 let build: SiteBuild;
 let server: StaticServer;
 beforeAll(async () => {
-  build = await buildOnce(SAMPLE_INTERNAL);
+  build = await siteBuild(SAMPLE_INTERNAL);
   server = await startStaticServer({ root: build.dist });
   browser = await launchChromium();
   mkdirSync(OUT, { recursive: true });

@@ -7,7 +7,7 @@ const server = await startStaticServer({ root: dist });
 const browser = await launchChromium();
 const context = await browser.newContext();
 const t = Date.now();
-const r = await crawl({ context, start: server.url + 'index.html', scope: server.url, concurrency: conc, maxPages: 3000 });
+const r = await crawl({ context, start: server.url + 'index.html', scope: server.url, root: dist, concurrency: conc, maxPages: 3000 });
 const cpu = process.cpuUsage();
 console.log(r.pages.size, 'pages', (Date.now() - t) / 1000, 's', 'node cpu s', ((cpu.user + cpu.system) / 1e6).toFixed(1));
 console.log(formatProblems(r.problems, 30));

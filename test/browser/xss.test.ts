@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { buildOnce, type SiteBuild } from '../helpers/buildOnce.ts';
+import type { SiteBuild } from '../helpers/buildOnce.ts';
+import { siteBuild, XSS_BUILD } from './helpers/builds.ts';
 import { startStaticServer, type StaticServer } from '../helpers/staticServer.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { crawl, formatProblems, type CrawlResult } from './helpers/crawl.ts';
 import { listFiles, searchFor, watchPage } from './helpers/site.ts';
-import { PAYLOAD_ATTR, PAYLOAD_IMG, PAYLOAD_SCRIPT, XSS_BUILD } from './helpers/xssFixture.ts';
+import { PAYLOAD_ATTR, PAYLOAD_IMG, PAYLOAD_SCRIPT } from './helpers/xssFixture.ts';
 
 // Names from the ledgers are data, never markup: a fixture zone whose project, unit, chain and zone
 // names carry <script>, <img onerror> and attribute-breaking payloads is built with the real CLI;
@@ -21,7 +22,7 @@ let result: CrawlResult | undefined;
 const texts = new Map<string, string>();
 
 beforeAll(async () => {
-  build = await buildOnce(XSS_BUILD);
+  build = await siteBuild(XSS_BUILD);
   server = await startStaticServer({ root: build.dist });
   browser = await launchChromium();
   context = await browser.newContext();

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
  * reuses the last build, and a lock whose owner died is taken over.
  *
  * `test/browser/globalSetup.ts` starts every build at the start of the run so they overlap with
- * other tests; without it each test file builds (or waits) on first use.
+ * other tests, and hands the keys to the test files (`test/browser/helpers/builds.ts`); without it
+ * each test file builds (or waits) on first use.
  *
  * Environment:
  * - `ZS_TEST_REBUILD=1` ignores finished builds of the same key and builds again.
@@ -69,11 +70,15 @@ export function cacheRoot(): string {
   return resolve(REPO_ROOT, process.env.ZS_TEST_BUILD_CACHE ?? '.zs/test-builds');
 }
 
-/** Builds `spec` (or waits for the process that is building it) and returns where the site is. */
-export function buildOnce(spec: BuildSpec): Promise<SiteBuild> {
+/**
+ * Builds `spec` (or waits for the process that is building it) and returns where the site is.
+ * `key` pins the build to a key computed earlier (globalSetup passes the run's keys to the test
+ * files, so a source file edited during the run does not start a second build).
+ */
+export function buildOnce(spec: BuildSpec, key?: string): Promise<SiteBuild> {
   let p = inProcess.get(spec.name);
   if (!p) {
-    p = buildOrWait(spec);
+    p = buildOrWait(spec, key);
     inProcess.set(spec.name, p);
   }
   return p;
@@ -131,7 +136,7 @@ interface DoneMarker {
   message?: string;
 }
 
-async function buildOrWait(spec: BuildSpec): Promise<SiteBuild> {
+async function buildOrWait(spec: BuildSpec, pinnedKey?: string): Promise<SiteBuild> {
   const override = overrideFor(spec);
   if (override) {
     const dist = resolve(override);
@@ -141,7 +146,7 @@ async function buildOrWait(spec: BuildSpec): Promise<SiteBuild> {
   }
   const root = cacheRoot();
   mkdirSync(root, { recursive: true });
-  const key = buildKey(spec);
+  const key = pinnedKey ?? buildKey(spec);
   const entry = join(root, `${spec.name}-${key}`);
   const lock = `${entry}.lock`;
   pruneOldEntries(root, spec.name, entry);
@@ -186,6 +191,9 @@ async function buildOrWait(spec: BuildSpec): Promise<SiteBuild> {
 }
 
 function result(spec: BuildSpec, entry: string, marker: DoneMarker, cached: boolean): SiteBuild {
+  // Mark the entry as in use, so that no other run prunes it while this one reads it.
+  const now = new Date();
+  utimesSync(entry, now, now);
   return {
     name: spec.name,
     dist: join(entry, 'dist'),
@@ -237,7 +245,11 @@ function statSafe(path: string) {
   }
 }
 
-/** Removes this spec's builds of other keys, and anything a day old, unless locked. */
+/**
+ * Removes this spec's builds of other keys unused for an hour, and anything unused for a day,
+ * unless locked. (Other runs, e.g. a colleague's `npx vitest run` on the same machine, may be
+ * reading a build of another key: using a build touches it.)
+ */
 function pruneOldEntries(root: string, name: string, keep: string): void {
   for (const e of readdirSync(root)) {
     const path = join(root, e);
@@ -246,7 +258,7 @@ function pruneOldEntries(root: string, name: string, keep: string): void {
     if (!st) continue;
     const ageMs = Date.now() - st.mtimeMs;
     const sameName = e.startsWith(`${name}-`) && /^[0-9a-f]{16}$/.test(e.slice(name.length + 1));
-    if ((sameName && ageMs > 10 * 60_000) || ageMs > 24 * 3600_000) rmSync(path, { recursive: true, force: true });
+    if ((sameName && ageMs > 3600_000) || ageMs > 24 * 3600_000) rmSync(path, { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 
@@ -27,6 +28,8 @@ export interface CrawlOptions {
   start: string;
   /** Every URL of the site starts with this (the server's sub-path, or the dist folder's file:// URL). */
   scope: string;
+  /** The folder served at `scope` (over http): the raw HTML is read from it rather than fetched again. */
+  root?: string;
   maxPages?: number;
   concurrency?: number;
   /**
@@ -44,7 +47,6 @@ export interface PageVisit {
   title: string;
   ids: Set<string>;
   links: string[];
-  html: string;
 }
 
 export interface CrawlResult {
@@ -174,7 +176,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     // Let late requests (fetches started by scripts) finish before leaving the page.
     if (!(await state.idle(5000))) problem(url, `requests still pending 5 s after load: ${[...state.inflight].map((r) => rel(r.url())).join(', ')}`);
 
-    const html = isFile ? readFileSync(fileURLToPath(url.split(/[?#]/)[0]!), 'utf8') : await response!.text();
+    const html = isFile ? readFileSync(fileURLToPath(url.split(/[?#]/)[0]!), 'utf8') : opts.root ? readFileSync(join(opts.root, decodeURIComponent(url.slice(scope.length).split(/[?#]/)[0]!)), 'utf8') : await response!.text();
     for (const [re, what] of [
       [ROOT_ABSOLUTE, 'root-absolute URL'],
       [PROTOCOL_RELATIVE, 'protocol-relative URL'],
@@ -184,21 +186,31 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     }
 
     // After a frame and a task, so that scripts run on load have run (and logged any error).
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
-    const info = await page.evaluate(() => ({
-      title: document.title.trim(),
-      icon: document.querySelector('link[rel~="icon" i]') !== null,
-      ids: [...document.querySelectorAll('[id]')].map((e) => e.id).concat([...document.querySelectorAll('a[name]')].map((e) => e.getAttribute('name') ?? '')),
-      links: [...document.querySelectorAll('a[href], area[href]')].map((a) => ({
-        raw: a.getAttribute('href') ?? '',
-        abs: (a as HTMLAnchorElement).href,
-        download: a.hasAttribute('download'),
-        text: (a.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30),
-      })),
-    }));
+    const info = await page.evaluate(async () => {
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      const links = [];
+      // HTML <a>/<area>, and SVG <a> (href or xlink:href; its .href is not a string).
+      for (const a of document.querySelectorAll('a, area')) {
+        const raw = a.getAttribute('href') ?? a.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
+        if (raw === null) continue;
+        let abs = raw;
+        try {
+          abs = new URL(raw, document.baseURI).href;
+        } catch {
+          /* reported as broken below: not in the site */
+        }
+        links.push({ raw, abs, download: a.hasAttribute('download'), text: (a.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30) });
+      }
+      return {
+        title: document.title.trim(),
+        icon: document.querySelector('link[rel~="icon" i]') !== null,
+        ids: [...document.querySelectorAll('[id]')].map((e) => e.id).concat([...document.querySelectorAll('a[name]')].map((e) => e.getAttribute('name') ?? '')),
+        links,
+      };
+    });
     if (!info.title) problem(url, 'empty <title>');
     if (!info.icon && !isFile) problem(url, 'no <link rel="icon">: the browser then requests /favicon.ico from the server root, outside the site (add a relative icon, or <link rel="icon" href="data:,">)');
-    pages.set(url, { url, title: info.title, ids: new Set(info.ids), links: info.links.map((l) => l.abs), html });
+    pages.set(url, { url, title: info.title, ids: new Set(info.ids), links: info.links.map((l) => l.abs) });
 
     for (const link of info.links) {
       linksChecked++;
