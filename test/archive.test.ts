@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Archive integrity and reproducibility, with the real CLI and the sample generator:
@@ -16,12 +16,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * and `--to 2025-10` writes the same earlier snapshots byte for byte (checked first). Builds go
  * to `.zs/archive-test/` inside the repository (Astro shares its prerender chunks between
  * builds whose output is outside the working directory). On a difference the failure names each
- * file and shows where both builds differ. `ZS_ARCHIVE_REUSE=1` re-checks the last run's folders.
+ * file and shows where both builds differ.
  */
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const NODE = resolve(ROOT, 'node_modules/.bin/node');
-const WORK = resolve(ROOT, '.zs/archive-test');
+/**
+ * Each run works in its own folder (another run, e.g. the whole suite started elsewhere, must not
+ * empty it mid-build), removed afterwards. `ZS_ARCHIVE_DIR=<folder>` keeps the folder and, when it
+ * already holds the three builds, re-checks them without building (to look into a failure).
+ */
+const KEEP = process.env.ZS_ARCHIVE_DIR;
+let WORK = '';
 const SCALE = '0.3';
 
 function run(args: string[]): Promise<{ code: number | null; out: string }> {
@@ -145,15 +151,19 @@ function expectSame(report: string[], what: string): void {
 
 describe('archive integrity (CLI, sample zone at --scale 0.3)', () => {
   beforeAll(async () => {
-    // ZS_ARCHIVE_REUSE=1 re-checks the folders of the last run (when looking into a failure)
-    if (process.env.ZS_ARCHIVE_REUSE === '1' && ['out-10a', 'out-10b', 'out-09'].every((d) => existsSync(join(WORK, d, 'index.html')))) return;
-    rmSync(WORK, { recursive: true, force: true });
+    mkdirSync(resolve(ROOT, '.zs'), { recursive: true });
+    WORK = KEEP ? resolve(KEEP) : mkdtempSync(resolve(ROOT, '.zs/archive-test-'));
+    if (KEEP && ['out-10a', 'out-10b', 'out-09'].every((d) => existsSync(join(WORK, d, 'index.html')))) return;
     mkdirSync(WORK, { recursive: true });
     await Promise.all([generate('2025-09'), generate('2025-10')]);
     // two outputs of the same folder, and the folder one month shorter (separate output folders
     // inside the repository, so parallel builds never share Astro's chunks)
     await Promise.all([build('data-2025-10', 'out-10a'), build('data-2025-10', 'out-10b'), build('data-2025-09', 'out-09')]);
   }, 600_000);
+
+  afterAll(() => {
+    if (!KEEP && WORK) rmSync(WORK, { recursive: true, force: true });
+  });
 
   it('the generator writes the same earlier snapshots whatever the last month', () => {
     const a = join(WORK, 'data-2025-09');
@@ -180,6 +190,14 @@ describe('archive integrity (CLI, sample zone at --scale 0.3)', () => {
     expect(bulletins).toHaveLength(21);
     expect(files(after)).toContain('bulletins/2025-10.html');
     expectSame(compare(before, after, bulletins), '增加2025年10月后，以前各期通报');
+  });
+
+  it('(b) … and the drill pages an earlier bulletin’s figures link to', () => {
+    const before = join(WORK, 'out-09');
+    const after = join(WORK, 'out-10a');
+    const drill = files(before).filter((p) => /^drill\/\d{4}-\d{2}\.html$/.test(p));
+    expect(drill).toHaveLength(21);
+    expectSame(compare(before, after, drill), '增加2025年10月后，以前各期的明细（drill）页');
   });
 
   it('(b) adding a month leaves every finished year’s annual report byte-identical', () => {

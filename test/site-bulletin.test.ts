@@ -48,7 +48,10 @@ describe('bulletinView', () => {
     expect(v.title).toBe('2025年10月招商引资工作通报');
     expect(v.docNo).toBe('青川经济开发区投资促进局 · 2025年第10期');
     expect(v.asOf).toBe('数据截至2025年10月底');
-    expect([v.span, v.timeProgress, v.prevPeriod, v.nextPeriod]).toEqual(['1—10月', '83.3%', '2025-09', null]);
+    expect([v.span, v.timeProgress, v.prevPeriod]).toEqual(['1—10月', '83.3%', '2025-09']);
+    // no later period is named: a published bulletin must not change when a month is added
+    expect(bulletinView(data, { ...META, periods: [...META.periods, '2025-11'] }, prev)).toEqual(v);
+    expect(v.switchPeriods).toEqual(['2025-08', '2025-09', '2025-10']);
   });
 
   test('一、总体情况: 本月, 较上月, 累计, 各单位目标合计 and progress', () => {

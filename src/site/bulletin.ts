@@ -117,7 +117,11 @@ export interface BulletinView extends BulletinUnits, BulletinLists {
   /** e.g. `83.3%`. */
   timeProgress: string;
   prevPeriod: string | null;
-  nextPeriod: string | null;
+  /**
+   * This period and the earlier ones, for the period switcher. A published bulletin never changes
+   * when a later month is added (contract §1), so it names no later period: 全部通报 does.
+   */
+  switchPeriods: string[];
   overview: OverviewRow[];
   buckets: { rows: BucketRow[]; total: BucketRow; chart: string };
   chains: { rows: ChainRow[]; chart: string };
@@ -201,7 +205,7 @@ export function bulletinView(data: PeriodData, meta: Pick<SiteMeta, 'zoneName' |
     month: m.month,
     timeProgress: fmtRate(m.timeProgress),
     prevPeriod: at > 0 ? sorted[at - 1]! : null,
-    nextPeriod: at >= 0 && at < sorted.length - 1 ? sorted[at + 1]! : null,
+    switchPeriods: sorted.filter((p) => p <= period),
     overview,
     buckets: {
       rows: bucketRows,

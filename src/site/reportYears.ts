@@ -1,4 +1,5 @@
 import { periodLabel } from './data.ts';
+import { PAGES } from './nav.ts';
 
 /**
  * The years that get an annual report (年度报告, `reports/<YYYY>.html`): every year with a
@@ -6,7 +7,7 @@ import { periodLabel } from './data.ts';
  */
 
 /** Output path of the reports list. */
-export const REPORTS_PAGE = 'reports.html';
+export const REPORTS_PAGE = PAGES.reports;
 
 /** Output path of a year's report. @example reportPage(2025) // 'reports/2025.html' */
 export function reportPage(year: number): string {

@@ -29,15 +29,15 @@ afterAll(async () => {
 
 const fileOnly = (u: string) => u.startsWith('file://') || /^(data|blob|about):/.test(u);
 
-// Over http crawl.test.ts opens every page; here every page of the top folder and the first
-// PER_FOLDER pages of each sub-folder (pages of one folder share a template, and so their scripts),
-// and the links to all the others are checked to point at existing files.
-const PER_FOLDER = 25;
+// Every reachable page gets the HTML checks from file:// too; Chromium opens every page of the top
+// folder and the first PER_FOLDER of each sub-folder (pages of one folder share a template, and so
+// their scripts). ZS_CRAWL_ALL=1 opens every page.
+const PER_FOLDER = process.env.ZS_CRAWL_ALL === '1' ? undefined : 20;
 
-test('pages reachable from index.html load cleanly from file:// (every kind; all links checked)', { timeout: 240_000 }, async () => {
-  const result = await crawl({ context, start: `${scope}index.html`, scope, maxPages: 3000, maxPerFolder: PER_FOLDER, concurrency: 4 });
+test('pages reachable from index.html load cleanly from file://', { timeout: 240_000 }, async () => {
+  const result = await crawl({ context, start: `${scope}index.html`, scope, maxOpenPerFolder: PER_FOLDER, concurrency: 4 });
   console.log(
-    `[file:// crawl] ${result.pages.size} pages opened, ${result.notOpened} more checked to exist, ${result.linksChecked} links, ${result.downloads.size} downloads, ${result.requests} requests, ${result.problems.length} problems, ${result.seconds} s`,
+    `[file:// crawl] ${result.pages.size} pages opened, ${result.reached.size} URLs (${result.files} files) reached, ${result.linksChecked} links, ${result.downloads.size} downloads, ${result.requests} requests, ${result.problems.length} problems, ${result.seconds} s`,
   );
   expect(result.capHit).toBe(false);
   expect(result.problems.length, formatProblems(result.problems)).toBe(0);

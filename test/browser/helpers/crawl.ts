@@ -4,23 +4,26 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 
 /**
- * Visits every page of a built site reachable from `start` by same-site links, breadth first,
- * with a few Chromium pages in parallel, and lists every problem found:
+ * Walks every page of a built site reachable from `start` by same-site links, breadth first, and
+ * lists every problem found.
  *
- * - a console error, an uncaught exception, an alert/confirm dialog;
- * - a failed request, an HTTP status ≥ 400, or a request outside `scope` (the site's folder);
- * - a broken link: to a missing page or file, outside the site, to a folder (`units/`: no index
- *   page on a file server or from file://), `javascript:`, an empty href, or a `#fragment` whose
- *   target id does not exist;
- * - a root-absolute (`href="/…"`, `src="/…"`, `url(/…)`) or protocol-relative (`//host`) URL in the
- *   HTML, which would break under a sub-path or from file://;
- * - a page with an empty `<title>`, or without `<link rel="icon">` (over http): without one the
- *   browser asks the server root for `/favicon.ico`, outside the site. That automatic request is
- *   then ignored at run time (it comes and goes with Chromium's favicon cache), so this HTML check
- *   is what catches it, every time.
+ * Every reachable page (each distinct URL, query strings included) gets the **HTML checks**, from
+ * its file:
+ * - every link resolves inside the site: to an existing page or file; not outside the site, not to
+ *   a folder (`units/` has no index page on a file server or from file://), not `javascript:`, not
+ *   empty; a `#fragment` names an existing id;
+ * - download links (`.csv`, `.xlsx`, … see `DOWNLOAD`) point at existing, non-empty files;
+ * - no root-absolute (`href="/…"`, `src="/…"`, `url(/…)`) or protocol-relative (`//host`) URL;
+ * - a non-empty `<title>`; over http a `<link rel="icon">` (without one the browser asks the server
+ *   root for `/favicon.ico`, outside the site; that automatic request is ignored at run time, since
+ *   it comes and goes with Chromium's favicon cache, so this check is what catches it).
  *
- * Download links (`.csv`, `.xlsx`, … see `DOWNLOAD`) are not opened in the browser: their targets
- * are checked to exist and be non-empty (HEAD over http, stat from file://).
+ * Pages **opened in Chromium** (several tabs of one browser in parallel) also get the run-time
+ * checks: no console error, uncaught exception or dialog; no failed request, HTTP status ≥ 400, or
+ * request outside `scope`; links and ids read from the live DOM (so links made by scripts are
+ * followed too). Every page is opened unless `maxOpenPerFolder` is set: then all pages of the top
+ * folder and the first N URLs of each sub-folder are opened (pages of one folder share a template
+ * and its scripts), and the rest get the HTML checks only.
  */
 export interface CrawlOptions {
   context: BrowserContext;
@@ -28,17 +31,14 @@ export interface CrawlOptions {
   start: string;
   /** Every URL of the site starts with this (the server's sub-path, or the dist folder's file:// URL). */
   scope: string;
-  /** The folder served at `scope` (over http): the raw HTML is read from it rather than fetched again. */
+  /** The folder served at `scope` (over http), for the HTML checks; without it pages are fetched. */
   root?: string;
+  /** Stop discovering after this many distinct page URLs (`capHit` then says so). */
   maxPages?: number;
+  /** Open at most this many URLs per sub-folder in Chromium (see above); unset: open every page. */
+  maxOpenPerFolder?: number;
   concurrency?: number;
-  /**
-   * Open at most this many pages per sub-folder (`projects/`, `units/` …; the site's top folder is
-   * never sampled). The links to the others are still checked: their targets must exist. Leave
-   * unset to open every page.
-   */
-  maxPerFolder?: number;
-  /** Extra per-page checks, after the page has loaded; a thrown error is reported as a problem. */
+  /** Extra checks on each opened page, after it has loaded; a thrown error is reported as a problem. */
   onPage?: (page: Page, url: string) => Promise<void>;
 }
 
@@ -50,13 +50,16 @@ export interface PageVisit {
 }
 
 export interface CrawlResult {
+  /** Pages opened in Chromium. */
   pages: Map<string, PageVisit>;
+  /** Every page URL reached (opened or HTML-checked), broken ones excluded. */
+  reached: Set<string>;
+  /** Distinct HTML files behind `reached`. */
+  files: number;
   /** Download targets and whether they exist (non-empty). */
   downloads: Map<string, boolean>;
   problems: string[];
   capHit: boolean;
-  /** Pages linked but not opened because of `maxPerFolder` (their targets were checked to exist). */
-  notOpened: number;
   requests: number;
   linksChecked: number;
   seconds: number;
@@ -67,6 +70,47 @@ export const DOWNLOAD = /\.(csv|xlsx|xls|json|zip|pdf|png|jpe?g|gif|svg|txt|docx
 const ROOT_ABSOLUTE = /\s(href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*(["']?)\/(?!\/)/gi;
 const PROTOCOL_RELATIVE = /\s(href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*(["']?)\/\//gi;
 const CSS_ROOT_ABSOLUTE = /url\(\s*(&quot;|["'])?\/(?!\/)/gi;
+const ICON_MESSAGE = 'no <link rel="icon">: the browser then requests /favicon.ico from the server root, outside the site (add a relative icon, or <link rel="icon" href="data:,">)';
+
+interface Link {
+  raw: string;
+  abs: string;
+  download: boolean;
+  text: string;
+}
+
+interface StaticPage {
+  title: string;
+  icon: boolean;
+  ids: string[];
+  /** Raw hrefs; resolved per URL (a query-only href depends on the page's URL). */
+  links: { raw: string; download: boolean }[];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e.toLowerCase()] ?? m),
+  );
+}
+
+/** The parts of a page the HTML checks need, read with regular expressions (Astro's output is regular). */
+function parseStatic(html: string): StaticPage {
+  const attr = (tag: string, name: string) => {
+    const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>"']+))`, 'i').exec(tag);
+    return m ? decodeEntities(m[1] ?? m[2] ?? m[3] ?? '') : null;
+  };
+  const links: StaticPage['links'] = [];
+  for (const [tag] of html.matchAll(/<(?:a|area)\b[^>]*>/gi)) {
+    const raw = attr(tag, 'href') ?? attr(tag, 'xlink:href');
+    if (raw !== null) links.push({ raw, download: /\sdownload(\s|=|>|\/)/i.test(tag) });
+  }
+  const ids = [...html.matchAll(/<[a-z][^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)].map((m) => decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''));
+  for (const [tag] of html.matchAll(/<a\b[^>]*\sname\s*=[^>]*>/gi)) ids.push(attr(tag, 'name') ?? '');
+  const title = decodeEntities(/<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1] ?? '').trim();
+  const icon = [...html.matchAll(/<link\b[^>]*>/gi)].some(([tag]) => /(^|\s)icon(\s|$)/i.test(attr(tag, 'rel') ?? ''));
+  return { title, icon, ids, links };
+}
 
 /** Why a file:// URL is not an openable file, or null when it is one. */
 function fileProblem(url: string): string | null {
@@ -79,16 +123,21 @@ function fileProblem(url: string): string | null {
 
 export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const started = Date.now();
-  const maxPages = opts.maxPages ?? 3000;
+  const maxPages = opts.maxPages ?? 20_000;
   const concurrency = opts.concurrency ?? 4;
   const { scope } = opts;
   const isFile = scope.startsWith('file:');
   const pages = new Map<string, PageVisit>();
+  const reached = new Set<string>();
   const downloads = new Map<string, boolean>();
   const problems: string[] = [];
-  const queue: string[] = [];
   const referrer = new Map<string, string>();
+  const openQueue: string[] = [];
+  const staticQueue: string[] = [];
   const fragments: { target: string; fragment: string; from: string }[] = [];
+  const idsByFile = new Map<string, Set<string>>();
+  const htmlChecked = new Set<string>();
+  const perFolder = new Map<string, number>();
   let capHit = false;
   let requests = 0;
   let linksChecked = 0;
@@ -104,44 +153,35 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const problem = (pageUrl: string, what: string): void => {
     problems.push(`${rel(pageUrl)}: ${what}`);
   };
-  const perFolder = new Map<string, number>();
-  const notOpened = new Map<string, string>();
+  const inScope = (u: string) => u.startsWith(scope);
+  const allowedRequest = (u: string) => inScope(u) || /^(data|blob|about):/.test(u);
+  const isRootFavicon = (u: string) => !isFile && u === new URL('/favicon.ico', scope).href;
+  const fileOf = (url: string) => url.split(/[?#]/)[0]!;
+
   const enqueue = (url: string, from: string) => {
-    if (referrer.has(url) || notOpened.has(url)) return;
-    if (opts.maxPerFolder !== undefined) {
-      const path = url.split('?')[0]!;
-      const folder = path.slice(0, path.lastIndexOf('/') + 1);
-      const n = perFolder.get(folder) ?? 0;
-      if (folder !== scope && n >= opts.maxPerFolder) {
-        notOpened.set(url, from);
-        return;
-      }
-      perFolder.set(folder, n + 1);
-    }
+    if (referrer.has(url)) return;
     if (referrer.size >= maxPages) {
       capHit = true;
       return;
     }
     referrer.set(url, from);
-    queue.push(url);
+    const path = fileOf(url);
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    const opened = perFolder.get(folder) ?? 0;
+    if (opts.maxOpenPerFolder === undefined || folder === scope || opened < opts.maxOpenPerFolder) {
+      perFolder.set(folder, opened + 1);
+      openQueue.push(url);
+    } else {
+      staticQueue.push(url);
+    }
   };
-  const inScope = (u: string) => u.startsWith(scope);
-  const allowedRequest = (u: string) => inScope(u) || /^(data|blob|about):/.test(u);
-  const isRootFavicon = (u: string) => !isFile && u === new URL('/favicon.ico', scope).href;
 
   const downloadChecks = new Map<string, Promise<boolean>>();
   const checkDownload = (url: string): Promise<boolean> => {
     let p = downloadChecks.get(url);
     if (!p) {
       p = (async () => {
-        if (isFile) {
-          try {
-            const st = statSync(fileURLToPath(url));
-            return st.isFile() && st.size > 0;
-          } catch {
-            return false;
-          }
-        }
+        if (isFile) return fileProblem(url) === null && statSync(fileURLToPath(url)).size > 0;
         const res = await fetch(url, { method: 'HEAD' });
         return res.status === 200 && Number(res.headers.get('content-length') ?? '0') > 0;
       })();
@@ -150,17 +190,127 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     return p;
   };
 
-  async function visit(page: Page, state: { current: string; inflight: Set<Request>; idle: (ms: number) => Promise<boolean> }, url: string): Promise<void> {
+  /** The page's HTML as served, or why it cannot be read. */
+  const readHtml = async (url: string): Promise<{ html: string } | { error: string }> => {
+    if (isFile) {
+      const why = fileProblem(url);
+      return why ? { error: why } : { html: readFileSync(fileURLToPath(fileOf(url)), 'utf8') };
+    }
+    if (opts.root) {
+      const path = join(opts.root, decodeURIComponent(fileOf(url).slice(scope.length)));
+      try {
+        if (!statSync(path).isFile()) return { error: 'not a file (no directory index on a file server)' };
+      } catch {
+        return { error: 'no such file' };
+      }
+      return { html: readFileSync(path, 'utf8') };
+    }
+    const res = await fetch(url);
+    if (res.status !== 200) return { error: `HTTP ${res.status}` };
+    return { html: await res.text() };
+  };
+
+  /** Root-absolute URLs etc., once per file. */
+  const checkHtml = (url: string, html: string, parsed: StaticPage) => {
+    const file = fileOf(url);
+    if (htmlChecked.has(file)) return;
+    htmlChecked.add(file);
+    for (const [re, what] of [
+      [ROOT_ABSOLUTE, 'root-absolute URL'],
+      [PROTOCOL_RELATIVE, 'protocol-relative URL'],
+      [CSS_ROOT_ABSOLUTE, 'root-absolute url() in CSS'],
+    ] as const) {
+      for (const m of html.matchAll(re)) problem(url, `${what} in the HTML: …${html.slice(m.index, m.index + 60).trim()}…`);
+    }
+    if (!parsed.title) problem(url, 'empty <title>');
+    if (!parsed.icon && !isFile) problem(url, ICON_MESSAGE);
+  };
+
+  const addIds = (url: string, ids: Iterable<string>) => {
+    const file = fileOf(url);
+    let set = idsByFile.get(file);
+    if (!set) idsByFile.set(file, (set = new Set()));
+    for (const id of ids) set.add(id);
+  };
+
+  async function checkLinks(url: string, links: Link[]): Promise<void> {
+    for (const link of links) {
+      linksChecked++;
+      const label = `link${link.text ? ` “${link.text}”` : ''} href="${link.raw}"`;
+      const raw = link.raw.trim();
+      if (raw === '') {
+        problem(url, `${label}: empty href`);
+        continue;
+      }
+      if (/^(mailto|tel):/i.test(raw)) continue;
+      if (/^javascript:/i.test(raw)) {
+        problem(url, `${label}: javascript: URL`);
+        continue;
+      }
+      if (raw.startsWith('/')) continue; // reported by checkHtml as root-absolute / protocol-relative
+      const hashAt = link.abs.indexOf('#');
+      const target = hashAt < 0 ? link.abs : link.abs.slice(0, hashAt);
+      const fragment = hashAt < 0 ? '' : link.abs.slice(hashAt + 1);
+      if (!inScope(target)) {
+        problem(url, `${label}: leaves the site (${link.abs})`);
+        continue;
+      }
+      const path = fileOf(target);
+      if (path.endsWith('/') || path === scope.replace(/\/$/, '')) {
+        problem(url, `${label}: links to a folder, which has no index page on a file server or from file://`);
+        continue;
+      }
+      if (DOWNLOAD.test(path) || link.download) {
+        const ok = await checkDownload(path);
+        downloads.set(path, ok);
+        if (!ok) problem(url, `${label}: download target missing or empty`);
+        continue;
+      }
+      if (fragment) fragments.push({ target, fragment, from: url });
+      if (target !== url) enqueue(target, url);
+    }
+  }
+
+  /** The HTML checks of a page that is not opened. */
+  const staticCache = new Map<string, Promise<{ html: string; parsed: StaticPage } | { error: string }>>();
+  async function checkStatic(url: string): Promise<void> {
+    const file = fileOf(url);
+    let p = staticCache.get(file);
+    if (!p) {
+      p = readHtml(url).then((r) => ('error' in r ? r : { html: r.html, parsed: parseStatic(r.html) }));
+      staticCache.set(file, p);
+    }
+    const r = await p;
+    if ('error' in r) {
+      problem(referrer.get(url) || url, `broken link to ${rel(url)}: ${r.error}`);
+      return;
+    }
+    reached.add(url);
+    checkHtml(url, r.html, r.parsed);
+    addIds(url, r.parsed.ids);
+    const links = r.parsed.links.map((l) => {
+      let abs = l.raw;
+      try {
+        abs = new URL(l.raw, url).href;
+      } catch {
+        /* not in the site: reported by checkLinks */
+      }
+      return { raw: l.raw, abs, download: l.download, text: '' };
+    });
+    await checkLinks(url, links);
+  }
+
+  type State = { current: string; inflight: Set<Request>; idle: (ms: number) => Promise<boolean> };
+
+  async function visit(page: Page, state: State, url: string): Promise<void> {
     state.current = url;
     // A page that cannot be opened is reported on the page that links to it.
     const from = referrer.get(url) || url;
     const broken = (why: string): void => {
       problem(from, `broken link to ${rel(url)}: ${why}`);
     };
-    if (isFile) {
-      const why = fileProblem(url);
-      if (why) return broken(why);
-    }
+    const source = await readHtml(url);
+    if ('error' in source) return broken(source.error);
     let response;
     try {
       response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
@@ -173,17 +323,10 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       const type = response?.headers()['content-type'] ?? '';
       if (!type.startsWith('text/html')) return broken(`linked as a page but served as ${type}`);
     }
+    reached.add(url);
     // Let late requests (fetches started by scripts) finish before leaving the page.
     if (!(await state.idle(5000))) problem(url, `requests still pending 5 s after load: ${[...state.inflight].map((r) => rel(r.url())).join(', ')}`);
-
-    const html = isFile ? readFileSync(fileURLToPath(url.split(/[?#]/)[0]!), 'utf8') : opts.root ? readFileSync(join(opts.root, decodeURIComponent(url.slice(scope.length).split(/[?#]/)[0]!)), 'utf8') : await response!.text();
-    for (const [re, what] of [
-      [ROOT_ABSOLUTE, 'root-absolute URL'],
-      [PROTOCOL_RELATIVE, 'protocol-relative URL'],
-      [CSS_ROOT_ABSOLUTE, 'root-absolute url() in CSS'],
-    ] as const) {
-      for (const m of html.matchAll(re)) problem(url, `${what} in the HTML: …${html.slice(m.index, m.index + 60).trim()}…`);
-    }
+    checkHtml(url, source.html, parseStatic(source.html));
 
     // After a frame and a task, so that scripts run on load have run (and logged any error).
     const info = await page.evaluate(async () => {
@@ -197,56 +340,19 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
         try {
           abs = new URL(raw, document.baseURI).href;
         } catch {
-          /* reported as broken below: not in the site */
+          /* not in the site: reported by checkLinks */
         }
         links.push({ raw, abs, download: a.hasAttribute('download'), text: (a.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30) });
       }
       return {
         title: document.title.trim(),
-        icon: document.querySelector('link[rel~="icon" i]') !== null,
         ids: [...document.querySelectorAll('[id]')].map((e) => e.id).concat([...document.querySelectorAll('a[name]')].map((e) => e.getAttribute('name') ?? '')),
         links,
       };
     });
-    if (!info.title) problem(url, 'empty <title>');
-    if (!info.icon && !isFile) problem(url, 'no <link rel="icon">: the browser then requests /favicon.ico from the server root, outside the site (add a relative icon, or <link rel="icon" href="data:,">)');
     pages.set(url, { url, title: info.title, ids: new Set(info.ids), links: info.links.map((l) => l.abs) });
-
-    for (const link of info.links) {
-      linksChecked++;
-      const label = `link “${link.text}” href="${link.raw}"`;
-      const raw = link.raw.trim();
-      if (raw === '') {
-        problem(url, `${label}: empty href`);
-        continue;
-      }
-      if (/^(mailto|tel):/i.test(raw)) continue;
-      if (/^javascript:/i.test(raw)) {
-        problem(url, `${label}: javascript: URL`);
-        continue;
-      }
-      if (raw.startsWith('/')) continue; // already reported as root-absolute / protocol-relative
-      const hashAt = link.abs.indexOf('#');
-      const target = hashAt < 0 ? link.abs : link.abs.slice(0, hashAt);
-      const fragment = hashAt < 0 ? '' : link.abs.slice(hashAt + 1);
-      if (!inScope(target)) {
-        problem(url, `${label}: leaves the site (${link.abs})`);
-        continue;
-      }
-      const path = target.split('?')[0]!;
-      if (path.endsWith('/') || path === scope.replace(/\/$/, '')) {
-        problem(url, `${label}: links to a folder, which has no index page on a file server or from file://`);
-        continue;
-      }
-      if (DOWNLOAD.test(path) || link.download) {
-        if (!downloads.has(path)) downloads.set(path, false);
-        if (!(await checkDownload(path))) problem(url, `${label}: download target missing or empty`);
-        else downloads.set(path, true);
-        continue;
-      }
-      if (fragment) fragments.push({ target, fragment, from: url });
-      if (target !== url) enqueue(target, url);
-    }
+    addIds(url, info.ids);
+    await checkLinks(url, info.links);
 
     if (opts.onPage) {
       try {
@@ -257,9 +363,6 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     }
   }
 
-  enqueue(opts.start, '');
-  let next = 0;
-  let active = 0;
   const worker = async () => {
     const page = await opts.context.newPage();
     const inflight = new Set<Request>();
@@ -268,7 +371,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       inflight.delete(r);
       if (inflight.size === 0) onIdle?.();
     };
-    const state = {
+    const state: State = {
       current: '',
       inflight,
       /** Resolves true once no request is in flight, false after `ms`. */
@@ -288,7 +391,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     };
     page.on('request', (r) => {
       requests++;
-      state.inflight.add(r);
+      inflight.add(r);
       if (isRootFavicon(r.url())) return;
       if (!allowedRequest(r.url())) problem(state.current, `request outside the site: ${r.url()}`);
     });
@@ -314,55 +417,63 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       problem(state.current, `${d.type()} dialog: ${d.message()}`);
       void d.dismiss().catch(() => {});
     });
-    try {
-      for (;;) {
-        if (next < queue.length) {
-          const url = queue[next++]!;
-          active++;
-          try {
-            await visit(page, state, url);
-          } catch (e) {
-            problem(url, `crawler error: ${(e as Error).message}`);
-          } finally {
-            active--;
-          }
-        } else if (active > 0) {
-          await new Promise((ok) => setTimeout(ok, 10));
-        } else {
-          break;
-        }
-      }
-    } finally {
-      await page.close();
-    }
+    return { page, state };
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
 
-  await Promise.all(
-    [...notOpened].map(async ([url, from]) => {
-      let why: string | null;
-      if (isFile) why = fileProblem(url);
-      else {
-        const res = await fetch(url, { method: 'HEAD' });
-        why = res.status !== 200 ? `HTTP ${res.status}` : !(res.headers.get('content-type') ?? '').startsWith('text/html') ? 'not served as HTML' : null;
-      }
-      if (why) problem(from, `broken link to ${rel(url)}: ${why}`);
-    }),
-  );
+  enqueue(opts.start, '');
+  const tabs = await Promise.all(Array.from({ length: concurrency }, worker));
+  let active = 0;
+  let nextOpen = 0;
+  let nextStatic = 0;
+  try {
+    await Promise.all(
+      tabs.map(async ({ page, state }) => {
+        for (;;) {
+          if (nextOpen < openQueue.length) {
+            const url = openQueue[nextOpen++]!;
+            active++;
+            try {
+              await visit(page, state, url);
+            } catch (e) {
+              problem(url, `crawler error: ${(e as Error).message}`);
+            } finally {
+              active--;
+            }
+          } else if (nextStatic < staticQueue.length) {
+            const url = staticQueue[nextStatic++]!;
+            active++;
+            try {
+              await checkStatic(url);
+            } catch (e) {
+              problem(url, `crawler error: ${(e as Error).message}`);
+            } finally {
+              active--;
+            }
+          } else if (active > 0) {
+            await new Promise((ok) => setTimeout(ok, 5));
+          } else {
+            break;
+          }
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(tabs.map((t) => t.page.close()));
+  }
 
   for (const { target, fragment, from } of fragments) {
-    const visited = pages.get(target);
-    if (!visited) continue; // not opened (maxPerFolder), or reported as a broken link
+    if (!reached.has(target)) continue; // reported as a broken link
     let id = fragment;
     try {
       id = decodeURIComponent(fragment);
     } catch {
       /* keep as written */
     }
-    if (!visited.ids.has(id)) problem(from, `link to ${rel(target)}#${fragment}: no element with that id`);
+    if (!idsByFile.get(fileOf(target))?.has(id)) problem(from, `link to ${rel(target)}#${fragment}: no element with that id`);
   }
 
-  return { pages, downloads, problems, capHit, notOpened: notOpened.size, requests, linksChecked, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  const files = new Set([...reached].map(fileOf)).size;
+  return { pages, reached, files, downloads, problems, capHit, requests, linksChecked, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
 /**
