@@ -200,6 +200,15 @@ describe('archive integrity (CLI, sample zone at --scale 0.3)', () => {
     expectSame(compare(before, after, drill), '增加2025年10月后，以前各期的明细（drill）页');
   });
 
+  it('(b) … and every earlier monthly and quarterly ranking', () => {
+    const before = join(WORK, 'out-09');
+    const after = join(WORK, 'out-10a');
+    const rankings = files(before).filter((p) => /^rankings\/\d{4}-(\d{2}|Q\d)\.html$/.test(p));
+    // 21 months 2024-01 … 2025-09 and 7 quarters 2024-Q1 … 2025-Q3.
+    expect(rankings).toHaveLength(28);
+    expectSame(compare(before, after, rankings), '增加2025年10月后，以前各期排名');
+  });
+
   it('(b) adding a month leaves every finished year’s annual report byte-identical', () => {
     const before = join(WORK, 'out-09');
     const after = join(WORK, 'out-10a');

@@ -51,9 +51,23 @@ export type Project = z.output<typeof projectSchema>;
 
 export const projectId = (key: string): string => `p-${createHash('sha1').update(key).digest('hex').slice(0, 10)}`;
 
-/** The state of every project in one snapshot, keyed by project key. */
-export function projectStates(records: SnapshotRecords, period: string): Map<string, ProjectState & Omit<Project, 'id' | 'stage' | 'lastSeen' | 'firstSeen' | 'lastChange' | 'history' | 'fundsYi' | 'name'>> {
-  type S = ProjectState & Omit<Project, 'id' | 'stage' | 'lastSeen' | 'firstSeen' | 'lastChange' | 'history' | 'fundsYi' | 'name'>;
+type State = ProjectState & Omit<Project, 'id' | 'stage' | 'lastSeen' | 'firstSeen' | 'lastChange' | 'history' | 'fundsYi' | 'name'>;
+
+/** Computed once per snapshot: both the diff and the project history need it. */
+const statesCache = new WeakMap<SnapshotRecords, Map<string, State>>();
+
+/** The state of every project in one snapshot, keyed by project key. Do not mutate the result. */
+export function projectStates(records: SnapshotRecords, period: string): Map<string, State> {
+  const cached = statesCache.get(records);
+  if (cached && cached.values().next().value?.period !== period && cached.size > 0) throw new Error('projectStates: one snapshot, two periods');
+  if (cached) return cached;
+  const out = computeStates(records, period);
+  statesCache.set(records, out);
+  return out;
+}
+
+function computeStates(records: SnapshotRecords, period: string): Map<string, State> {
+  type S = State;
   const out = new Map<string, S>();
   const rank = (s: Stage) => STAGES.indexOf(s);
   const touch = (key: string | undefined, stage: Stage, name: string, date: string, extra: Partial<S>) => {
@@ -66,7 +80,11 @@ export function projectStates(records: SnapshotRecords, period: string): Map<str
     if (rank(stage) > rank(p.stage)) p.stage = stage;
     const slot = ({ 线索: 'lead', 在谈: 'negotiating', 签约: 'signed', 开工: 'started', 投产: 'producing' } as const)[stage];
     if (!p.dates[slot] || date < p.dates[slot]) p.dates[slot] = date;
-    for (const [k, v] of Object.entries(extra)) if (v !== undefined && (p as Record<string, unknown>)[k] === undefined) (p as Record<string, unknown>)[k] = v;
+    const target = p as Record<string, unknown>;
+    for (const k in extra) {
+      const v = (extra as Record<string, unknown>)[k];
+      if (v !== undefined && target[k] === undefined) target[k] = v;
+    }
     if (stage === '签约') {
       p.name = name;
       if (extra.investmentYi !== undefined) p.investmentYi = extra.investmentYi;

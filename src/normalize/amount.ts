@@ -2,6 +2,7 @@
  * Money cells (contract §3 "Amounts"): a number, or text with its own unit such as `5亿`,
  * `8000万元`, `1亿8千万元`, `500万美元`. 人民币 comes out in 亿元, foreign capital in 万美元.
  */
+import { memoize } from './memo.ts';
 import type { CellValue } from '../ingest/grid.ts';
 import { AMOUNT_UNITS, TARGET_UNIT, type AmountUnit, type Currency } from './amountUnit.ts';
 export type { AmountUnit, Currency } from './amountUnit.ts';
@@ -63,7 +64,7 @@ const CURRENCY_NAMES: Readonly<Record<Currency, string>> = { cny: '人民币', u
  * @example parseAmount('12亿美元', {headerUnit: null, defaultUnit: '万元', currency: 'usd'})
  *   // {ok: true, value: 120000, unitSource: 'cell'}
  */
-export function parseAmount(v: CellValue, ctx: AmountContext): ParseResult<Amount> {
+function parseAmountUncached(v: CellValue, ctx: AmountContext): ParseResult<Amount> {
   if (v === null) return EMPTY;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return fail(`无法识别“${v}”，请填写金额，${EXAMPLES[ctx.currency]}`);
@@ -187,4 +188,23 @@ function currencyMismatch(shown: string, found: Currency, column: Currency): Par
 
 function negative(shown: string): ParseFailure {
   return fail(`金额“${shown}”不能为负数，请填写 0 或正数`);
+}
+
+const amountCache = new Map<string, (v: string | number) => ParseResult<Amount>>();
+
+/**
+ * Reads an amount cell (see `parseAmountUncached` for every accepted form). Text and number cells
+ * are memoised per column context: the same amounts recur across snapshots. The result is
+ * shared: do not mutate it.
+ */
+export function parseAmount(v: CellValue, ctx: AmountContext): ParseResult<Amount> {
+  if (typeof v !== 'string' && typeof v !== 'number') return parseAmountUncached(v, ctx);
+  const key = `${ctx.currency}|${ctx.headerUnit ?? ''}|${ctx.defaultUnit}`;
+  let parse = amountCache.get(key);
+  if (!parse) {
+    const fixed = { ...ctx };
+    parse = memoize((x: string | number) => parseAmountUncached(x, fixed));
+    amountCache.set(key, parse);
+  }
+  return parse(v);
 }

@@ -1,6 +1,7 @@
 /**
  * Date cells (contract §3 "Dates") and the snapshot period's month end (§1, §7).
  */
+import { memoize } from './memo.ts';
 import type { CellValue } from '../ingest/grid.ts';
 import { nonTextCellFailure } from './number.ts';
 import { EMPTY, fail, ok, type ParseFailure, type ParseResult } from './result.ts';
@@ -51,7 +52,7 @@ export function excelSerialToIso(serial: number): string | null {
  * @example parseDate('2025.10') // {ok: true, value: {date: '2025-10-01', precision: 'month'}}
  * @example parseDate('2025-02-30') // {ok: false, empty: false, message: '日期“2025-02-30”不存在：2025年2月只有28天，请检查'}
  */
-export function parseDate(v: CellValue): ParseResult<DateValue> {
+function parseDateUncached(v: CellValue): ParseResult<DateValue> {
   if (v === null) return EMPTY;
   if (v instanceof Date) {
     const iso = isoDay(v);
@@ -164,4 +165,14 @@ export function periodEnd(period: string): string {
  */
 export function isAfterPeriodEnd(date: string, period: string): boolean {
   return date > periodEnd(period);
+}
+
+const parseDateCached = memoize((v: string | number) => parseDateUncached(v));
+
+/**
+ * Reads a date cell (see `parseDateUncached` for every accepted form). Text and number cells are
+ * memoised: the same dates recur across snapshots. The result is shared: do not mutate it.
+ */
+export function parseDate(v: CellValue): ParseResult<DateValue> {
+  return typeof v === 'string' || typeof v === 'number' ? parseDateCached(v) : parseDateUncached(v);
 }

@@ -2,6 +2,7 @@
  * Project names across ledgers (contract §6): the matching key, and near misses that are
  * reported as suggested matches, never joined.
  */
+import { memoize } from './memo.ts';
 import { compactText } from './text.ts';
 
 /** Brackets of both widths; the characters go, their content stays. */
@@ -16,7 +17,7 @@ const BRACKETS = /[（）()【】[\]〔〕]/g;
  * @example projectNameKey('年产10万吨锂电池材料项目') // '年产10万吨锂电池材料'
  * @example projectNameKey('ＡＢＣ 新材料（一期）项目') // 'abc新材料一期'
  */
-export function projectNameKey(name: string): string {
+function projectNameKeyUncached(name: string): string {
   const k = compactText(name)
     .replace(BRACKETS, '')
     .replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -214,3 +215,6 @@ export function findNearMisses(names: readonly string[], candidates: readonly st
   }
   return out;
 }
+
+/** @see projectNameKeyUncached — memoised. */
+export const projectNameKey: (name: string) => string = memoize(projectNameKeyUncached);

@@ -2,6 +2,7 @@
  * Text as the rest of the pipeline sees it: width-folded, trimmed, inner white space collapsed
  * (contract §3 "Text"), plus the header matching key and the "no value" vocabulary.
  */
+import { memoize } from './memo.ts';
 import { isCellError, type CellValue } from '../ingest/grid.ts';
 import { parseUnitLabel, type AmountUnit } from './amountUnit.ts';
 
@@ -28,7 +29,7 @@ const XML_NEWLINE = /_x000[DA]_/g;
  * @example foldText('  ＡＢＣ１２３　有限公司\n') // 'ABC123 有限公司'
  * @example foldText('某某（集团）有限公司') // '某某（集团）有限公司' (brackets kept)
  */
-export function foldText(s: string): string {
+function foldTextUncached(s: string): string {
   return s
     .replace(/[\uFF01-\uFF5E]/g, (ch) => (KEPT_FULL_WIDTH.has(ch) ? ch : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
     .replace(XML_NEWLINE, ' ')
@@ -43,7 +44,7 @@ export function foldText(s: string): string {
  *
  * @example compactText('项 目\n名称') // '项目名称'
  */
-export function compactText(s: string): string {
+function compactTextUncached(s: string): string {
   return foldText(s).replace(/\s+/g, '');
 }
 
@@ -73,7 +74,7 @@ const MARKERS = /^[*★☆※]+|[*★☆※]+$/g;
  * @example normalizeHeader('金额【单位：万元】') // {name: '金额', unit: '万元'}
  * @example normalizeHeader('*项目名称（全称）') // {name: '项目名称', unit: null}
  */
-export function normalizeHeader(raw: string): HeaderKey {
+function normalizeHeaderUncached(raw: string): HeaderKey {
   let s = compactText(raw);
   let unit: AmountUnit | null = null;
   // Innermost brackets first, so `（单位：（万元））` also works.
@@ -157,3 +158,12 @@ export function isNoValue(s: string | null): boolean {
   const t = compactText(s);
   return t === '' || PLACEHOLDER.test(t) || NO_VALUE_WORDS.has(t.toUpperCase());
 }
+
+/** @see foldTextUncached — memoised (cell texts recur across snapshots). */
+export const foldText: (s: string) => string = memoize(foldTextUncached);
+
+/** @see compactTextUncached — memoised. */
+export const compactText: (s: string) => string = memoize(compactTextUncached);
+
+/** @see normalizeHeaderUncached — memoised; the returned object is shared, do not mutate it. */
+export const normalizeHeader: (raw: string) => HeaderKey = memoize(normalizeHeaderUncached);

@@ -1,3 +1,4 @@
+import { zoneRow } from './targetsZone.ts';
 import type { PeriodData, SiteMeta } from '../build/siteData.ts';
 import { barChart } from '../charts/barChart.ts';
 import { bucketChart } from '../charts/bucketChart.ts';
@@ -68,18 +69,18 @@ function deltaText(d: number, amount: boolean): string {
 }
 
 /**
- * Zone target of an indicator: the sum of the units' targets of the year without filters
- * (扣分 rows excluded), labelled 各单位目标合计 on the page; `null` when no unit has one.
+ * Zone target of an indicator, labelled 各单位目标合计: the same rule as the targets page, home
+ * page and annual report (`zoneTargets`: each unit once, its row with the fewest conditions;
+ * 扣分 rows excluded); `null` when no unit has one.
  */
 export function zoneTarget(metrics: Pick<PeriodMetrics, 'units'>, indicator: Indicator): number | null {
   let sum = 0;
   let any = false;
   for (const u of metrics.units) {
-    for (const item of u.items) {
-      if (item.indicator !== indicator || item.filterLabel !== '' || item.method === '扣分') continue;
-      sum += item.target;
-      any = true;
-    }
+    const row = zoneRow(u.items, indicator);
+    if (!row) continue;
+    sum += row.best.target;
+    any = true;
   }
   return any && sum > 0 ? sum : null;
 }

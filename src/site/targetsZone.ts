@@ -36,6 +36,19 @@ export interface ZoneTarget {
 /** Number of conditions in a filter label (`产业链=新能源；投资≥5亿元` → 2). */
 const conditions = (label: string) => (label === '' ? 0 : label.split('；').length);
 
+type TargetItem = { indicator: string; method: string; filterLabel: string };
+
+/**
+ * The row of one unit's items that counts towards 各单位目标合计 for an indicator: the row with
+ * the fewest conditions (扣分 rows excluded), and the rows left out. `null` when the unit has none.
+ */
+export function zoneRow<T extends TargetItem>(items: readonly T[], indicator: string): { best: T; others: T[] } | null {
+  const rows = items.filter((i) => i.indicator === indicator && i.method !== '扣分');
+  if (rows.length === 0) return null;
+  const best = rows.reduce((a, b) => (conditions(b.filterLabel) < conditions(a.filterLabel) ? b : a));
+  return { best, others: rows.filter((r) => r !== best) };
+}
+
 /**
  * Sums the units' targets per indicator. Each unit counts once per indicator: its row without
  * conditions, or, when it has only conditioned rows, the one with the fewest conditions (first in
@@ -52,11 +65,10 @@ export function zoneTargets(units: readonly Pick<UnitMetrics, 'unit' | 'items'>[
     const parts: ZonePart[] = [];
     const leftOut: string[] = [];
     for (const u of units) {
-      const rows = u.items.filter((i) => i.indicator === indicator && i.method !== '扣分');
-      if (rows.length === 0) continue;
-      const best = rows.reduce((a, b) => (conditions(b.filterLabel) < conditions(a.filterLabel) ? b : a));
-      parts.push({ unit: u.unit, target: best.target, filterLabel: best.filterLabel });
-      for (const r of rows) if (r !== best) leftOut.push(`${u.unit}（${r.filterLabel || '无条件'}）`);
+      const row = zoneRow(u.items, indicator);
+      if (!row) continue;
+      parts.push({ unit: u.unit, target: row.best.target, filterLabel: row.best.filterLabel });
+      for (const r of row.others) leftOut.push(`${u.unit}（${r.filterLabel || '无条件'}）`);
     }
     if (parts.length === 0) continue;
     const target = parts.reduce((s, p) => s + p.target, 0);

@@ -43,7 +43,7 @@ async function crawlOverHttp(build: SiteBuild): Promise<{ result: CrawlResult; o
     console.log(
       `[crawl ${build.name}] ${result.pages.size} pages opened, ${result.reached.size} URLs (${result.files} files) reached, ${result.linksChecked} links, ${result.downloads.size} downloads, ` +
         `${result.requests} browser requests, ${server.requests.length} server requests, ${result.problems.length} problems, ${result.seconds} s` +
-        ` (build ${build.cached ? 'reused' : `${build.seconds} s`}); ${unreached.length} of ${html.length} HTML files not linked from any page` +
+        ` (build ${build.seconds} s); ${unreached.length} of ${html.length} HTML files not linked from any page` +
         (unreached.length ? `: ${unreached.slice(0, 10).join(', ')}${unreached.length > 10 ? ' …' : ''}` : ''),
     );
     // GET /favicon.ico comes from Chromium when a page declares no icon; the crawl reports those pages.

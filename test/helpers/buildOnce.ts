@@ -9,10 +9,8 @@ import { fileURLToPath } from 'node:url';
  * test files and vitest forks.
  *
  * A build lives in `.zs/test-builds/<name>-<key>/` (`dist/`, `report.json`, `build.log`,
- * `done.json`). It must be inside the repository: Astro writes its prerender chunks next to an
- * `--out` inside the working directory, but to the shared `<cwd>/.astro/.prerender/` for an `--out`
- * elsewhere (its chunks import packages from `node_modules/`), so two builds out to /tmp at the same
- * time overwrite each other's chunks. The key hashes everything the build reads: `src/`, `scripts/`, `public/`, the Astro
+ * `done.json`; `.zs/` is gitignored, and being on the project's disk the CLI's final move of its
+ * staging folder is a rename). The key hashes everything the build reads: `src/`, `scripts/`, `public/`, the Astro
  * and TypeScript configs, `package-lock.json`, the data folder (or the fixture generator's source)
  * and the Node version. The first process to ask takes a lock (`<entry>.lock`, an atomic mkdir
  * holding its pid) and builds; the others wait for `done.json`. An unchanged work tree therefore
@@ -23,13 +21,14 @@ import { fileURLToPath } from 'node:url';
  * each test file builds (or waits) on first use.
  *
  * Environment:
- * - `ZS_TEST_REBUILD=1` ignores finished builds of the same key and builds again.
+ * - `ZS_TEST_REBUILD=1` ignores builds finished before the run (or, without globalSetup, before
+ *   the test file's process) started, and builds again.
  * - `ZS_TEST_DIST_<NAME>` (e.g. `ZS_TEST_DIST_SAMPLE_INTERNAL=/tmp/x/dist`) tests an existing dist
  *   folder instead of building (for a hand-made site, or a dist someone wants checked).
  * - `ZS_TEST_DATA` replaces the sample data folder (default `data/`). When the folder has no
  *   `ledgers/`, the sample zone is generated into the build's own folder with
  *   `scripts/generate-sample.ts --out` (byte-identical output, so the key stays the same).
- * - `ZS_TEST_BUILD_CACHE` moves the cache folder (keep it inside the repository, see above).
+ * - `ZS_TEST_BUILD_CACHE` moves the cache folder.
  */
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -70,18 +69,29 @@ export function cacheRoot(): string {
   return resolve(REPO_ROOT, process.env.ZS_TEST_BUILD_CACHE ?? '.zs/test-builds');
 }
 
+/** A build pinned by globalSetup: the key computed when the run started, and the oldest finished build it accepts. */
+export interface PinnedBuild {
+  key: string;
+  notBefore: number;
+}
+
 /**
  * Builds `spec` (or waits for the process that is building it) and returns where the site is.
- * `key` pins the build to a key computed earlier (globalSetup passes the run's keys to the test
- * files, so a source file edited during the run does not start a second build).
+ * `pinned` comes from globalSetup (through `inject`), so that a source file edited during the run
+ * does not make a test file start a second build.
  */
-export function buildOnce(spec: BuildSpec, key?: string): Promise<SiteBuild> {
+export function buildOnce(spec: BuildSpec, pinned?: PinnedBuild): Promise<SiteBuild> {
   let p = inProcess.get(spec.name);
   if (!p) {
-    p = buildOrWait(spec, key);
+    p = buildOrWait(spec, pinned);
     inProcess.set(spec.name, p);
   }
   return p;
+}
+
+/** The oldest finished build to accept: with `ZS_TEST_REBUILD=1`, none from before this process started. */
+export function rebuildNotBefore(): number {
+  return process.env.ZS_TEST_REBUILD === '1' ? Date.now() - process.uptime() * 1000 : 0;
 }
 
 function overrideFor(spec: BuildSpec): string | undefined {
@@ -136,7 +146,7 @@ interface DoneMarker {
   message?: string;
 }
 
-async function buildOrWait(spec: BuildSpec, pinnedKey?: string): Promise<SiteBuild> {
+async function buildOrWait(spec: BuildSpec, pinned?: PinnedBuild): Promise<SiteBuild> {
   const override = overrideFor(spec);
   if (override) {
     const dist = resolve(override);
@@ -146,14 +156,12 @@ async function buildOrWait(spec: BuildSpec, pinnedKey?: string): Promise<SiteBui
   }
   const root = cacheRoot();
   mkdirSync(root, { recursive: true });
-  const key = pinnedKey ?? buildKey(spec);
+  const key = pinned?.key ?? buildKey(spec);
   const entry = join(root, `${spec.name}-${key}`);
   const lock = `${entry}.lock`;
   pruneOldEntries(root, spec.name, entry);
   const deadline = Date.now() + BUILD_TIMEOUT_MS + 60_000;
-  // ZS_TEST_REBUILD: builds finished before this run started do not count (globalSetup passes the
-  // run's start time to the forks; a fork on its own uses its own start time).
-  const notBefore = process.env.ZS_TEST_REBUILD === '1' ? Number(process.env.ZS_TEST_RUN_STARTED ?? Date.now() - process.uptime() * 1000) : 0;
+  const notBefore = pinned?.notBefore ?? rebuildNotBefore();
 
   for (;;) {
     const marker = readMarker(entry);

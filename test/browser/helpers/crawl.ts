@@ -36,7 +36,7 @@ export interface CrawlOptions {
   /** Stop discovering after this many distinct page URLs (`capHit` then says so). */
   maxPages?: number;
   /** Open at most this many URLs per sub-folder in Chromium (see above); unset: open every page. */
-  maxOpenPerFolder?: number;
+  maxOpenPerFolder?: number | undefined;
   concurrency?: number;
   /** Extra checks on each opened page, after it has loaded; a thrown error is reported as a problem. */
   onPage?: (page: Page, url: string) => Promise<void>;
@@ -134,7 +134,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const referrer = new Map<string, string>();
   const openQueue: string[] = [];
   const staticQueue: string[] = [];
-  const fragments: { target: string; fragment: string; from: string }[] = [];
+  const fragments = new Map<string, { target: string; fragment: string; from: string }>();
+  /** Files whose links have been checked once (from the live DOM or the HTML). */
+  const linksDone = new Set<string>();
   const idsByFile = new Map<string, Set<string>>();
   const htmlChecked = new Set<string>();
   const perFolder = new Map<string, number>();
@@ -266,7 +268,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
         if (!ok) problem(url, `${label}: download target missing or empty`);
         continue;
       }
-      if (fragment) fragments.push({ target, fragment, from: url });
+      if (fragment && !fragments.has(link.abs)) fragments.set(link.abs, { target, fragment, from: url });
       if (target !== url) enqueue(target, url);
     }
   }
@@ -288,7 +290,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     reached.add(url);
     checkHtml(url, r.html, r.parsed);
     addIds(url, r.parsed.ids);
-    const links = r.parsed.links.map((l) => {
+    // Another URL of a file already checked (drill/2025-10.html?f=…): only query-only hrefs
+    // (`?f=…`) resolve differently.
+    const again = linksDone.has(file);
+    linksDone.add(file);
+    const links = r.parsed.links.filter((l) => !again || l.raw.trim().startsWith('?')).map((l) => {
       let abs = l.raw;
       try {
         abs = new URL(l.raw, url).href;
@@ -351,6 +357,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       };
     });
     pages.set(url, { url, title: info.title, ids: new Set(info.ids), links: info.links.map((l) => l.abs) });
+    linksDone.add(fileOf(url));
     addIds(url, info.ids);
     await checkLinks(url, info.links);
 
@@ -461,7 +468,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     await Promise.all(tabs.map((t) => t.page.close()));
   }
 
-  for (const { target, fragment, from } of fragments) {
+  for (const { target, fragment, from } of fragments.values()) {
     if (!reached.has(target)) continue; // reported as a broken link
     let id = fragment;
     try {

@@ -59,7 +59,7 @@ export function watchPage(page: Page, allowRequest: (url: string) => boolean): {
  * Returns the number of new occurrences (0 when none appeared).
  */
 export async function searchFor(page: Page, query: string): Promise<number> {
-  const box = page.locator('input[type=search], main input[type=text], input[name=q], input:not([type])').first();
+  const box = page.locator('input[type=search], main input[type=text], input[name=q], input:not([type])').filter({ visible: true }).first();
   await box.waitFor({ state: 'visible', timeout: 5000 });
   const count = () =>
     page.evaluate((q) => {
