@@ -91,19 +91,35 @@ export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
   }
   return out;
 
+  /** At least half the header's cells (and 2) repeated as text: a page-break copy of the header. */
+  function isRepeatedHeader(cells: readonly CellValue[]): boolean {
+    const needed = Math.max(2, Math.ceil(headerTexts.length / 2));
+    let repeats = 0;
+    let left = headerTexts.length;
+    for (const [index, leaf, group] of headerTexts) {
+      left--;
+      const cell = cells[index] ?? null;
+      // Header cells are text: a number, date or empty cell never repeats one (and costs nothing).
+      if (typeof cell === 'string') {
+        const v = headerKey(cell);
+        if (v !== '' && (v === leaf || v === group)) repeats++;
+      }
+      if (repeats >= needed) return true;
+      if (repeats + left < needed) return false;
+    }
+    return false;
+  }
+
   function classify(cells: readonly CellValue[], own: Cell[], copies: Map<number, 'vertical' | 'horizontal'>, row: number): Pick<SplitRow, 'status' | 'reason' | 'total'> {
-    const texts = own.filter((c) => typeof c.value === 'string').map((c) => ({ index: c.index, text: compactText(c.value as string) }));
-    const labels = texts.filter((t, k) => k === 0 || seqIndexes.has(t.index) || t.index === nameIndex);
+    // Only the first text cell, the 序号 column and the name column can carry a 合计 label.
+    const strings = own.filter((c) => typeof c.value === 'string');
+    const labels = strings.filter((c, k) => k === 0 || seqIndexes.has(c.index) || c.index === nameIndex).map((c) => ({ index: c.index, text: compactText(c.value as string) }));
     const label = labels.find((t) => TOTAL_START.test(t.text) || TOTAL_END.test(t.text) || TOTAL_COUNT.test(t.text));
     if (label !== undefined) {
       const sub = label.text.includes('小计');
       return { status: 'total', total: sub ? 'subtotal' : 'grand', reason: sub ? '小计行' : '合计行' };
     }
-    const repeats = headerTexts.filter(([index, leaf, group]) => {
-      const v = headerKey(cells[index] ?? null);
-      return v !== '' && (v === leaf || v === group);
-    }).length;
-    if (repeats >= Math.max(2, Math.ceil(headerTexts.length / 2))) return { status: 'header', reason: '重复的表头行' };
+    if (isRepeatedHeader(cells)) return { status: 'header', reason: '重复的表头行' };
     if (isColumnNumberRow(own)) return { status: 'header', reason: '列编号行' };
     const first = own[0]!;
     if (typeof first.value === 'string' && NOTE_START.test(compactText(first.value))) return { status: 'note', reason: '表尾注释' };

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
  *
  * A build lives in `.zs/test-builds/<name>-<key>/` (`dist/`, `report.json`, `build.log`,
  * `done.json`; `.zs/` is gitignored, and being on the project's disk the CLI's final move of its
- * staging folder is a rename). The key hashes everything the build reads: `src/`, `scripts/`, `public/`, the Astro
- * and TypeScript configs, `package-lock.json`, the data folder (or the fixture generator's source)
- * and the Node version. The first process to ask takes a lock (`<entry>.lock`, an atomic mkdir
+ * staging folder is a rename). The key hashes everything the build reads: `src/`, `scripts/`,
+ * `public/`, the Astro and TypeScript configs, `package-lock.json`, the data folder (or the fixture
+ * generator's source) and the Node version. The first process to ask takes a lock (`<entry>.lock`, an atomic mkdir
  * holding its pid) and builds; the others wait for `done.json`. An unchanged work tree therefore
  * reuses the last build, and a lock whose owner died is taken over.
  *
