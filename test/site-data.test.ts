@@ -73,7 +73,7 @@ describe('ids and labels', () => {
 
   test('nav per profile', () => {
     expect(navItems('internal').map((i) => i.label)).toEqual(['首页', '月度通报', '排名', '目标', '项目', '单位', '招商图谱', '年度报告', '数据质量', '下载', '搜索']);
-    expect(navItems('public', [{ slug: 'about', title: '区位优势' }]).map((i) => i.label)).toEqual(['首页', '主导产业', '招商图谱', '园区载体', '存量资产', '招商成果', '区位优势', '搜索']);
+    expect(navItems('public', [{ slug: 'about', title: '区位优势' }]).map((i) => i.label)).toEqual(['首页', '主导产业', '招商图谱', '园区载体', '存量资产', '招商成果', '区位优势', '下载', '搜索']);
   });
 });
 

@@ -76,6 +76,7 @@ export function navItems(profile: 'internal' | 'public', contentPages: readonly 
   return [
     ...PUBLIC_HEAD,
     ...contentPages.map((p) => ({ id: `page:${p.slug}`, label: p.title, page: contentPage(p.slug) })),
+    { id: 'downloads', label: '下载', page: PAGES.downloads },
     { id: 'search', label: '搜索', page: PAGES.search },
   ];
 }
