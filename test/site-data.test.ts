@@ -5,7 +5,6 @@ import { projectId } from '../src/build/projects.ts';
 import { publicReference } from '../src/build/siteData.ts';
 import { asOfLabel, clearSiteDataCache, contentDir, loadMeta, loadPeriod, loadProjects, loadQuality, loadReference, periodLabel, unitId, unitPage } from '../src/site/data.ts';
 import { downloadPath, downloadTable, downloadTables } from '../src/site/downloads.ts';
-import { ytdFigures } from '../src/site/homeFigures.ts';
 import { navItems } from '../src/site/nav.ts';
 import { buildSearchIndex, embedJson, foldText } from '../src/site/searchIndex.ts';
 import { toCsv } from '../src/site/tableExport.ts';
@@ -48,13 +47,6 @@ describe('loaders (internal fixture)', () => {
     delete process.env.ZS_SITE_DATA;
     clearSiteDataCache();
     expect(() => loadMeta()).toThrow(/ZS_SITE_DATA is not set/);
-  });
-
-  test('ytdFigures counts rows dated this year up to the period end', () => {
-    const f = ytdFigures(loadPeriod('2025-10'));
-    expect(f).toEqual({ signedCount: 2, signedMonth: 1, signedYi: 13.3, startedCount: 1, producingCount: 0, fundsYi: 2.5 });
-    // the 2025-09 snapshot's row dated 2025-09-08 counts; nothing after the period end does
-    expect(ytdFigures({ period: '2025-02', records: loadPeriod('2025-10').records }).signedCount).toBe(0);
   });
 });
 

@@ -54,16 +54,15 @@ export const projectId = (key: string): string => `p-${createHash('sha1').update
 type State = ProjectState & Omit<Project, 'id' | 'stage' | 'lastSeen' | 'firstSeen' | 'lastChange' | 'history' | 'fundsYi' | 'name'>;
 
 /** Computed once per snapshot: both the diff and the project history need it. */
-const statesCache = new WeakMap<SnapshotRecords, Map<string, State>>();
+const statesCache = new WeakMap<SnapshotRecords, { period: string; states: Map<string, State> }>();
 
 /** The state of every project in one snapshot, keyed by project key. Do not mutate the result. */
 export function projectStates(records: SnapshotRecords, period: string): Map<string, State> {
-  const cached = statesCache.get(records);
-  if (cached && cached.values().next().value?.period !== period && cached.size > 0) throw new Error('projectStates: one snapshot, two periods');
-  if (cached) return cached;
-  const out = computeStates(records, period);
-  statesCache.set(records, out);
-  return out;
+  const hit = statesCache.get(records);
+  if (hit?.period === period) return hit.states;
+  const states = computeStates(records, period);
+  statesCache.set(records, { period, states });
+  return states;
 }
 
 function computeStates(records: SnapshotRecords, period: string): Map<string, State> {
