@@ -12,7 +12,13 @@ const scale = Number(process.env.BENCH_SCALE ?? 2);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const zone = join(out, `zone-x${scale}`);
 
-const run = (script: string, args: string[]) => JSON.parse(execFileSync(node, [join(root, script), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').pop() as string);
+const run = (script: string, args: string[]) =>
+  JSON.parse(
+    execFileSync(node, [join(root, script), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 })
+      .trim()
+      .split('\n')
+      .pop() as string,
+  );
 const timed = (args: string[]) => {
   const t0 = performance.now();
   execFileSync(node, [join(root, 'scripts/build.ts'), '--quiet', ...args], { cwd: root, stdio: 'ignore' });
@@ -23,7 +29,10 @@ const fmt = (x: number, d = 1) => x.toFixed(d);
 
 if (!existsSync(join(zone, 'ledgers'))) {
   console.log(`生成 ×${scale} 规模测试数据 → ${zone}`);
-  execFileSync(node, [join(root, 'scripts/generate-sample.ts'), '--out', zone, '--scale', String(scale)], { cwd: root, stdio: 'inherit' });
+  execFileSync(node, [join(root, 'scripts/generate-sample.ts'), '--out', zone, '--scale', String(scale)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 // 1. Data stage against exceljs alone on the same files.
@@ -37,15 +46,26 @@ const s = median(stage.map((x) => x.ms));
 const b = median(base.map((x) => x.ms));
 const rows = stage[0]?.rows ?? 0;
 console.log(`\n数据阶段（×${scale} 规模，${rows.toLocaleString('en-US')} 行，${runs} 轮交替取中位数）`);
-console.log(`  data stage            ${fmt(s / 1000, 2)} s   ${Math.round(rows / (s / 1000)).toLocaleString('en-US')} rows/s   peak RSS ${fmt(Math.max(...stage.map((x) => x.maxRssMb)), 0)} MB`);
-console.log(`  exceljs readFile only ${fmt(b / 1000, 2)} s   peak RSS ${fmt(Math.max(...base.map((x) => x.maxRssMb)), 0)} MB`);
+console.log(
+  `  data stage            ${fmt(s / 1000, 2)} s   ${Math.round(rows / (s / 1000)).toLocaleString('en-US')} rows/s   peak RSS ${fmt(Math.max(...stage.map((x) => x.maxRssMb)), 0)} MB`,
+);
+console.log(
+  `  exceljs readFile only ${fmt(b / 1000, 2)} s   peak RSS ${fmt(Math.max(...base.map((x) => x.maxRssMb)), 0)} MB`,
+);
 console.log(`  ratio data stage / exceljs = ${fmt(s / b, 2)}   (target ≤ 1.3; peak memory target ≤ 1024 MB)`);
 
 // 2. Full builds: sample zone, scaled zone, public profile.
-const pages = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+const pages = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
 /** Requests a page makes: itself plus every external stylesheet, script, image or frame it loads. */
-const requests = (html: string) => 1 + [...html.matchAll(/<(?:link[^>]+rel="?stylesheet|script[^>]+src=|img[^>]+src=|iframe[^>]+src=|source[^>]+src=)/g)].length;
-const heaviest = (files: string[]) => files.map((f) => ({ f, bytes: statSync(f).size })).sort((x, y) => y.bytes - x.bytes)[0];
+const requests = (html: string) =>
+  1 +
+  [...html.matchAll(/<(?:link[^>]+rel="?stylesheet|script[^>]+src=|img[^>]+src=|iframe[^>]+src=|source[^>]+src=)/g)]
+    .length;
+const heaviest = (files: string[]) =>
+  files.map((f) => ({ f, bytes: statSync(f).size })).sort((x, y) => y.bytes - x.bytes)[0];
 
 const sample = timed(['--out', join(out, 'dist')]);
 const sampleScaled = timed(['--data', zone, '--out', join(out, 'dist-scaled')]);
@@ -59,11 +79,18 @@ console.log(`  ×${scale} zone      ${fmt(sampleScaled / 1000)} s, ${pages(join(
 if (hb) {
   const html = readFileSync(hb.f, 'utf8');
   const charts = (html.match(/<svg/g) ?? []).length;
-  console.log(`  heaviest bulletin ${hb.f.slice(out.length + 1)}: ${fmt(hb.bytes / 1024)} KB, ${requests(html)} request(s), ${charts} charts (target ≤ 150 KB, ≤ 5 requests)`);
+  console.log(
+    `  heaviest bulletin ${hb.f.slice(out.length + 1)}: ${fmt(hb.bytes / 1024)} KB, ${requests(html)} request(s), ${charts} charts (target ≤ 150 KB, ≤ 5 requests)`,
+  );
 }
 const pubPages = pages(join(out, 'dist-public'));
 const hp = heaviest(pubPages);
 const chains = pubPages.filter((f) => /chain/.test(f));
 const hc = heaviest(chains);
-console.log(`  public profile ${fmt(pub / 1000)} s, ${pubPages.length} pages; heaviest ${hp ? `${hp.f.slice(out.length + 1)} ${fmt(hp.bytes / 1024)} KB, ${requests(readFileSync(hp.f, 'utf8'))} request(s)` : '—'}`);
-if (hc) console.log(`  heaviest chain page ${hc.f.slice(out.length + 1)}: ${fmt(hc.bytes / 1024)} KB, ${requests(readFileSync(hc.f, 'utf8'))} request(s)`);
+console.log(
+  `  public profile ${fmt(pub / 1000)} s, ${pubPages.length} pages; heaviest ${hp ? `${hp.f.slice(out.length + 1)} ${fmt(hp.bytes / 1024)} KB, ${requests(readFileSync(hp.f, 'utf8'))} request(s)` : '—'}`,
+);
+if (hc)
+  console.log(
+    `  heaviest chain page ${hc.f.slice(out.length + 1)}: ${fmt(hc.bytes / 1024)} KB, ${requests(readFileSync(hc.f, 'utf8'))} request(s)`,
+  );

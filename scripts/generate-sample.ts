@@ -79,8 +79,12 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const latest = result.periods[result.periods.length - 1];
   const errors = latest?.marks.filter((m) => m.severity === 'error').length ?? 0;
-  console.log(`wrote ${result.files} files to ${out}: ${result.ledgerRows} ledger rows across ${result.periods.length} snapshots in ${seconds}s`);
-  console.log(`latest snapshot ${latest?.period ?? '-'}: ${latest?.rows ?? 0} rows, ${errors} deliberate bad rows, ${latest?.unreadable.length ?? 0} unreadable file(s)`);
+  console.log(
+    `wrote ${result.files} files to ${out}: ${result.ledgerRows} ledger rows across ${result.periods.length} snapshots in ${seconds}s`,
+  );
+  console.log(
+    `latest snapshot ${latest?.period ?? '-'}: ${latest?.rows ?? 0} rows, ${errors} deliberate bad rows, ${latest?.unreadable.length ?? 0} unreadable file(s)`,
+  );
   return 0;
 }
 

@@ -32,7 +32,11 @@ const SCALE = '0.3';
 
 function run(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(NODE, args, { cwd: ROOT, env: { ...process.env, TZ: 'Asia/Shanghai' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, args, {
+      cwd: ROOT,
+      env: { ...process.env, TZ: 'Asia/Shanghai' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -46,8 +50,21 @@ async function runOk(args: string[]): Promise<void> {
   if (r.code !== 0) throw new Error(`node ${args.join(' ')} exited ${r.code}:\n${r.out.slice(-4000)}`);
 }
 
-const generate = (to: string) => runOk(['scripts/generate-sample.ts', '--out', join(WORK, `data-${to}`), '--from', '2024-01', '--to', to, '--scale', SCALE, '--quiet']);
-const build = (data: string, out: string) => runOk(['scripts/build.ts', '--data', join(WORK, data), '--out', join(WORK, out), '--quiet']);
+const generate = (to: string) =>
+  runOk([
+    'scripts/generate-sample.ts',
+    '--out',
+    join(WORK, `data-${to}`),
+    '--from',
+    '2024-01',
+    '--to',
+    to,
+    '--scale',
+    SCALE,
+    '--quiet',
+  ]);
+const build = (data: string, out: string) =>
+  runOk(['scripts/build.ts', '--data', join(WORK, data), '--out', join(WORK, out), '--quiet']);
 
 /** Every file under a folder, as paths relative to it, sorted. */
 function files(dir: string): string[] {
@@ -110,15 +127,25 @@ function describeDifference(a: string, b: string, max = 4): string[] {
     let next: [number, number] = [ta.length, tb.length];
     search: for (let d = 1; d < 800; d++) {
       for (let x = 0; x <= d; x++) {
-        if (i + x <= ta.length && j + d - x <= tb.length && (same(i + x, j + d - x, 4) || (i + x === ta.length && j + d - x === tb.length))) {
+        if (
+          i + x <= ta.length &&
+          j + d - x <= tb.length &&
+          (same(i + x, j + d - x, 4) || (i + x === ta.length && j + d - x === tb.length))
+        ) {
           next = [i + x, j + d - x];
           break search;
         }
       }
     }
     const at = ta[i]?.at ?? a.length;
-    const partA = ta.slice(i, next[0]).map((x) => x.t).join('');
-    const partB = tb.slice(j, next[1]).map((x) => x.t).join('');
+    const partA = ta
+      .slice(i, next[0])
+      .map((x) => x.t)
+      .join('');
+    const partB = tb
+      .slice(j, next[1])
+      .map((x) => x.t)
+      .join('');
     hunks.push(`${where(a, at)}:\n    A: ${clip(partA) || '（无）'}\n    B: ${clip(partB) || '（无）'}`);
     [i, j] = next;
   }
@@ -139,7 +166,11 @@ function compare(dirA: string, dirB: string, paths: readonly string[]): string[]
     const b = readFileSync(fb);
     if (a.equals(b)) continue;
     const text = /\.(html|csv|json|txt|svg|css|js|md)$/i.test(p);
-    report.push(text ? `${p}\n  ${describeDifference(a.toString('utf8'), b.toString('utf8')).join('\n  ')}` : `${p}: 二进制内容不同（${a.length} / ${b.length} 字节）`);
+    report.push(
+      text
+        ? `${p}\n  ${describeDifference(a.toString('utf8'), b.toString('utf8')).join('\n  ')}`
+        : `${p}: 二进制内容不同（${a.length} / ${b.length} 字节）`,
+    );
   }
   return report;
 }
@@ -158,7 +189,11 @@ describe('archive integrity (CLI, sample zone at --scale 0.3)', () => {
     await Promise.all([generate('2025-09'), generate('2025-10')]);
     // two outputs of the same folder, and the folder one month shorter (separate output folders
     // inside the repository, so parallel builds never share Astro's chunks)
-    await Promise.all([build('data-2025-10', 'out-10a'), build('data-2025-10', 'out-10b'), build('data-2025-09', 'out-09')]);
+    await Promise.all([
+      build('data-2025-10', 'out-10a'),
+      build('data-2025-10', 'out-10b'),
+      build('data-2025-09', 'out-09'),
+    ]);
   }, 600_000);
 
   afterAll(() => {
@@ -186,7 +221,9 @@ describe('archive integrity (CLI, sample zone at --scale 0.3)', () => {
   it('(b) adding a month leaves every earlier bulletin byte-identical', () => {
     const before = join(WORK, 'out-09');
     const after = join(WORK, 'out-10a');
-    const bulletins = files(before).filter((p) => /^bulletins\/\d{4}-\d{2}\.html$/.test(p) && p <= 'bulletins/2025-09.html');
+    const bulletins = files(before).filter(
+      (p) => /^bulletins\/\d{4}-\d{2}\.html$/.test(p) && p <= 'bulletins/2025-09.html',
+    );
     expect(bulletins).toHaveLength(21);
     expect(files(after)).toContain('bulletins/2025-10.html');
     expectSame(compare(before, after, bulletins), '增加2025年10月后，以前各期通报');

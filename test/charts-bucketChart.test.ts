@@ -12,7 +12,9 @@ const data = [
 
 describe('bucketChart', () => {
   test('snapshot', async () => {
-    await expect(bucketChart({ title: '签约项目规模分布', data })).toMatchFileSnapshot('./__snapshots__/charts/bucketChart.svg');
+    await expect(bucketChart({ title: '签约项目规模分布', data })).toMatchFileSnapshot(
+      './__snapshots__/charts/bucketChart.svg',
+    );
   });
 
   test('buckets in the contract order, largest first, whatever the input order', () => {
@@ -23,7 +25,8 @@ describe('bucketChart', () => {
 
   test('count and amount written for every bucket, panels headed with their unit', () => {
     const svg = bucketChart({ title: 't', data });
-    for (const t of ['项目数（个）', '投资额（亿元）', '12个', '4.20亿元', '1个', '60.00亿元']) expect(svg).toContain(`>${t}</text>`);
+    for (const t of ['项目数（个）', '投资额（亿元）', '12个', '4.20亿元', '1个', '60.00亿元'])
+      expect(svg).toContain(`>${t}</text>`);
     expect(svg).toContain('<a href="signed/?size=10-50"');
     expect(svg).toContain('共 30个项目、197.00亿元');
   });

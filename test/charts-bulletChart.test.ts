@@ -9,7 +9,8 @@ const data = [
   { label: '商务局', actual: 2, target: 0, timeProgress: tp },
 ];
 /** Visible text with tags removed, row by row. */
-const plain = (svg: string): string => svg.replace(/<title>[^<]*<\/title>|<desc>[^<]*<\/desc>/g, '').replace(/<[^>]+>/g, '|');
+const plain = (svg: string): string =>
+  svg.replace(/<title>[^<]*<\/title>|<desc>[^<]*<\/desc>/g, '').replace(/<[^>]+>/g, '|');
 
 describe('bulletStatus', () => {
   test.each([
@@ -18,7 +19,9 @@ describe('bulletStatus', () => {
     [5, 6, 10 / 12, '完成 83.3%（超进度 +0.0 个百分点）'],
     [0.1 + 0.2, 0.6, 0.5, '完成 50.0%（超进度 +0.0 个百分点）'],
     [4.999, 10, 0.5, '完成 50.0%（欠进度 不足 0.1 个百分点）'],
-  ])('%s / %s at %s → %s', (actual, target, progress, text) => expect(bulletStatus(actual, target, progress)?.text).toBe(text));
+  ])('%s / %s at %s → %s', (actual, target, progress, text) =>
+    expect(bulletStatus(actual, target, progress)?.text).toBe(text),
+  );
 
   test('no rate without a positive target', () => {
     expect(bulletStatus(3, 0, 0.5)).toBeNull();
@@ -28,13 +31,15 @@ describe('bulletStatus', () => {
 
 describe('bulletChart', () => {
   test('snapshot', async () => {
-    await expect(bulletChart({ title: '签约金额目标完成情况', unit: '亿元', data })).toMatchFileSnapshot('./__snapshots__/charts/bulletChart.svg');
+    await expect(bulletChart({ title: '签约金额目标完成情况', unit: '亿元', data })).toMatchFileSnapshot(
+      './__snapshots__/charts/bulletChart.svg',
+    );
   });
 
   test('snapshot: narrow layout puts the status under the bar', async () => {
-    await expect(bulletChart({ title: '签约金额目标完成情况', unit: '亿元', data: data.slice(0, 2), width: 360 })).toMatchFileSnapshot(
-      './__snapshots__/charts/bulletChart-narrow.svg',
-    );
+    await expect(
+      bulletChart({ title: '签约金额目标完成情况', unit: '亿元', data: data.slice(0, 2), width: 360 }),
+    ).toMatchFileSnapshot('./__snapshots__/charts/bulletChart-narrow.svg');
   });
 
   test('says 超进度 / 欠进度 in words, with the gap in percentage points', () => {

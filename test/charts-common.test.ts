@@ -32,7 +32,16 @@ const charts: [string, () => string][] = [
   ],
   [
     'barChart vertical',
-    () => barChart({ title: '各单位签约项目数', unit: '个', horizontal: false, data: [{ label: EVIL, value: 3 }, { label: '城关镇', value: 5, href: 'units/cgz/' }] }),
+    () =>
+      barChart({
+        title: '各单位签约项目数',
+        unit: '个',
+        horizontal: false,
+        data: [
+          { label: EVIL, value: 3 },
+          { label: '城关镇', value: 5, href: 'units/cgz/' },
+        ],
+      }),
   ],
   [
     'bulletChart',
@@ -48,7 +57,13 @@ const charts: [string, () => string][] = [
   ],
   [
     'cumulativeLine',
-    () => cumulativeLine({ title: EVIL, unit: '亿元', target: 100, actual: [3.2, 8.5, 15, 19.6, 26].map((value, i) => ({ month: i + 1, value })) }),
+    () =>
+      cumulativeLine({
+        title: EVIL,
+        unit: '亿元',
+        target: 100,
+        actual: [3.2, 8.5, 15, 19.6, 26].map((value, i) => ({ month: i + 1, value })),
+      }),
   ],
   [
     'bucketChart',
@@ -74,7 +89,18 @@ const charts: [string, () => string][] = [
         ],
       }),
   ],
-  ['rankChart', () => rankChart({ title: `${EVIL} 综合排名走势`, total: 12, data: [{ period: '2025-09', rank: 4 }, { period: '2025-10', rank: 2 }] })],
+  [
+    'rankChart',
+    () =>
+      rankChart({
+        title: `${EVIL} 综合排名走势`,
+        total: 12,
+        data: [
+          { period: '2025-09', rank: 4 },
+          { period: '2025-10', rank: 2 },
+        ],
+      }),
+  ],
   [
     'chainMap',
     () =>

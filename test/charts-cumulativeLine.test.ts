@@ -5,13 +5,16 @@ const actual = [3.2, 8.5, 15, 19.6, 26, 33.4, 38, 45.25].map((value, i) => ({ mo
 
 describe('cumulativeLine', () => {
   test('snapshot', async () => {
-    await expect(cumulativeLine({ title: '全区签约金额累计进度', unit: '亿元', target: 100, actual })).toMatchFileSnapshot('./__snapshots__/charts/cumulativeLine.svg');
+    await expect(
+      cumulativeLine({ title: '全区签约金额累计进度', unit: '亿元', target: 100, actual }),
+    ).toMatchFileSnapshot('./__snapshots__/charts/cumulativeLine.svg');
   });
 
   test('swatch legend in SVG, summary of the latest month in words', () => {
     const svg = cumulativeLine({ title: 't', unit: '亿元', target: 100, actual });
     expect(svg).toContain('<g class="zs-legend"');
-    for (const label of ['累计完成', '序时进度（目标 × 月份 / 12）', '年度目标']) expect(svg).toContain(`>${label}</text>`);
+    for (const label of ['累计完成', '序时进度（目标 × 月份 / 12）', '年度目标'])
+      expect(svg).toContain(`>${label}</text>`);
     expect(svg).toContain('>8月累计 45.25亿元，完成 45.3%（欠进度 -21.4 个百分点）</text>');
     expect(svg).toContain('>年度目标 100.00亿元</text>');
     expect(svg).not.toMatch(/<(div|span|figure|canvas)/);
@@ -26,7 +29,9 @@ describe('cumulativeLine', () => {
 
   test('the time-progress line runs from target/12 to the target, the target line is black', () => {
     const svg = cumulativeLine({ title: 't', unit: '个', target: 24, actual: [{ month: 1, value: 1 }] });
-    expect(svg).toMatch(/stroke-dasharray="5 4"[^>]*stroke="#8C8C8C"[^>]*aria-label="line"><path d="M27,216.27L[^"]*L616,65.2"/);
+    expect(svg).toMatch(
+      /stroke-dasharray="5 4"[^>]*stroke="#8C8C8C"[^>]*aria-label="line"><path d="M27,216.27L[^"]*L616,65.2"/,
+    );
     expect(svg).toMatch(/<g [^>]*stroke="#000000"[^>]*aria-label="rule"/);
     expect(svg).toContain('完成 4.2%（欠进度 -4.2 个百分点）');
   });

@@ -12,12 +12,17 @@ const data = [
 
 describe('rankChart', () => {
   test('snapshot', async () => {
-    await expect(rankChart({ title: '经济合作局 综合排名走势', total: 12, data })).toMatchFileSnapshot('./__snapshots__/charts/rankChart.svg');
+    await expect(rankChart({ title: '经济合作局 综合排名走势', total: 12, data })).toMatchFileSnapshot(
+      './__snapshots__/charts/rankChart.svg',
+    );
   });
 
   test('rank 1 at the top: smaller rank, smaller y', () => {
     const svg = rankChart({ title: 't', total: 12, data });
-    const dots = [...svg.matchAll(/<circle [^>]*cy="([\d.]+)"[^>]*><title>([^<]+)<\/title>/g)].map((m) => ({ y: Number(m[1]), t: m[2] ?? '' }));
+    const dots = [...svg.matchAll(/<circle [^>]*cy="([\d.]+)"[^>]*><title>([^<]+)<\/title>/g)].map((m) => ({
+      y: Number(m[1]),
+      t: m[2] ?? '',
+    }));
     const y = (t: string): number => dots.find((d) => d.t.includes(t))?.y ?? Number.NaN;
     expect(y('第1名')).toBeLessThan(y('第2名'));
     expect(y('第2名')).toBeLessThan(y('第9名'));

@@ -29,7 +29,14 @@ describe('svg helpers', () => {
     expect(safeHref('units/经济合作局/')).toBe('units/经济合作局/');
     expect(safeHref('../signed/?size=50#top')).toBe('../signed/?size=50#top');
     expect(safeHref('https://example.org/a')).toBe('https://example.org/a');
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x', 'vbscript:x']) expect(safeHref(bad)).toBeUndefined();
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\nscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+    ])
+      expect(safeHref(bad)).toBeUndefined();
     expect(safeHref('')).toBeUndefined();
     expect(safeHref(undefined)).toBeUndefined();
   });
@@ -46,7 +53,9 @@ describe('svg helpers', () => {
       h('defs', {}, h('pattern', { id: 'p' })),
       h('rect', { fill: 'url(#p)' }),
     );
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 300 100" width="100%" role="img" aria-label="一句话说明。"/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 300 100" width="100%" role="img" aria-label="一句话说明。"/,
+    );
     expect(svg).toContain('<title>标题</title><desc>一句话说明。</desc>');
     const id = /id="([^"]+)"/.exec(svg)?.[1];
     expect(id).toMatch(/^zs[0-9a-z]+-1$/);

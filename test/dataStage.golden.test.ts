@@ -50,7 +50,13 @@ describe('messy zone (contract §2–3 shapes)', () => {
   });
 
   test('hand-computed figures for 2025-10', () => {
-    const s = report.summary['2025-10'] as { signed: { count: number; investmentYi: number; byUnit: Record<string, { count: number; investmentYi: number }> }; funds: { amountYi: number }; leads: { count: number; valid: number }; started: { count: number }; ranking: { unit: string; score: number; rank: number }[] };
+    const s = report.summary['2025-10'] as {
+      signed: { count: number; investmentYi: number; byUnit: Record<string, { count: number; investmentYi: number }> };
+      funds: { amountYi: number };
+      leads: { count: number; valid: number };
+      started: { count: number };
+      ranking: { unit: string; score: number; rank: number }[];
+    };
     // 12.5 + 8000万元 + １５ + 1亿8千万元 + 约3亿 + 2*3 (formula) = 39.1
     expect(s.signed.count).toBe(6);
     expect(s.signed.investmentYi).toBeCloseTo(39.1, 10);
@@ -72,7 +78,9 @@ describe('messy zone (contract §2–3 shapes)', () => {
   });
 
   test('bad rows are rejected with their Excel row, column and a Chinese fix', () => {
-    const lines = report.issues.filter((i) => i.period === '2025-10' && i.severity === 'error').map((i) => `${i.file} › ${i.sheet ?? ''} › ${i.row ?? ''} › ${i.column ?? ''} › ${i.code}`);
+    const lines = report.issues
+      .filter((i) => i.period === '2025-10' && i.severity === 'error')
+      .map((i) => `${i.file} › ${i.sheet ?? ''} › ${i.row ?? ''} › ${i.column ?? ''} › ${i.code}`);
     expect(lines).toEqual([
       'ledgers/2025-10/2025年签约项目台账（定稿）.xlsx › 签约项目 › 12 › 项目名称 › missing_required',
       'ledgers/2025-10/2025年签约项目台账（定稿）.xlsx › 签约项目 › 13 › 总投资（亿元） › missing_required',
@@ -83,12 +91,24 @@ describe('messy zone (contract §2–3 shapes)', () => {
       'ledgers/2025-10/招商信息台账.xlsx › Sheet1 › 4 › 报送日期 › invalid_date',
     ]);
     const pending = report.issues.find((i) => i.row === 13 && i.period === '2025-10');
-    expect(pending?.message).toMatchInlineSnapshot(`"必填项“总投资”写的是“待定”，不是有效值，本行未计入：请填写实际总投资（如 5亿、8000万元），确实未定的项目请暂不列入本表"`);
+    expect(pending?.message).toMatchInlineSnapshot(
+      `"必填项“总投资”写的是“待定”，不是有效值，本行未计入：请填写实际总投资（如 5亿、8000万元），确实未定的项目请暂不列入本表"`,
+    );
   });
 
   test('warnings: 合计 mismatch, unknown unit, assumed unit, suggested match, unmatched start', () => {
-    const codes = report.issues.filter((i) => i.period === '2025-10' && i.severity === 'warning').map((i) => `${i.code}@${i.row ?? ''}`);
-    expect(codes).toEqual(expect.arrayContaining(['total_mismatch@16', 'unknown_unit@11', 'unit_assumed@2', 'suggested_match@4', 'unmatched_start@5']));
+    const codes = report.issues
+      .filter((i) => i.period === '2025-10' && i.severity === 'warning')
+      .map((i) => `${i.code}@${i.row ?? ''}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'total_mismatch@16',
+        'unknown_unit@11',
+        'unit_assumed@2',
+        'suggested_match@4',
+        'unmatched_start@5',
+      ]),
+    );
     // The 小计 row (row 9) is right: only the 合计 row is reported.
     expect(codes).not.toContain('total_mismatch@9');
   });
@@ -97,7 +117,9 @@ describe('messy zone (contract §2–3 shapes)', () => {
     const diff = model.snapshots[1]?.diff;
     // 数据中心 and 储能 were future-dated in September; the two start rows with no signing are projects too.
     expect(diff?.amountChanged).toEqual([{ key: 'code:QC-2025-003', name: '生物医药研发中心', from: 12, to: 15 }]);
-    expect(diff?.added.map((a) => a.name).sort()).toEqual(['<script>alert(1)</script>储能项目', '数据中心项目', '无名开工项目', '智能装备产业'].sort());
+    expect(diff?.added.map((a) => a.name).sort()).toEqual(
+      ['<script>alert(1)</script>储能项目', '数据中心项目', '无名开工项目', '智能装备产业'].sort(),
+    );
   });
 
   test('two runs give byte-identical outputs', async () => {
@@ -106,7 +128,11 @@ describe('messy zone (contract §2–3 shapes)', () => {
     const b = mkdtempSync(join(tmpdir(), 'zs-det-'));
     writeOutputs(model, report, a);
     writeOutputs(again, buildReport(again, 'internal'), b);
-    const list = (d: string) => readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(d.length)).sort();
+    const list = (d: string) =>
+      readdirSync(d, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(d.length))
+        .sort();
     expect(list(a)).toEqual(list(b));
     for (const f of list(a)) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
   });

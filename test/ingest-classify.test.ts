@@ -2,8 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { classifySheet, confirmKindByHeader, periodOfFolder } from '../src/ingest/classify.ts';
 import type { Grid } from '../src/ingest/grid.ts';
 
-const ledger = (file: string, sheetName: string, sheetCount = 1) => classifySheet({ relPath: `ledgers/2025-10/${file}`, sheetName, area: 'ledgers', sheetCount });
-const reference = (file: string, sheetName: string, sheetCount = 1) => classifySheet({ relPath: `reference/${file}`, sheetName, area: 'reference', sheetCount });
+const ledger = (file: string, sheetName: string, sheetCount = 1) =>
+  classifySheet({ relPath: `ledgers/2025-10/${file}`, sheetName, area: 'ledgers', sheetCount });
+const reference = (file: string, sheetName: string, sheetCount = 1) =>
+  classifySheet({ relPath: `reference/${file}`, sheetName, area: 'reference', sheetCount });
 
 describe('classifySheet', () => {
   test.each([
@@ -48,7 +50,15 @@ describe('classifySheet', () => {
       }
     `);
     expect(ledger('签约项目表.xlsx', '目录', 2)).toMatchObject({ skip: expect.stringContaining('目录') });
-    expect(classifySheet({ relPath: 'ledgers/2025-10/签约项目表.xlsx', sheetName: 'Sheet3', area: 'ledgers', sheetCount: 3, rowCount: 0 })).toMatchInlineSnapshot(`
+    expect(
+      classifySheet({
+        relPath: 'ledgers/2025-10/签约项目表.xlsx',
+        sheetName: 'Sheet3',
+        area: 'ledgers',
+        sheetCount: 3,
+        rowCount: 0,
+      }),
+    ).toMatchInlineSnapshot(`
       {
         "skip": "工作表“Sheet3”是空的，已跳过",
       }
@@ -89,17 +99,36 @@ describe('classifySheet', () => {
 });
 
 describe('confirmKindByHeader', () => {
-  const grid = (header: string[]): Grid => ({ name: 'S', merges: [], rows: [{ row: 1, cells: header }, { row: 2, cells: header.map(() => 'x') }] });
+  const grid = (header: string[]): Grid => ({
+    name: 'S',
+    merges: [],
+    rows: [
+      { row: 1, cells: header },
+      { row: 2, cells: header.map(() => 'x') },
+    ],
+  });
 
   test('a 产业链图谱 sheet: the headers decide', () => {
-    expect(confirmKindByHeader(grid(['产业链', '环节', '位置', '强弱']), ['chainSegments', 'chainCompanies'])?.kind).toBe('chainSegments');
-    expect(confirmKindByHeader(grid(['企业名称', '产业链', '环节', '类别', '所在地']), ['chainSegments', 'chainCompanies'])?.kind).toBe('chainCompanies');
+    expect(
+      confirmKindByHeader(grid(['产业链', '环节', '位置', '强弱']), ['chainSegments', 'chainCompanies'])?.kind,
+    ).toBe('chainSegments');
+    expect(
+      confirmKindByHeader(grid(['企业名称', '产业链', '环节', '类别', '所在地']), ['chainSegments', 'chainCompanies'])
+        ?.kind,
+    ).toBe('chainCompanies');
   });
 
   test('headers that fit no candidate, or two equally: null', () => {
     expect(confirmKindByHeader(grid(['名称', '备注']), ['chainSegments', 'chainCompanies'])).toBeNull();
-    expect(confirmKindByHeader(grid(['项目名称', '投资方', '签约日期', '开工日期', '总投资', '责任单位']), ['signed', 'started'])?.kind).toBe('signed');
-    expect(confirmKindByHeader(grid(['项目名称', '签约日期', '开工日期', '总投资', '责任单位']), ['signed', 'started'])).toBeNull();
+    expect(
+      confirmKindByHeader(grid(['项目名称', '投资方', '签约日期', '开工日期', '总投资', '责任单位']), [
+        'signed',
+        'started',
+      ])?.kind,
+    ).toBe('signed');
+    expect(
+      confirmKindByHeader(grid(['项目名称', '签约日期', '开工日期', '总投资', '责任单位']), ['signed', 'started']),
+    ).toBeNull();
     expect(confirmKindByHeader(grid(['项目名称', '开工日期', '投产日期']), ['started', 'producing'])).toBeNull();
   });
 });

@@ -17,7 +17,14 @@ describe('sniffFormat', () => {
   });
 
   test('a zip that is not a workbook (a .docx) is zip', () => {
-    expect(sniffFormat(storeZip([{ name: '[Content_Types].xml', data: utf8('<Types/>') }, { name: 'word/document.xml', data: utf8('<w/>') }]))).toBe('zip');
+    expect(
+      sniffFormat(
+        storeZip([
+          { name: '[Content_Types].xml', data: utf8('<Types/>') },
+          { name: 'word/document.xml', data: utf8('<w/>') },
+        ]),
+      ),
+    ).toBe('zip');
   });
 
   test('a truncated xlsx is still recognised by its first part name', async () => {
@@ -69,7 +76,16 @@ describe('decodeText', () => {
 });
 
 describe('readCsv', () => {
-  const lines = ['签约项目表', '', '序号,项目名称,总投资（亿元）,备注', '1,甲项目,5,"第一行', '第二行"', '2,"乙,项目",="0012",', '', '3,丙项目,1,"说""明"'];
+  const lines = [
+    '签约项目表',
+    '',
+    '序号,项目名称,总投资（亿元）,备注',
+    '1,甲项目,5,"第一行',
+    '第二行"',
+    '2,"乙,项目",="0012",',
+    '',
+    '3,丙项目,1,"说""明"',
+  ];
 
   test.each([
     ['UTF-8 without BOM', utf8(lines.join('\r\n') + '\r\n'), 'utf-8', ','],

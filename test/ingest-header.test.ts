@@ -70,7 +70,9 @@ describe('the messy signed ledger', () => {
 
   test('reconcileTotals: the 小计 is right, the 合计 is not', () => {
     const num = (v: CellValue) => (typeof v === 'number' ? v : null);
-    expect(reconcileTotals(splitRows(signed, layout), ['investment'], num)).toEqual([{ row: 14, field: 'investment', stated: 99, computed: 14.5, covered: 5 }]);
+    expect(reconcileTotals(splitRows(signed, layout), ['investment'], num)).toEqual([
+      { row: 14, field: 'investment', stated: 99, computed: 14.5, covered: 5 },
+    ]);
   });
 
   test('a plain one-row header with a unit in brackets', () => {
@@ -97,13 +99,24 @@ describe('the messy signed ledger', () => {
 
 describe('locateTable', () => {
   test('title merged right above the header is not a group row', () => {
-    const g = grid([['签约项目台账', '签约项目台账', '签约项目台账', '签约项目台账'], ['项目名称', '总投资', '签约日期', '责任单位'], ['甲', 1, '2025-10-08', '经开区']], [{ top: 1, left: 1, bottom: 1, right: 4 }]);
+    const g = grid(
+      [
+        ['签约项目台账', '签约项目台账', '签约项目台账', '签约项目台账'],
+        ['项目名称', '总投资', '签约日期', '责任单位'],
+        ['甲', 1, '2025-10-08', '经开区'],
+      ],
+      [{ top: 1, left: 1, bottom: 1, right: 4 }],
+    );
     expect(locateTable(g, 'signed')?.headerRows).toEqual([2]);
   });
 
   test('a 填报单位 line merged in two parts right above the header is not a group row', () => {
     const g = grid(
-      [['填报单位：经开区', '填报单位：经开区', '截止：2025-10-31', '截止：2025-10-31'], ['项目名称', '总投资', '签约日期', '责任单位'], ['甲', 1, '2025-10-08', '经开区']],
+      [
+        ['填报单位：经开区', '填报单位：经开区', '截止：2025-10-31', '截止：2025-10-31'],
+        ['项目名称', '总投资', '签约日期', '责任单位'],
+        ['甲', 1, '2025-10-08', '经开区'],
+      ],
       [
         { top: 1, left: 1, bottom: 1, right: 2 },
         { top: 1, left: 3, bottom: 1, right: 4 },
@@ -139,29 +152,54 @@ describe('locateTable', () => {
   });
 
   test('a required column missing: located, and missingRequired names it', () => {
-    const g = grid([['序号', '项目名称', '投资方', '签约日期', '责任单位', '备注'], [1, '甲', '乙', '2025-10-08', '经开区', null]]);
+    const g = grid([
+      ['序号', '项目名称', '投资方', '签约日期', '责任单位', '备注'],
+      [1, '甲', '乙', '2025-10-08', '经开区', null],
+    ]);
     expect(locateTable(g, 'signed')?.missingRequired).toEqual(['总投资']);
   });
 
   test('a sheet of another kind is not taken for this one', () => {
-    const companies = grid([['企业名称', '产业链', '环节', '类别', '所在地', '主要产品'], ['甲', '新能源汽车', '电池', '链主', '宁德', '电芯']]);
+    const companies = grid([
+      ['企业名称', '产业链', '环节', '类别', '所在地', '主要产品'],
+      ['甲', '新能源汽车', '电池', '链主', '宁德', '电芯'],
+    ]);
     expect(locateTable(companies, 'chainSegments')).toBeNull();
     expect(locateTable(companies, 'chainCompanies')?.missingRequired).toEqual([]);
   });
 
   test('a kind with one required field needs two known columns', () => {
     expect(locateTable(grid([['名称'], ['经开区']]), 'parks')).toBeNull();
-    expect(locateTable(grid([['名称', '面积'], ['经开区', '10平方公里']]), 'parks')?.headerRows).toEqual([1]);
+    expect(
+      locateTable(
+        grid([
+          ['名称', '面积'],
+          ['经开区', '10平方公里'],
+        ]),
+        'parks',
+      )?.headerRows,
+    ).toEqual([1]);
   });
 
   test('aliases from site.json, spaces, full-width brackets, line breaks and * markers in headers', () => {
-    const g = grid([['项 目 名 称', '协议总投资（亿元）', '*签约\n日期', '责任单位(全称)'], ['甲', 1, '2025-10-08', '经开区']]);
+    const g = grid([
+      ['项 目 名 称', '协议总投资（亿元）', '*签约\n日期', '责任单位(全称)'],
+      ['甲', 1, '2025-10-08', '经开区'],
+    ]);
     expect(fields(locateTable(g, 'signed'))).toEqual(['name', null, 'signDate', 'unit']);
-    expect(fields(locateTable(g, 'signed', { investment: ['协议总投资'] }))).toEqual(['name', 'investment', 'signDate', 'unit']);
+    expect(fields(locateTable(g, 'signed', { investment: ['协议总投资'] }))).toEqual([
+      'name',
+      'investment',
+      'signDate',
+      'unit',
+    ]);
   });
 
   test('a field matched by two columns goes to the first', () => {
-    const g = grid([['项目名称', '总投资', '计划总投资', '签约日期', '责任单位'], ['甲', 1, 2, '2025-10-08', '经开区']]);
+    const g = grid([
+      ['项目名称', '总投资', '计划总投资', '签约日期', '责任单位'],
+      ['甲', 1, 2, '2025-10-08', '经开区'],
+    ]);
     expect(fields(locateTable(g, 'signed'))).toEqual(['name', 'investment', null, 'signDate', 'unit']);
   });
 
@@ -204,7 +242,14 @@ describe('splitRows', () => {
   });
 
   test('a column-number row under the header, and 序号 pre-filled down an empty template', () => {
-    const g = grid([header, [1, 2, 3, 4, 5], [1, '甲项目', 5, '2025-10-08', '经开区'], [2], [3], ['(1)', '(2)', '(3)', '(4)', '(5)']]);
+    const g = grid([
+      header,
+      [1, 2, 3, 4, 5],
+      [1, '甲项目', 5, '2025-10-08', '经开区'],
+      [2],
+      [3],
+      ['(1)', '(2)', '(3)', '(4)', '(5)'],
+    ]);
     expect(statuses(g, locateTable(g, 'signed')!)).toEqual([
       [2, 'header', '列编号行'],
       [3, 'data', null],
@@ -218,22 +263,43 @@ describe('splitRows', () => {
   });
 
   test('duplicate headers get numbered raw keys', () => {
-    const g = grid([['项目名称', '总投资', '签约日期', '责任单位', '备注', '备注'], ['甲', 1, '2025-10-08', '经开区', 'a', 'b']]);
+    const g = grid([
+      ['项目名称', '总投资', '签约日期', '责任单位', '备注', '备注'],
+      ['甲', 1, '2025-10-08', '经开区', 'a', 'b'],
+    ]);
     expect(splitRows(g, locateTable(g, 'signed')!)[0]!.raw).toMatchObject({ 备注: 'a', '备注 (2)': 'b' });
   });
 });
 
 describe('reconcileTotals', () => {
-  const row = (n: number, status: 'data' | 'total', v: CellValue, total?: 'subtotal' | 'grand') => ({ row: n, status, values: { investment: v }, raw: {}, ...(total ? { total } : {}) });
-  const num = (v: CellValue) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : null);
+  const row = (n: number, status: 'data' | 'total', v: CellValue, total?: 'subtotal' | 'grand') => ({
+    row: n,
+    status,
+    values: { investment: v },
+    raw: {},
+    ...(total ? { total } : {}),
+  });
+  const num = (v: CellValue) =>
+    typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : null;
 
   test('小计 covers rows since the previous 小计; 合计 all rows; tolerance 0.01; unreadable totals skipped', () => {
-    const rows = [row(2, 'data', 1.1), row(3, 'data', 2.2), row(4, 'total', 3.3, 'subtotal'), row(5, 'data', '4'), row(6, 'data', null), row(7, 'total', 4.02, 'subtotal'), row(8, 'total', 7.32, 'grand'), row(9, 'total', '待定', 'grand')];
+    const rows = [
+      row(2, 'data', 1.1),
+      row(3, 'data', 2.2),
+      row(4, 'total', 3.3, 'subtotal'),
+      row(5, 'data', '4'),
+      row(6, 'data', null),
+      row(7, 'total', 4.02, 'subtotal'),
+      row(8, 'total', 7.32, 'grand'),
+      row(9, 'total', '待定', 'grand'),
+    ];
     expect(reconcileTotals(rows, ['investment'], num)).toEqual([
       { row: 7, field: 'investment', stated: 4.02, computed: 4, covered: 2 },
       { row: 8, field: 'investment', stated: 7.32, computed: 7.300000000000001, covered: 4 },
     ]);
     // Within tolerance: 0.01 off is not a mismatch.
-    expect(reconcileTotals([row(2, 'data', 1), row(3, 'data', 2.3), row(4, 'total', 3.31, 'grand')], ['investment'], num)).toEqual([]);
+    expect(
+      reconcileTotals([row(2, 'data', 1), row(3, 'data', 2.3), row(4, 'total', 3.31, 'grand')], ['investment'], num),
+    ).toEqual([]);
   });
 });

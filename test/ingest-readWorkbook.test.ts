@@ -6,7 +6,16 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { checkCsvSize, checkXlsxSize, MAX_XLSX_XML_BYTES } from '../src/ingest/limits.ts';
 import { isCandidateFile, readWorkbookFile } from '../src/ingest/readWorkbook.ts';
 import { listZipEntries } from '../src/ingest/zip.ts';
-import { HTML_AS_XLS, XML_2003_AS_XLS, hugeXlsxShell, junkBytes, oleBytes, storeZip, tempDir, writeMessySigned } from './fixtures/ingest/make.ts';
+import {
+  HTML_AS_XLS,
+  XML_2003_AS_XLS,
+  hugeXlsxShell,
+  junkBytes,
+  oleBytes,
+  storeZip,
+  tempDir,
+  writeMessySigned,
+} from './fixtures/ingest/make.ts';
 
 let dir: string;
 let messy: string;
@@ -28,12 +37,29 @@ describe('readable files', () => {
   test('xlsx: every sheet, file path relative with forward slashes', async () => {
     const result = await readWorkbookFile(messy, 'ledgers\\2025-10\\签约项目台账（定稿）.xlsx');
     expect('workbook' in result && result.workbook.file).toBe('ledgers/2025-10/签约项目台账（定稿）.xlsx');
-    expect('workbook' in result && result.workbook.sheets.map((s) => s.name)).toEqual(['签约项目', '填表说明', '开工', 'Sheet3']);
+    expect('workbook' in result && result.workbook.sheets.map((s) => s.name)).toEqual([
+      '签约项目',
+      '填表说明',
+      '开工',
+      'Sheet3',
+    ]);
   });
 
   test('CSV in GB18030: one sheet named after the file', async () => {
     const wb = await read('开工项目表.csv', iconv.encode('项目名称,开工日期\r\n甲项目,2025-10-08\r\n', 'gb18030'));
-    expect(wb).toEqual({ file: 'ledgers/2025-10/开工项目表.csv', sheets: [{ name: '开工项目表', merges: [], rows: [{ row: 1, cells: ['项目名称', '开工日期'] }, { row: 2, cells: ['甲项目', '2025-10-08'] }] }] });
+    expect(wb).toEqual({
+      file: 'ledgers/2025-10/开工项目表.csv',
+      sheets: [
+        {
+          name: '开工项目表',
+          merges: [],
+          rows: [
+            { row: 1, cells: ['项目名称', '开工日期'] },
+            { row: 2, cells: ['甲项目', '2025-10-08'] },
+          ],
+        },
+      ],
+    });
   });
 
   test('tab-separated text saved with an .xls name is read as text', async () => {
@@ -75,7 +101,9 @@ describe('files that cannot be read: one error each, in Chinese, saying how to f
         "severity": "error",
       }
     `);
-    expect((await read('xml2003.xls', XML_2003_AS_XLS)) as { code: string }).toMatchObject({ code: 'file_legacy_format' });
+    expect((await read('xml2003.xls', XML_2003_AS_XLS)) as { code: string }).toMatchObject({
+      code: 'file_legacy_format',
+    });
   });
 
   test('.xlsb', async () => {
@@ -83,7 +111,9 @@ describe('files that cannot be read: one error each, in Chinese, saying how to f
       { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>') },
       { name: 'xl/workbook.bin', data: new Uint8Array(16) },
     ]);
-    expect(((await read('二进制.xlsx', xlsb)) as { message: string }).message).toMatchInlineSnapshot(`"这是 Excel 二进制工作簿（.xlsb），无法读取：请在 Excel 中“另存为” .xlsx 后放回原处"`);
+    expect(((await read('二进制.xlsx', xlsb)) as { message: string }).message).toMatchInlineSnapshot(
+      `"这是 Excel 二进制工作簿（.xlsb），无法读取：请在 Excel 中“另存为” .xlsx 后放回原处"`,
+    );
   });
 
   test('truncated zip (copy or download cut short)', async () => {
@@ -103,7 +133,9 @@ describe('files that cannot be read: one error each, in Chinese, saying how to f
     const sheet = listZipEntries(bytes)!.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
     const start = sheet.localOffset + 30 + sheet.name.length;
     bytes.set(junkBytes(sheet.compressedSize - 20), start + 10);
-    expect(((await read('坏内容.xlsx', bytes)) as { message: string }).message).toMatchInlineSnapshot(`"Excel 文件已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开后重新“另存为” .xlsx 放回原处"`);
+    expect(((await read('坏内容.xlsx', bytes)) as { message: string }).message).toMatchInlineSnapshot(
+      `"Excel 文件已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开后重新“另存为” .xlsx 放回原处"`,
+    );
   });
 
   test('an .xlsx that is some other zip (a .docx renamed)', async () => {
@@ -111,7 +143,9 @@ describe('files that cannot be read: one error each, in Chinese, saying how to f
       { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>') },
       { name: 'word/document.xml', data: new TextEncoder().encode('<w/>') },
     ]);
-    expect(((await read('文档.xlsx', docx)) as { message: string }).message).toMatchInlineSnapshot(`"这是压缩包或其他文档（如 Word、WPS 文字），不是 Excel 工作簿：请放入 .xlsx 或 .csv 台账文件"`);
+    expect(((await read('文档.xlsx', docx)) as { message: string }).message).toMatchInlineSnapshot(
+      `"这是压缩包或其他文档（如 Word、WPS 文字），不是 Excel 工作簿：请放入 .xlsx 或 .csv 台账文件"`,
+    );
   });
 
   test('empty file', async () => {
@@ -140,16 +174,22 @@ describe('files that cannot be read: one error each, in Chinese, saying how to f
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');
     wb.addWorksheet('Sheet2');
-    expect(((await read('空表.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()))) as { message: string }).message).toMatchInlineSnapshot(`"工作簿中所有工作表都是空的：请确认保存的是填好数据的台账后放回原处"`);
+    expect(
+      ((await read('空表.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()))) as { message: string }).message,
+    ).toMatchInlineSnapshot(`"工作簿中所有工作表都是空的：请确认保存的是填好数据的台账后放回原处"`);
   });
 
   test('a CSV with no data (blank lines only)', async () => {
-    expect(((await read('空.csv', ',,\r\n,,\r\n')) as { message: string }).message).toMatchInlineSnapshot(`"文件中没有任何数据：请确认导出的是台账内容后放回原处"`);
+    expect(((await read('空.csv', ',,\r\n,,\r\n')) as { message: string }).message).toMatchInlineSnapshot(
+      `"文件中没有任何数据：请确认导出的是台账内容后放回原处"`,
+    );
   });
 
   test('a missing file', async () => {
     const result = await readWorkbookFile(join(dir, '不存在.xlsx'), 'ledgers/2025-10/不存在.xlsx');
-    expect('issue' in result && result.issue.message).toMatchInlineSnapshot(`"无法打开文件（ENOENT）：请确认文件存在、没有被其他程序独占打开，且有读取权限"`);
+    expect('issue' in result && result.issue.message).toMatchInlineSnapshot(
+      `"无法打开文件（ENOENT）：请确认文件存在、没有被其他程序独占打开，且有读取权限"`,
+    );
   });
 });
 
@@ -178,21 +218,33 @@ describe('size limits: refused before exceljs loads anything', () => {
 
   test('CSV above the limit: line count in the message', async () => {
     const csv = '项目名称,总投资\n' + '甲项目,5\n'.repeat(2000);
-    expect(checkCsvSize(new TextEncoder().encode(csv), 1024)).toEqual({ bytes: new TextEncoder().encode(csv).length, rows: 2001 });
-    expect(((await read('大.csv', csv, { maxCsvBytes: 1024 })) as { message: string }).message).toMatchInlineSnapshot(`"文件过大：约 2001 行（数据约 24 KB），超过 1 KB 的上限，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 30 万行）后放回原处"`);
+    expect(checkCsvSize(new TextEncoder().encode(csv), 1024)).toEqual({
+      bytes: new TextEncoder().encode(csv).length,
+      rows: 2001,
+    });
+    expect(((await read('大.csv', csv, { maxCsvBytes: 1024 })) as { message: string }).message).toMatchInlineSnapshot(
+      `"文件过大：约 2001 行（数据约 24 KB），超过 1 KB 的上限，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 30 万行）后放回原处"`,
+    );
   });
 
   test('any file above the on-disk limit is refused from stat alone', async () => {
-    expect(((await read('巨大.xlsx', junkBytes(5000), { maxFileBytes: 4096 })) as { code: string }).code).toBe('file_too_large');
+    expect(((await read('巨大.xlsx', junkBytes(5000), { maxFileBytes: 4096 })) as { code: string }).code).toBe(
+      'file_too_large',
+    );
   });
 });
 
 test('isCandidateFile', () => {
-  expect(['签约项目表（定稿）.xlsx', 'a.CSV', '旧表.xls', 'WPS.et', '~$签约项目表.xlsx', '.DS_Store', '说明.docx', 'ledgers/2025-10/外出.txt'].filter(isCandidateFile)).toEqual([
-    '签约项目表（定稿）.xlsx',
-    'a.CSV',
-    '旧表.xls',
-    'WPS.et',
-    'ledgers/2025-10/外出.txt',
-  ]);
+  expect(
+    [
+      '签约项目表（定稿）.xlsx',
+      'a.CSV',
+      '旧表.xls',
+      'WPS.et',
+      '~$签约项目表.xlsx',
+      '.DS_Store',
+      '说明.docx',
+      'ledgers/2025-10/外出.txt',
+    ].filter(isCandidateFile),
+  ).toEqual(['签约项目表（定稿）.xlsx', 'a.CSV', '旧表.xls', 'WPS.et', 'ledgers/2025-10/外出.txt']);
 });

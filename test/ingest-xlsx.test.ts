@@ -42,7 +42,18 @@ describe('readXlsx on the messy signed ledger', () => {
   });
 
   test('rich text, hyperlink, text code, date, formula results, errors', () => {
-    expect(row(6)!.cells).toEqual([1, '年产10万套汽车零部件项目', '某某汽车科技有限公司', 5, 2, day(2025, 3, 15), '经开区招商局', '新能源汽车', '0012025001', '官网']);
+    expect(row(6)!.cells).toEqual([
+      1,
+      '年产10万套汽车零部件项目',
+      '某某汽车科技有限公司',
+      5,
+      2,
+      day(2025, 3, 15),
+      '经开区招商局',
+      '新能源汽车',
+      '0012025001',
+      '官网',
+    ]);
     expect(row(7)!.cells.slice(3, 6)).toEqual([3.5, 1.75, day(2025, 4, 2)]); // formula → cached; number with date format → Date
     expect(row(9)!.cells[3]).toBe(8.5);
     expect(row(10)!.cells[3]).toEqual({ error: '#REF!' });
@@ -66,14 +77,17 @@ describe('dates', () => {
   test.each([
     ['1900 system', false],
     ['1904 system', true],
-  ])('%s: Date cell, number with a date format, formula result, date-time → UTC midnight of the day shown', async (_name, date1904) => {
-    const path = join(tempDir(), 'dates.xlsx');
-    await writeDates(path, date1904);
-    const xml = unzip(readFileSync(path)).get('xl/workbook.xml')!;
-    expect(xml.includes('date1904="1"')).toBe(date1904);
-    const [grid] = await readXlsx(path);
-    expect(grid!.rows[1]!.cells).toEqual([day(2025, 10, 8), day(2025, 10, 8), day(2025, 10, 8), day(2025, 10, 8)]);
-  });
+  ])(
+    '%s: Date cell, number with a date format, formula result, date-time → UTC midnight of the day shown',
+    async (_name, date1904) => {
+      const path = join(tempDir(), 'dates.xlsx');
+      await writeDates(path, date1904);
+      const xml = unzip(readFileSync(path)).get('xl/workbook.xml')!;
+      expect(xml.includes('date1904="1"')).toBe(date1904);
+      const [grid] = await readXlsx(path);
+      expect(grid!.rows[1]!.cells).toEqual([day(2025, 10, 8), day(2025, 10, 8), day(2025, 10, 8), day(2025, 10, 8)]);
+    },
+  );
 
   test('Chinese built-in date style (numFmtId 58, not defined in the file) still reads as a date', async () => {
     const path = join(tempDir(), 'builtin.xlsx');

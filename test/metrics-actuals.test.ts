@@ -4,16 +4,49 @@ import { computePeriodMetrics, reportSummary } from '../src/metrics/periodMetric
 import { fundRates, overdueProjects, startRates } from '../src/metrics/rates.ts';
 import { scoreUnits } from '../src/metrics/scoring.ts';
 import { periodMetricsSchema, reportSummarySchema } from '../src/schemas/metrics.ts';
-import type { Fund, Lead, Producing, Signed, SnapshotRecords, SourceRef, Started, Target, Trip, Unit } from '../src/schemas/records.ts';
+import type {
+  Fund,
+  Lead,
+  Producing,
+  Signed,
+  SnapshotRecords,
+  SourceRef,
+  Started,
+  Target,
+  Trip,
+  Unit,
+} from '../src/schemas/records.ts';
 
 // ------------------------------------------------------------------------------ fixture
 // Row numbers identify rows: 1xx 签约, 2xx 开工, 3xx 投产, 4xx 到位, 5xx/6xx 信息, 7xx 外出.
 
-const src = (row: number): SourceRef => ({ file: 'ledgers/2025-10/台账.xlsx', sheet: String(Math.floor(row / 100)), row });
+const src = (row: number): SourceRef => ({
+  file: 'ledgers/2025-10/台账.xlsx',
+  sheet: String(Math.floor(row / 100)),
+  row,
+});
 const rows = (refs: readonly SourceRef[]) => refs.map((r) => r.row).sort((a, b) => a - b);
 
-function signed(row: number, key: string, unit: string, signDate: string, investmentYi: number, extra: Partial<Signed> = {}): Signed {
-  return { src: src(row), key, name: `项目${key}`, unit, signDate, investmentYi, foreign: false, provincial: false, public: false, ...extra };
+function signed(
+  row: number,
+  key: string,
+  unit: string,
+  signDate: string,
+  investmentYi: number,
+  extra: Partial<Signed> = {},
+): Signed {
+  return {
+    src: src(row),
+    key,
+    name: `项目${key}`,
+    unit,
+    signDate,
+    investmentYi,
+    foreign: false,
+    provincial: false,
+    public: false,
+    ...extra,
+  };
 }
 function started(row: number, key: string, startDate: string, unit?: string): Started {
   return { src: src(row), key, name: `项目${key}`, startDate, inStats: true, ...(unit ? { unit } : {}) };
@@ -24,8 +57,22 @@ function producing(row: number, key: string, produceDate: string, unit?: string)
 function fund(row: number, key: string, fundDate: string, amountYi: number, extra: Partial<Fund> = {}): Fund {
   return { src: src(row), key, name: `项目${key}`, fundDate, amountYi, ...extra };
 }
-function leads(from: number, n: number, unit: string, reportDate: string, verdict: Lead['verdict'], extra: Partial<Lead> = {}): Lead[] {
-  return Array.from({ length: n }, (_, i) => ({ src: src(from + i), name: `信息${from + i}`, unit, reportDate, ...(verdict ? { verdict } : {}), ...extra }));
+function leads(
+  from: number,
+  n: number,
+  unit: string,
+  reportDate: string,
+  verdict: Lead['verdict'],
+  extra: Partial<Lead> = {},
+): Lead[] {
+  return Array.from({ length: n }, (_, i) => ({
+    src: src(from + i),
+    name: `信息${from + i}`,
+    unit,
+    reportDate,
+    ...(verdict ? { verdict } : {}),
+    ...extra,
+  }));
 }
 function trip(row: number, unit: string, departDate: string, visits?: number): Trip {
   return { src: src(row), unit, departDate, ...(visits === undefined ? {} : { visits }) };
@@ -68,12 +115,36 @@ const records: SnapshotRecords = {
   negotiating: [],
 };
 
-const unit = (name: string, group?: string, ranked = true): Unit => ({ name, aliases: [], ranked, ...(group ? { group } : {}) });
-const units: Unit[] = [unit('甲局', '园区'), unit('乙局', '园区'), unit('丙镇', '乡镇'), unit('丁办', undefined, false)];
+const unit = (name: string, group?: string, ranked = true): Unit => ({
+  name,
+  aliases: [],
+  ranked,
+  ...(group ? { group } : {}),
+});
+const units: Unit[] = [
+  unit('甲局', '园区'),
+  unit('乙局', '园区'),
+  unit('丙镇', '乡镇'),
+  unit('丁办', undefined, false),
+];
 
 let targetRow = 0;
-function target(unitName: string, indicator: Target['indicator'], method: Target['method'], value: number, extra: Partial<Target> = {}): Target {
-  return { src: { file: 'reference/目标任务.xlsx', sheet: '2025', row: ++targetRow }, year: 2025, unit: unitName, indicator, method, target: value, ...extra };
+function target(
+  unitName: string,
+  indicator: Target['indicator'],
+  method: Target['method'],
+  value: number,
+  extra: Partial<Target> = {},
+): Target {
+  return {
+    src: { file: 'reference/目标任务.xlsx', sheet: '2025', row: ++targetRow },
+    year: 2025,
+    unit: unitName,
+    indicator,
+    method,
+    target: value,
+    ...extra,
+  };
 }
 const targets: Target[] = [
   target('甲局', '签约项目数', '按比例', 4, { points: 20 }),
@@ -173,7 +244,7 @@ describe('rates', () => {
     expect(startRates(records, '2024-06').zone).toMatchObject({ projects: 0, started: 0, rate: null });
   });
 
-  test('资金到位率: funds to date of this year\'s projects / their 签约金额', () => {
+  test("资金到位率: funds to date of this year's projects / their 签约金额", () => {
     const r = fundRates(records, '2025-10');
     // k1 2 + k6 10 + k2 0.5 = 12.5 over 79.5; k99 has no 签约 row, k4 was signed last year
     expect(r.zone.fundsYi).toBe(12.5);
@@ -186,7 +257,9 @@ describe('rates', () => {
   });
 
   test('签约超期未开工 across years, exactly overdueDays is not overdue', () => {
-    expect(overdueProjects(records, '2025-10', 180).map((o) => [o.src.row, o.unit, o.daysSinceSigned, o.daysOverdue])).toEqual([
+    expect(
+      overdueProjects(records, '2025-10', 180).map((o) => [o.src.row, o.unit, o.daysSinceSigned, o.daysOverdue]),
+    ).toEqual([
       [105, '乙局', 335, 155], // signed 2024-11-30, never started
       [106, '乙局', 303, 123],
       [108, '丙镇', 181, 1], // 107, at exactly 180 days, is not listed
@@ -217,7 +290,15 @@ describe('scoreUnits', () => {
     expect(jia?.score).toBeCloseTo(18, 9);
     expect(jia?.maxScore).toBeCloseTo(24.8, 9);
     expect(jia?.items).toHaveLength(2); // the 2024 row is ignored
-    expect(jia?.items[0]).toMatchObject({ indicator: '签约项目数', filterLabel: '', actual: 3, target: 4, rate: 0.75, status: '欠进度', points: 15 });
+    expect(jia?.items[0]).toMatchObject({
+      indicator: '签约项目数',
+      filterLabel: '',
+      actual: 3,
+      target: 4,
+      rate: 0.75,
+      status: '欠进度',
+      points: 15,
+    });
     expect(jia?.items[0]?.gapPp).toBeCloseTo(-8.3333, 3);
     expect(rows(jia?.items[0]?.refs ?? [])).toEqual([101, 102, 103]);
     // 乙局: 60 leads capped at 4.8; 签约金额 50/40 capped at 10
@@ -226,14 +307,33 @@ describe('scoreUnits', () => {
     // 丙镇: 签约金额 of ≥5亿 projects = 10 (107) meets 10 → 10; one overdue → −1
     expect(bing?.score).toBeCloseTo(9, 9);
     expect(bing?.items[0]).toMatchObject({ filterLabel: '投资≥5亿元', actual: 10, points: 10, maxPoints: 10 });
-    expect(bing?.items[1]).toMatchObject({ method: '扣分', actual: 1, points: -1, maxPoints: 0, rate: null, status: null, gapPp: null });
+    expect(bing?.items[1]).toMatchObject({
+      method: '扣分',
+      actual: 1,
+      points: -1,
+      maxPoints: 0,
+      rate: null,
+      status: null,
+      gapPp: null,
+    });
     expect(ding?.score).toBe(0);
     expect(wu).toMatchObject({ unit: '戊处', score: 0, maxScore: 5 });
   });
 
   test('filters an indicator cannot apply are reported', () => {
-    const [s] = scoreUnits([target('甲局', '外出招商次数', '按比例', 4, { points: 4, chain: '新能源' })], records, units, '2025-10', opts);
-    expect(s?.items[0]).toMatchObject({ actual: 2, points: 2, filterLabel: '产业链=新能源', ignoredFilters: ['产业链=新能源'] });
+    const [s] = scoreUnits(
+      [target('甲局', '外出招商次数', '按比例', 4, { points: 4, chain: '新能源' })],
+      records,
+      units,
+      '2025-10',
+      opts,
+    );
+    expect(s?.items[0]).toMatchObject({
+      actual: 2,
+      points: 2,
+      filterLabel: '产业链=新能源',
+      ignoredFilters: ['产业链=新能源'],
+    });
   });
 });
 
@@ -247,7 +347,15 @@ describe('computePeriodMetrics', () => {
   });
 
   test('header', () => {
-    expect(oct).toMatchObject({ period: '2025-10', year: 2025, month: 10, periodEnd: '2025-10-31', quarter: 4, isQuarterEnd: false, overdueDays: 180 });
+    expect(oct).toMatchObject({
+      period: '2025-10',
+      year: 2025,
+      month: 10,
+      periodEnd: '2025-10-31',
+      quarter: 4,
+      isQuarterEnd: false,
+      overdueDays: 180,
+    });
     expect(oct.timeProgress).toBeCloseTo(10 / 12, 12);
   });
 
@@ -307,7 +415,9 @@ describe('computePeriodMetrics', () => {
   });
 
   test('units, ranking with change, quarter ranking', () => {
-    expect(oct.units.map((u) => [u.unit, u.known, u.ranked, u.score === null ? null : Math.round(u.score * 100) / 100])).toEqual([
+    expect(
+      oct.units.map((u) => [u.unit, u.known, u.ranked, u.score === null ? null : Math.round(u.score * 100) / 100]),
+    ).toEqual([
       ['甲局', true, true, 18],
       ['乙局', true, true, 14.8],
       ['丙镇', true, true, 9],
@@ -338,17 +448,37 @@ describe('computePeriodMetrics', () => {
   });
 
   test('a previous period that is not earlier is a bug', () => {
-    expect(() => computePeriodMetrics({ period: '2025-09', records, units, targets, settings: opts, previous: oct })).toThrow();
+    expect(() =>
+      computePeriodMetrics({ period: '2025-09', records, units, targets, settings: opts, previous: oct }),
+    ).toThrow();
   });
 
-  test('overdue and this month\'s new rows', () => {
+  test("overdue and this month's new rows", () => {
     expect(oct.overdue.map((o) => o.src.row)).toEqual([105, 106, 108]);
     expect(oct.zone.actuals.签约超期未开工项目数).toBe(3);
     expect(oct.newThisMonth.signed).toEqual([
-      { src: src(102), key: 'k2', name: '项目k2', unit: '甲局', date: '2025-10-05', investmentYi: 12, chain: '新能源产业', foreign: true, public: true },
+      {
+        src: src(102),
+        key: 'k2',
+        name: '项目k2',
+        unit: '甲局',
+        date: '2025-10-05',
+        investmentYi: 12,
+        chain: '新能源产业',
+        foreign: true,
+        public: true,
+      },
     ]);
     expect(oct.newThisMonth.started).toEqual([
-      { src: src(204), key: 'k3', name: '项目k3', unit: '甲局', date: '2025-10-20', investmentYi: 0.5, chain: '新材料' },
+      {
+        src: src(204),
+        key: 'k3',
+        name: '项目k3',
+        unit: '甲局',
+        date: '2025-10-20',
+        investmentYi: 0.5,
+        chain: '新材料',
+      },
     ]);
     expect(oct.newThisMonth.producing).toEqual([]);
   });
@@ -361,7 +491,11 @@ describe('computePeriodMetrics', () => {
         count: 6,
         investmentYi: 79.5,
         foreignUsd: 500,
-        byUnit: { 甲局: { count: 3, investmentYi: 18.5 }, 乙局: { count: 1, investmentYi: 50 }, 丙镇: { count: 2, investmentYi: 11 } },
+        byUnit: {
+          甲局: { count: 3, investmentYi: 18.5 },
+          乙局: { count: 1, investmentYi: 50 },
+          丙镇: { count: 2, investmentYi: 11 },
+        },
       },
       started: { count: 4 },
       producing: { count: 1 },

@@ -22,7 +22,8 @@ describe('period', () => {
     expect(parsePeriod('2025-10')).toEqual({ year: 2025, month: 10 });
     expect(yearOf('2024-01')).toBe(2024);
     expect(monthOf('2024-01')).toBe(1);
-    for (const bad of ['2025-13', '2025-00', '2025-1', '202510', '2025-10-01']) expect(() => parsePeriod(bad)).toThrow(/YYYY-MM/);
+    for (const bad of ['2025-13', '2025-00', '2025-1', '202510', '2025-10-01'])
+      expect(() => parsePeriod(bad)).toThrow(/YYYY-MM/);
   });
 
   test.each([
@@ -54,7 +55,9 @@ describe('period', () => {
   test('time progress, quarters, previous period', () => {
     expect(timeProgress('2025-10')).toBeCloseTo(0.833333, 6);
     expect(timeProgress('2025-12')).toBe(1);
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => quarterOf(`2025-${String(m).padStart(2, '0')}`))).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => quarterOf(`2025-${String(m).padStart(2, '0')}`))).toEqual(
+      [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4],
+    );
     expect(['2025-03', '2025-06', '2025-09', '2025-12'].every(isQuarterEnd)).toBe(true);
     expect(['2025-01', '2025-05', '2025-11'].some(isQuarterEnd)).toBe(false);
     expect(quarterEnd('2025-08')).toBe('2025-09');

@@ -14,7 +14,14 @@ describe('scoreTarget', () => {
     ['按比例 封顶倍数 1.2 not reached', { method: '按比例', target: 10, points: 20, capRatio: 1.2 }, 11, 22, 20, 1.1],
     ['按比例 negative actual', { method: '按比例', target: 10, points: 20 }, -2, 0, 20, -0.2],
     ['按比例 target 0, actual 0: met', { method: '按比例', target: 0, points: 5 }, 0, 5, 5, null],
-    ['按比例 target 0, actual 3: met, not ×封顶倍数', { method: '按比例', target: 0, points: 5, capRatio: 2 }, 3, 5, 5, null],
+    [
+      '按比例 target 0, actual 3: met, not ×封顶倍数',
+      { method: '按比例', target: 0, points: 5, capRatio: 2 },
+      3,
+      5,
+      5,
+      null,
+    ],
     ['按比例 without 分值', { method: '按比例', target: 10 }, 10, 0, 0, 1],
     ['达标 met exactly', { method: '达标', target: 5, points: 10 }, 5, 10, 10, 1],
     ['达标 missed', { method: '达标', target: 5, points: 10 }, 4.9, 0, 10, 0.98],
@@ -49,7 +56,9 @@ describe('filters', () => {
   test('labels', () => {
     expect(filterLabel({})).toBe('');
     expect(filterLabel({ minInvestmentYi: 5, chain: '新能源' })).toBe('产业链=新能源；投资≥5亿元');
-    expect(filterLabel({ foreign: true, provincial: false, fundSource: '境外' })).toBe('外资=是；省台账=否；资金来源=境外');
+    expect(filterLabel({ foreign: true, provincial: false, fundSource: '境外' })).toBe(
+      '外资=是；省台账=否；资金来源=境外',
+    );
   });
   test.each([
     ['新能源', '新能源'],
@@ -60,7 +69,12 @@ describe('filters', () => {
 });
 
 describe('rankUnits', () => {
-  const unit = (name: string, group?: string, ranked = true): Unit => ({ name, aliases: [], ranked, ...(group ? { group } : {}) });
+  const unit = (name: string, group?: string, ranked = true): Unit => ({
+    name,
+    aliases: [],
+    ranked,
+    ...(group ? { group } : {}),
+  });
   const units = [unit('A', 'g1'), unit('B', 'g1'), unit('C', 'g2'), unit('D', 'g2'), unit('E', 'g1', false)];
   const pick = (r: RankingEntry[]) => r.map((e) => [e.unit, e.rank, e.groupRank]);
 
@@ -105,7 +119,13 @@ describe('rankUnits', () => {
   test('ties listed in code-unit order of names, not pinyin', () => {
     const zh = [unit('甲局'), unit('乙局')];
     // 乙 U+4E59 < 甲 U+7532, although jiǎ comes before yǐ in pinyin
-    const r = rankUnits([{ unit: '甲局', score: 10 }, { unit: '乙局', score: 10 }], zh);
+    const r = rankUnits(
+      [
+        { unit: '甲局', score: 10 },
+        { unit: '乙局', score: 10 },
+      ],
+      zh,
+    );
     expect(pick(r)).toEqual([
       ['乙局', 1, null],
       ['甲局', 1, null],
@@ -137,18 +157,48 @@ describe('rankUnits', () => {
   });
 
   test('a name missing from the units table is not ranked; with no table every unit is', () => {
-    expect(pick(rankUnits([{ unit: 'A', score: 1 }, { unit: 'X', score: 5 }], units))).toEqual([
+    expect(
+      pick(
+        rankUnits(
+          [
+            { unit: 'A', score: 1 },
+            { unit: 'X', score: 5 },
+          ],
+          units,
+        ),
+      ),
+    ).toEqual([
       ['A', 1, 1],
       ['X', null, null],
     ]);
-    expect(pick(rankUnits([{ unit: 'A', score: 1 }, { unit: 'X', score: 5 }], []))).toEqual([
+    expect(
+      pick(
+        rankUnits(
+          [
+            { unit: 'A', score: 1 },
+            { unit: 'X', score: 5 },
+          ],
+          [],
+        ),
+      ),
+    ).toEqual([
       ['X', 1, null],
       ['A', 2, null],
     ]);
   });
 
   test('negative scores rank below zero', () => {
-    expect(pick(rankUnits([{ unit: 'A', score: -1.5 }, { unit: 'B', score: 0 }], units))).toEqual([
+    expect(
+      pick(
+        rankUnits(
+          [
+            { unit: 'A', score: -1.5 },
+            { unit: 'B', score: 0 },
+          ],
+          units,
+        ),
+      ),
+    ).toEqual([
       ['B', 1, 1], // A and B are both in g1
       ['A', 2, 2],
     ]);

@@ -44,7 +44,7 @@ describe('parseAmount: the cell names its unit (亿元 out)', () => {
   test('conversion is exact decimal arithmetic: the nearest float, never one ulp off', () => {
     expect(3 * 1e-4).not.toBe(0.0003); // what multiplying by 1e-4 would give
     expect(parseAmount('3万元', cny)).toEqual({ ok: true, value: { value: 0.0003, unitSource: 'cell' } });
-    expect(((1.11 * 1e4) / 1e8) === 0.000111).toBe(false);
+    expect((1.11 * 1e4) / 1e8 === 0.000111).toBe(false);
     expect(parseAmount('1.11万元', cny)).toEqual({ ok: true, value: { value: 0.000111, unitSource: 'cell' } });
     expect(parseAmount(0.07, col('万元'))).toEqual({ ok: true, value: { value: 0.000007, unitSource: 'header' } });
     expect(parseAmount('8000万元', cny)).toEqual({ ok: true, value: { value: 0.8, unitSource: 'cell' } });
@@ -119,7 +119,22 @@ describe('parseAmount: no value', () => {
 
 describe('parseAmount: errors say how to fix', () => {
   test('人民币 column', () => {
-    const bad = ['若干', 'abc', '3亿-5亿', '3-5亿', '3~5亿', '3至5亿', '-5', '负5亿', '1亿2000', '8千万1亿', '500万美元', '1,20', '5%', '五亿'];
+    const bad = [
+      '若干',
+      'abc',
+      '3亿-5亿',
+      '3-5亿',
+      '3~5亿',
+      '3至5亿',
+      '-5',
+      '负5亿',
+      '1亿2000',
+      '8千万1亿',
+      '500万美元',
+      '1,20',
+      '5%',
+      '五亿',
+    ];
     expect(Object.fromEntries(bad.map((s) => [s, messageOf(parseAmount(s, cny))]))).toMatchInlineSnapshot(`
       {
         "-5": "金额“-5”不能为负数，请填写 0 或正数",
@@ -154,10 +169,18 @@ describe('parseAmount: errors say how to fix', () => {
 
   test('cells that are not text or numbers, and a header in the wrong currency', () => {
     expect(messageOf(parseAmount(-5, cny))).toMatchInlineSnapshot(`"金额“-5”不能为负数，请填写 0 或正数"`);
-    expect(messageOf(parseAmount(new Date(Date.UTC(2025, 9, 8)), cny))).toMatchInlineSnapshot(`"这里应填金额，单元格却是日期“2025-10-08”，请把单元格格式改为“常规”后重新填写"`);
+    expect(messageOf(parseAmount(new Date(Date.UTC(2025, 9, 8)), cny))).toMatchInlineSnapshot(
+      `"这里应填金额，单元格却是日期“2025-10-08”，请把单元格格式改为“常规”后重新填写"`,
+    );
     expect(messageOf(parseAmount(true, cny))).toMatchInlineSnapshot(`"无法识别“TRUE”，请填写金额"`);
-    expect(messageOf(parseAmount({ error: '#REF!' }, cny))).toMatchInlineSnapshot(`"单元格是公式错误“#REF!”，请修正公式或直接填写金额"`);
-    expect(messageOf(parseAmount(300, col('万美元')))).toMatchInlineSnapshot(`"表头单位是万美元，但这一列按人民币统计（亿元），请把表头改为（亿元）并折算后填写"`);
-    expect(messageOf(parseAmount(300, col('万元', usd)))).toMatchInlineSnapshot(`"表头单位是万元，但这一列按美元统计（万美元），请把表头改为（万美元）并折算后填写"`);
+    expect(messageOf(parseAmount({ error: '#REF!' }, cny))).toMatchInlineSnapshot(
+      `"单元格是公式错误“#REF!”，请修正公式或直接填写金额"`,
+    );
+    expect(messageOf(parseAmount(300, col('万美元')))).toMatchInlineSnapshot(
+      `"表头单位是万美元，但这一列按人民币统计（亿元），请把表头改为（亿元）并折算后填写"`,
+    );
+    expect(messageOf(parseAmount(300, col('万元', usd)))).toMatchInlineSnapshot(
+      `"表头单位是万元，但这一列按美元统计（万美元），请把表头改为（万美元）并折算后填写"`,
+    );
   });
 });

@@ -65,7 +65,11 @@ describe('parseDate: Excel serial numbers (1900 system)', () => {
     [20000, '1954-10-03'],
     ['45938', '2025-10-08'],
   ] as const)('%j → %s, with a note', (input, date) => {
-    expect(parseDate(input)).toEqual({ ok: true, value: { date, precision: 'day' }, note: `“${input}”按 Excel 日期序号读作 ${date}` });
+    expect(parseDate(input)).toEqual({
+      ok: true,
+      value: { date, precision: 'day' },
+      note: `“${input}”按 Excel 日期序号读作 ${date}`,
+    });
   });
 
   test('the 1900 leap-year bug', () => {
@@ -130,13 +134,21 @@ describe('parseDate: errors say how to fix', () => {
   });
 
   test('numbers and other cells', () => {
-    expect(messageOf(parseDate(2025.1))).toMatchInlineSnapshot(`"“2025.1”被 Excel 存成了数字，分不清是1月还是10月，请写成 2025年1月 或 2025年10月"`);
+    expect(messageOf(parseDate(2025.1))).toMatchInlineSnapshot(
+      `"“2025.1”被 Excel 存成了数字，分不清是1月还是10月，请写成 2025年1月 或 2025年10月"`,
+    );
     expect(messageOf(parseDate(2025))).toMatchInlineSnapshot(`"日期“2025”只有年份，请写明月份，如 2025年10月"`);
     expect(messageOf(parseDate(123))).toMatchInlineSnapshot(`"无法识别日期“123”，请写成 2025-10-08 或 2025年10月8日"`);
-    expect(messageOf(parseDate(90000))).toMatchInlineSnapshot(`"无法识别日期“90000”，请写成 2025-10-08 或 2025年10月8日"`);
-    expect(messageOf(parseDate(utc(1900, 1, 5)))).toMatchInlineSnapshot(`"日期“1900-01-05”的年份不合理，请填写实际日期，如 2025-10-08"`);
+    expect(messageOf(parseDate(90000))).toMatchInlineSnapshot(
+      `"无法识别日期“90000”，请写成 2025-10-08 或 2025年10月8日"`,
+    );
+    expect(messageOf(parseDate(utc(1900, 1, 5)))).toMatchInlineSnapshot(
+      `"日期“1900-01-05”的年份不合理，请填写实际日期，如 2025-10-08"`,
+    );
     expect(messageOf(parseDate(true))).toMatchInlineSnapshot(`"无法识别“TRUE”，请填写日期"`);
-    expect(messageOf(parseDate({ error: '#VALUE!' }))).toMatchInlineSnapshot(`"单元格是公式错误“#VALUE!”，请修正公式或直接填写日期"`);
+    expect(messageOf(parseDate({ error: '#VALUE!' }))).toMatchInlineSnapshot(
+      `"单元格是公式错误“#VALUE!”，请修正公式或直接填写日期"`,
+    );
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { editDistance, findNearMisses, isNearMiss, nearMissThreshold, projectNameKey, type NearMissMatch } from '../src/normalize/names.ts';
+import {
+  editDistance,
+  findNearMisses,
+  isNearMiss,
+  nearMissThreshold,
+  projectNameKey,
+  type NearMissMatch,
+} from '../src/normalize/names.ts';
 
 describe('projectNameKey', () => {
   test.each([
@@ -80,7 +87,14 @@ describe('isNearMiss', () => {
 describe('findNearMisses', () => {
   test('suggests close candidates for unmatched names only', () => {
     const started = ['光伏组建项目', '年产10万吨锂电池材料', '风电装备制造基地建设', '光伏组建项目', '完全不同的名字'];
-    const signed = ['光伏组件项目', '光伏组件', '年产10万吨锂电池材料项目', '年产10万吨锂电池材枓', '风电装备制造基地建设工程', '风电装备智造基地建设'];
+    const signed = [
+      '光伏组件项目',
+      '光伏组件',
+      '年产10万吨锂电池材料项目',
+      '年产10万吨锂电池材枓',
+      '风电装备制造基地建设工程',
+      '风电装备智造基地建设',
+    ];
     expect(findNearMisses(started, signed)).toEqual([
       { name: '光伏组建项目', candidate: '光伏组件项目', distance: 1 },
       { name: '光伏组建项目', candidate: '光伏组件', distance: 1 },
@@ -117,14 +131,19 @@ describe('findNearMisses', () => {
       return chars.join('');
     };
     const candidates = Array.from({ length: 300 }, randomName);
-    const names = [...candidates.slice(0, 150).map(mutate), ...Array.from({ length: 150 }, randomName), candidates[0] ?? ''];
+    const names = [
+      ...candidates.slice(0, 150).map(mutate),
+      ...Array.from({ length: 150 }, randomName),
+      candidates[0] ?? '',
+    ];
 
     const candidateKeys = new Set(candidates.map(projectNameKey));
     const expected: NearMissMatch[] = [];
     for (const name of new Set(names)) {
       if (candidateKeys.has(projectNameKey(name))) continue;
       for (const candidate of new Set(candidates)) {
-        if (isNearMiss(name, candidate)) expected.push({ name, candidate, distance: editDistance(projectNameKey(name), projectNameKey(candidate)) });
+        if (isNearMiss(name, candidate))
+          expected.push({ name, candidate, distance: editDistance(projectNameKey(name), projectNameKey(candidate)) });
       }
     }
     const byPair = (m: NearMissMatch): string => `${m.name}|${m.candidate}|${m.distance}`;

@@ -63,9 +63,13 @@ describe('parseNumber', () => {
         "若干": "无法识别“若干”，请填写数字，如 12 或 3.5",
       }
     `);
-    expect(messageOf(parseNumber(new Date(Date.UTC(2025, 9, 8))))).toMatchInlineSnapshot(`"这里应填数字，单元格却是日期“2025-10-08”，请把单元格格式改为“常规”后重新填写"`);
+    expect(messageOf(parseNumber(new Date(Date.UTC(2025, 9, 8))))).toMatchInlineSnapshot(
+      `"这里应填数字，单元格却是日期“2025-10-08”，请把单元格格式改为“常规”后重新填写"`,
+    );
     expect(messageOf(parseNumber(true))).toMatchInlineSnapshot(`"无法识别“TRUE”，请填写数字"`);
-    expect(messageOf(parseNumber({ error: '#DIV/0!' }))).toMatchInlineSnapshot(`"单元格是公式错误“#DIV/0!”，请修正公式或直接填写数字"`);
+    expect(messageOf(parseNumber({ error: '#DIV/0!' }))).toMatchInlineSnapshot(
+      `"单元格是公式错误“#DIV/0!”，请修正公式或直接填写数字"`,
+    );
     expect(messageOf(parseNumber(Number.NaN))).toMatchInlineSnapshot(`"无法识别“NaN”，请填写数字，如 12 或 3.5"`);
   });
 

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { parseUnitLabel } from '../src/normalize/amountUnit.ts';
-import { cellToText, compactText, foldText, formatNumber, hasLostDigits, isNoValue, normalizeHeader } from '../src/normalize/text.ts';
+import {
+  cellToText,
+  compactText,
+  foldText,
+  formatNumber,
+  hasLostDigits,
+  isNoValue,
+  normalizeHeader,
+} from '../src/normalize/text.ts';
 
 describe('foldText', () => {
   test.each([
@@ -119,12 +127,30 @@ describe('cellToText', () => {
 });
 
 describe('isNoValue', () => {
-  test.each(['', '  ', '待定', '未定', '—', '——', '–', '-', '--', '－', '/', '／', '\\', '无', '暂无', '不详', 'N/A', 'n/a', 'NA', ' 待 定 '])(
-    '%j is no value',
-    (s) => {
-      expect(isNoValue(s)).toBe(true);
-    },
-  );
+  test.each([
+    '',
+    '  ',
+    '待定',
+    '未定',
+    '—',
+    '——',
+    '–',
+    '-',
+    '--',
+    '－',
+    '/',
+    '／',
+    '\\',
+    '无',
+    '暂无',
+    '不详',
+    'N/A',
+    'n/a',
+    'NA',
+    ' 待 定 ',
+  ])('%j is no value', (s) => {
+    expect(isNoValue(s)).toBe(true);
+  });
   test('null is no value', () => {
     expect(isNoValue(null)).toBe(true);
   });

@@ -32,7 +32,11 @@ describe('createUnitResolver', () => {
   });
 
   test('an alias claimed by two units resolves to nothing', () => {
-    expect(r.resolve('开发区')).toEqual({ name: '开发区', known: false, ambiguous: ['经济开发区管委会', '高新区管委会'] });
+    expect(r.resolve('开发区')).toEqual({
+      name: '开发区',
+      known: false,
+      ambiguous: ['经济开发区管委会', '高新区管委会'],
+    });
   });
 
   test('unknown names stay as written (folded), never merged with a similar one', () => {

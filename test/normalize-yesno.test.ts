@@ -8,11 +8,48 @@ function messageOf(r: ParseResult<unknown>): string {
 }
 
 describe('parseYesNo', () => {
-  test.each(['是', ' 是 ', 'Y', 'y', 'Yes', 'YES', '√', '✓', '✔', '1', 1, true, '有', 'TRUE', 'true', '是（省重点）', '是(已入库)', 'Ｙ'])('%j → true', (input) => {
+  test.each([
+    '是',
+    ' 是 ',
+    'Y',
+    'y',
+    'Yes',
+    'YES',
+    '√',
+    '✓',
+    '✔',
+    '1',
+    1,
+    true,
+    '有',
+    'TRUE',
+    'true',
+    '是（省重点）',
+    '是(已入库)',
+    'Ｙ',
+  ])('%j → true', (input) => {
     expect(parseYesNo(input)).toEqual({ ok: true, value: true });
   });
 
-  test.each(['否', 'N', 'n', 'No', 'NO', '×', '✗', 'x', 'X', '0', 0, false, '无', 'FALSE', 'false', '否（暂缓）', '不是'])('%j → false', (input) => {
+  test.each([
+    '否',
+    'N',
+    'n',
+    'No',
+    'NO',
+    '×',
+    '✗',
+    'x',
+    'X',
+    '0',
+    0,
+    false,
+    '无',
+    'FALSE',
+    'false',
+    '否（暂缓）',
+    '不是',
+  ])('%j → false', (input) => {
     expect(parseYesNo(input)).toEqual({ ok: true, value: false });
   });
 
@@ -31,7 +68,11 @@ describe('parseYesNo', () => {
       }
     `);
     expect(messageOf(parseYesNo(2))).toMatchInlineSnapshot(`"无法识别“2”，请填写“是”或“否”（也可写 1 或 0）"`);
-    expect(messageOf(parseYesNo(new Date(Date.UTC(2025, 9, 8))))).toMatchInlineSnapshot(`"这里应填“是”或“否”，单元格却是日期“2025-10-08”，请把单元格格式改为“常规”后重新填写"`);
-    expect(messageOf(parseYesNo({ error: '#N/A' }))).toMatchInlineSnapshot(`"单元格是公式错误“#N/A”，请修正公式或直接填写“是”或“否”"`);
+    expect(messageOf(parseYesNo(new Date(Date.UTC(2025, 9, 8))))).toMatchInlineSnapshot(
+      `"这里应填“是”或“否”，单元格却是日期“2025-10-08”，请把单元格格式改为“常规”后重新填写"`,
+    );
+    expect(messageOf(parseYesNo({ error: '#N/A' }))).toMatchInlineSnapshot(
+      `"单元格是公式错误“#N/A”，请修正公式或直接填写“是”或“否”"`,
+    );
   });
 });

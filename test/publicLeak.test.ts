@@ -45,7 +45,9 @@ function texts(buf: Buffer): string[] {
 }
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /** Every file of a folder as searchable lower-case text, keyed by relative path. */
@@ -55,7 +57,9 @@ function readAll(dir: string): Map<string, string> {
 
 /** Files (relative paths) containing `needle`, case-insensitive. */
 const hits = (files: Map<string, string>, needle: string | RegExp): string[] =>
-  [...files].filter(([, text]) => (typeof needle === 'string' ? text.includes(needle.toLowerCase()) : needle.test(text))).map(([f]) => f);
+  [...files]
+    .filter(([, text]) => (typeof needle === 'string' ? text.includes(needle.toLowerCase()) : needle.test(text)))
+    .map(([f]) => f);
 
 /** The 6-character token at the end of a marker, e.g. `k3q7zx`. */
 const token = (s: string) => s.slice(s.lastIndexOf('-') + 1);
@@ -73,7 +77,11 @@ beforeAll(async () => {
   zone = join(work, 'zone');
   out = join(work, 'site');
   await makeLeakZone(zone);
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/build.ts', '--data', zone, '--out', out, '--profile', 'public'], { cwd: ROOT, encoding: 'utf8', timeout: 480_000 });
+  const r = spawnSync(
+    join(ROOT, 'node_modules/.bin/node'),
+    ['scripts/build.ts', '--data', zone, '--out', out, '--profile', 'public'],
+    { cwd: ROOT, encoding: 'utf8', timeout: 480_000 },
+  );
   log = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0) throw new Error(`public build failed (exit ${r.status}):\n${log.slice(-4000)}`);
   files = readAll(out);
@@ -90,7 +98,9 @@ describe('the fixture plants every marker where the data stage reads it', () => 
     writeSiteData(model, buildReport(model, 'internal'), 'internal', dir);
     const internal = [...readAll(dir).values()].join('\n');
     // a rejected row keeps only its bad value (in the issue list), not its name
-    const missing = Object.entries(SECRETS).filter(([k, s]) => k !== 'rejectedName' && !internal.includes(s.toLowerCase()));
+    const missing = Object.entries(SECRETS).filter(
+      ([k, s]) => k !== 'rejectedName' && !internal.includes(s.toLowerCase()),
+    );
     expect(missing).toEqual([]);
     expect(internal).toContain(SECRET_SCORE.full);
     for (const s of Object.values(PUBLIC)) if (s !== PUBLIC.content) expect(internal).toContain(s.toLowerCase());
@@ -100,7 +110,16 @@ describe('the fixture plants every marker where the data stage reads it', () => 
 describe('public build', () => {
   test('writes the public sections and their downloads', () => {
     expect(log).toContain('公开版');
-    for (const f of ['index.html', 'industries.html', 'chains.html', 'parks.html', 'assets.html', 'results.html', 'search.html']) expect(files.has(f), f).toBe(true);
+    for (const f of [
+      'index.html',
+      'industries.html',
+      'chains.html',
+      'parks.html',
+      'assets.html',
+      'results.html',
+      'search.html',
+    ])
+      expect(files.has(f), f).toBe(true);
     expect([...files.keys()].some((f) => /^chains\/c-[0-9a-f]{8}\.html$/.test(f))).toBe(true);
     expect([...files.keys()].some((f) => f.endsWith('.xlsx'))).toBe(true);
     expect([...files.keys()].some((f) => f.endsWith('.csv'))).toBe(true);
@@ -117,9 +136,13 @@ describe('public build', () => {
 
   test('the public values are shown where a visitor looks for them', () => {
     const chainPages = [...files.keys()].filter((f) => f.startsWith('chains/c-'));
-    expect(hits(files, PUBLIC.signed)).toEqual(expect.arrayContaining(['results.html', 'downloads/signed-public.csv', 'downloads/signed-public.xlsx']));
+    expect(hits(files, PUBLIC.signed)).toEqual(
+      expect.arrayContaining(['results.html', 'downloads/signed-public.csv', 'downloads/signed-public.xlsx']),
+    );
     expect(hits(files, PUBLIC.investor)).toContain('results.html');
-    expect(hits(files, PUBLIC.asset)).toEqual(expect.arrayContaining(['assets.html', 'downloads/assets.csv', 'downloads/assets.xlsx']));
+    expect(hits(files, PUBLIC.asset)).toEqual(
+      expect.arrayContaining(['assets.html', 'downloads/assets.csv', 'downloads/assets.xlsx']),
+    );
     expect(hits(files, PUBLIC.assetUnit)).toContain('assets.html');
     expect(hits(files, PUBLIC.targetCompany)).toEqual(expect.arrayContaining(['chains.html', ...chainPages]));
     expect(hits(files, PUBLIC.leader)).toEqual(expect.arrayContaining(['industries.html', ...chainPages]));

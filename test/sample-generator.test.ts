@@ -17,7 +17,12 @@ async function hashes(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
-    out.set(full.slice(dir.length + 1).replaceAll('\\', '/'), createHash('sha256').update(await readFile(full)).digest('hex'));
+    out.set(
+      full.slice(dir.length + 1).replaceAll('\\', '/'),
+      createHash('sha256')
+        .update(await readFile(full))
+        .digest('hex'),
+    );
   }
   return out;
 }
@@ -30,7 +35,10 @@ beforeAll(async () => {
   dirA = await mkdtemp(join(tmpdir(), 'zs-sample-a-'));
   dirB = await mkdtemp(join(tmpdir(), 'zs-sample-b-'));
   // Run 1: the CLI, as `npm run generate` does.
-  execFileSync(process.execPath, [join(root, 'scripts/generate-sample.ts'), '--out', dirA, ...ARGS], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(root, 'scripts/generate-sample.ts'), '--out', dirA, ...ARGS], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   // Run 2: the library, in process.
   result = await generateSample(
     { scale: 0.2, from: '2025-09', to: '2025-10' },
@@ -59,7 +67,17 @@ describe('generate-sample', () => {
 
   test('writes the expected folders and files', async () => {
     const files = [...(await hashes(dirA)).keys()];
-    expect(files).toEqual(expect.arrayContaining(['site.json', 'README.md', 'reference/单位名单.xlsx', 'reference/目标任务分解表.xlsx', 'reference/产业链图谱.xlsx', 'reference/园区载体.xlsx', 'reference/存量资产.xlsx']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'site.json',
+        'README.md',
+        'reference/单位名单.xlsx',
+        'reference/目标任务分解表.xlsx',
+        'reference/产业链图谱.xlsx',
+        'reference/园区载体.xlsx',
+        'reference/存量资产.xlsx',
+      ]),
+    );
     expect(files.filter((f) => f.startsWith('content/') && f.endsWith('.md')).length).toBeGreaterThanOrEqual(4);
     expect(files.filter((f) => f.startsWith('ledgers/2025-09/'))).toHaveLength(7);
     const latest = files.filter((f) => f.startsWith('ledgers/2025-10/')).sort();
@@ -68,7 +86,13 @@ describe('generate-sample', () => {
     expect(latest).toContain('ledgers/2025-10/外出招商补充表（旧版）.xls');
     expect(files.some((f) => f.startsWith('ledgers/2025-08/'))).toBe(false);
     const site = JSON.parse(await readFile(join(dirA, 'site.json'), 'utf8'));
-    expect(site).toEqual({ zoneName: '青川经济开发区', office: '青川经济开发区投资促进局', defaultAmountUnit: '万元', overdueDays: 180, publicFigures: true });
+    expect(site).toEqual({
+      zoneName: '青川经济开发区',
+      office: '青川经济开发区投资促进局',
+      defaultAmountUnit: '万元',
+      overdueDays: 180,
+      publicFigures: true,
+    });
     const xls = await readFile(join(dirA, 'ledgers/2025-10/外出招商补充表（旧版）.xls'));
     expect(xls.subarray(0, 8).toString('hex')).toBe('d0cf11e0a1b11ae1');
   });
@@ -90,8 +114,17 @@ describe('generate-sample', () => {
         await wb.xlsx.readFile(full);
         const ws = wb.getWorksheet(m.sheet);
         if (ws === undefined) throw new Error(`no sheet ${m.sheet} in ${m.file}`);
-        const text = (v: ExcelJS.CellValue): string => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : typeof v === 'object' ? String('result' in v ? v.result : v) : String(v));
-        const headerRow = [1, 2, 3, 4, 5].map((r) => ws.getRow(r)).find((row) => (row.values as ExcelJS.CellValue[]).some((v) => v === m.column));
+        const text = (v: ExcelJS.CellValue): string =>
+          v instanceof Date
+            ? v.toISOString().slice(0, 10)
+            : v === null || v === undefined
+              ? ''
+              : typeof v === 'object'
+                ? String('result' in v ? v.result : v)
+                : String(v);
+        const headerRow = [1, 2, 3, 4, 5]
+          .map((r) => ws.getRow(r))
+          .find((row) => (row.values as ExcelJS.CellValue[]).some((v) => v === m.column));
         header = Array.from((headerRow?.values ?? []) as ExcelJS.CellValue[], text).slice(1);
         cells = Array.from(ws.getRow(m.row).values as ExcelJS.CellValue[], text).slice(1);
         while (cells.length < header.length) cells.push('');
@@ -111,7 +144,9 @@ describe('generate-sample', () => {
   test('the 外出 CSV is GB18030 without BOM, the 投产 CSV UTF-8 with BOM', async () => {
     const trips = await readFile(join(dirA, 'ledgers/2025-10/外出招商情况统计表（2025年10月）.csv'));
     expect(trips.subarray(0, 3).toString('hex')).not.toBe('efbbbf');
-    expect(iconv.decode(trips, 'gb18030').split('\r\n')[0]).toBe('序号,日期,返回日期,带队领导,带队单位,地点,拜访企业,拜访数量,成果');
+    expect(iconv.decode(trips, 'gb18030').split('\r\n')[0]).toBe(
+      '序号,日期,返回日期,带队领导,带队单位,地点,拜访企业,拜访数量,成果',
+    );
     const producing = await readFile(join(dirA, 'ledgers/2025-10/竣工投产项目表（2025年10月）.csv'));
     expect(producing.subarray(0, 3).toString('hex')).toBe('efbbbf');
   });

@@ -53,17 +53,22 @@ describe('sample zone', () => {
     expect(report.totals.read).toBe(report.totals.accepted + report.totals.rejected + report.totals.skipped);
   });
 
-  test.each(['2024-06', '2024-12', '2025-03', '2025-10'])('signed count and 亿元 in %s match the scenario', (period) => {
-    const truth = truthSigned(period);
-    const summary = report.summary[period] as { signed: { count: number; investmentYi: number; byUnit: Record<string, { count: number }> } };
-    expect(summary.signed.count).toBe(truth.length);
-    const sum = truth.reduce((s, p) => s + amountAt(p, period), 0);
-    expect(summary.signed.investmentYi).toBeCloseTo(sum, 6);
-    // And per unit.
-    const byUnit = new Map<string, number>();
-    for (const p of truth) byUnit.set(p.unit, (byUnit.get(p.unit) ?? 0) + 1);
-    for (const [unit, n] of byUnit) expect(summary.signed.byUnit[unit]?.count, unit).toBe(n);
-  });
+  test.each(['2024-06', '2024-12', '2025-03', '2025-10'])(
+    'signed count and 亿元 in %s match the scenario',
+    (period) => {
+      const truth = truthSigned(period);
+      const summary = report.summary[period] as {
+        signed: { count: number; investmentYi: number; byUnit: Record<string, { count: number }> };
+      };
+      expect(summary.signed.count).toBe(truth.length);
+      const sum = truth.reduce((s, p) => s + amountAt(p, period), 0);
+      expect(summary.signed.investmentYi).toBeCloseTo(sum, 6);
+      // And per unit.
+      const byUnit = new Map<string, number>();
+      for (const p of truth) byUnit.set(p.unit, (byUnit.get(p.unit) ?? 0) + 1);
+      for (const [unit, n] of byUnit) expect(summary.signed.byUnit[unit]?.count, unit).toBe(n);
+    },
+  );
 
   test('2025-10 rejects exactly the deliberate bad rows listed in data/README.md', () => {
     const errors = report.issues
@@ -82,7 +87,8 @@ describe('sample zone', () => {
 
   test('2025-10 warns about the near misses, the orphan start, the wrong 合计 and the unknown unit and chain', () => {
     const warnings = report.issues.filter((i) => i.period === '2025-10' && i.severity === 'warning');
-    const has = (code: string, row?: number) => warnings.some((w) => w.code === code && (row === undefined || w.row === row));
+    const has = (code: string, row?: number) =>
+      warnings.some((w) => w.code === code && (row === undefined || w.row === row));
     expect(has('suggested_match', 89)).toBe(true);
     expect(has('suggested_match', 497)).toBe(true);
     expect(has('unmatched_start', 110)).toBe(true);

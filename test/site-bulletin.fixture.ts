@@ -21,7 +21,15 @@ export const UNITS: Unit[] = [
   { name: '丙办', aliases: [], group: '部门', ranked: false },
 ];
 
-const signedRow = (row: number, key: string, name: string, unit: string, investmentYi: number, signDate: string, extra: Partial<SnapshotRecords['signed'][number]> = {}) => ({
+const signedRow = (
+  row: number,
+  key: string,
+  name: string,
+  unit: string,
+  investmentYi: number,
+  signDate: string,
+  extra: Partial<SnapshotRecords['signed'][number]> = {},
+) => ({
   src: src(SIGNED, row),
   key,
   name,
@@ -38,35 +46,122 @@ export function records2025_10(): SnapshotRecords {
   return {
     signed: [
       signedRow(4, 'code:A', '锂电池材料项目', '甲镇', 12, '2025-03-18', { code: 'A', chain: '新能源' }),
-      signedRow(5, 'name:B', '精密模具项目', '甲镇', 0.8, '2025-10-08', { chain: '装备制造', foreign: true, foreignUsd: 500 }),
+      signedRow(5, 'name:B', '精密模具项目', '甲镇', 0.8, '2025-10-08', {
+        chain: '装备制造',
+        foreign: true,
+        foreignUsd: 500,
+      }),
       signedRow(6, 'code:C', '储能电站项目', '乙局', 55, '2025-10-20', { code: 'C', chain: '新能源' }),
       signedRow(7, 'code:D', '旧年项目', '乙局', 3, '2024-12-01', { code: 'D' }),
       signedRow(8, 'code:E', '文旅项目', '丙办', 6, '2025-02-01', { code: 'E' }),
     ],
     started: [
-      { src: src('ledgers/2025-10/开工项目表.csv', 2, '开工项目表'), key: 'code:A', code: 'A', name: '锂电池材料项目', startDate: '2025-06-01', unit: '甲镇', inStats: true },
-      { src: src('ledgers/2025-10/开工项目表.csv', 3, '开工项目表'), key: 'code:C', code: 'C', name: '储能电站项目', startDate: '2025-10-25', inStats: true },
+      {
+        src: src('ledgers/2025-10/开工项目表.csv', 2, '开工项目表'),
+        key: 'code:A',
+        code: 'A',
+        name: '锂电池材料项目',
+        startDate: '2025-06-01',
+        unit: '甲镇',
+        inStats: true,
+      },
+      {
+        src: src('ledgers/2025-10/开工项目表.csv', 3, '开工项目表'),
+        key: 'code:C',
+        code: 'C',
+        name: '储能电站项目',
+        startDate: '2025-10-25',
+        inStats: true,
+      },
     ],
-    producing: [{ src: src('ledgers/2025-10/投产项目表.xlsx', 4), key: 'code:A', code: 'A', name: '锂电池材料项目', produceDate: '2025-10-10', unit: '甲镇' }],
+    producing: [
+      {
+        src: src('ledgers/2025-10/投产项目表.xlsx', 4),
+        key: 'code:A',
+        code: 'A',
+        name: '锂电池材料项目',
+        produceDate: '2025-10-10',
+        unit: '甲镇',
+      },
+    ],
     funds: [
-      { src: src('ledgers/2025-10/到位资金台账.xlsx', 4), key: 'code:A', name: '锂电池材料项目', fundDate: '2025-07-01', amountYi: 2.5, source: '省外' },
-      { src: src('ledgers/2025-10/到位资金台账.xlsx', 5), key: 'name:B', name: '精密模具项目', fundDate: '2025-10-15', amountYi: 0.3, source: '境外', foreignUsd: 400 },
+      {
+        src: src('ledgers/2025-10/到位资金台账.xlsx', 4),
+        key: 'code:A',
+        name: '锂电池材料项目',
+        fundDate: '2025-07-01',
+        amountYi: 2.5,
+        source: '省外',
+      },
+      {
+        src: src('ledgers/2025-10/到位资金台账.xlsx', 5),
+        key: 'name:B',
+        name: '精密模具项目',
+        fundDate: '2025-10-15',
+        amountYi: 0.3,
+        source: '境外',
+        foreignUsd: 400,
+      },
     ],
     leads: [
-      { src: src('ledgers/2025-10/招商信息台账.xlsx', 4), reportDate: '2025-10-05', name: '铜箔项目', unit: '甲镇', verdict: '有效' },
-      { src: src('ledgers/2025-10/招商信息台账.xlsx', 5), reportDate: '2025-09-01', name: '光伏项目', unit: '甲镇', verdict: '无效' },
-      { src: src('ledgers/2025-10/招商信息台账.xlsx', 6), reportDate: '2025-01-02', name: '医药项目', unit: '乙局', verdict: '有效' },
-      { src: src('ledgers/2025-10/招商信息台账.xlsx', 7), reportDate: '2024-12-30', name: '去年信息', unit: '乙局', verdict: '有效' },
+      {
+        src: src('ledgers/2025-10/招商信息台账.xlsx', 4),
+        reportDate: '2025-10-05',
+        name: '铜箔项目',
+        unit: '甲镇',
+        verdict: '有效',
+      },
+      {
+        src: src('ledgers/2025-10/招商信息台账.xlsx', 5),
+        reportDate: '2025-09-01',
+        name: '光伏项目',
+        unit: '甲镇',
+        verdict: '无效',
+      },
+      {
+        src: src('ledgers/2025-10/招商信息台账.xlsx', 6),
+        reportDate: '2025-01-02',
+        name: '医药项目',
+        unit: '乙局',
+        verdict: '有效',
+      },
+      {
+        src: src('ledgers/2025-10/招商信息台账.xlsx', 7),
+        reportDate: '2024-12-30',
+        name: '去年信息',
+        unit: '乙局',
+        verdict: '有效',
+      },
     ],
     negotiating: [],
     trips: [
-      { src: src('ledgers/2025-10/外出招商.csv', 2, '外出招商'), departDate: '2025-10-03', returnDate: '2025-10-06', unit: '甲镇', destination: '深圳', leader: '张局长', visits: 4 },
-      { src: src('ledgers/2025-10/外出招商.csv', 3, '外出招商'), departDate: '2025-05-06', unit: '乙局', destination: '上海', visits: 2 },
+      {
+        src: src('ledgers/2025-10/外出招商.csv', 2, '外出招商'),
+        departDate: '2025-10-03',
+        returnDate: '2025-10-06',
+        unit: '甲镇',
+        destination: '深圳',
+        leader: '张局长',
+        visits: 4,
+      },
+      {
+        src: src('ledgers/2025-10/外出招商.csv', 3, '外出招商'),
+        departDate: '2025-05-06',
+        unit: '乙局',
+        destination: '上海',
+        visits: 2,
+      },
     ],
   };
 }
 
-const target = (row: number, unit: string, indicator: Target['indicator'], value: number, extra: Partial<Target> = {}): Target => ({
+const target = (
+  row: number,
+  unit: string,
+  indicator: Target['indicator'],
+  value: number,
+  extra: Partial<Target> = {},
+): Target => ({
   src: src('reference/目标任务分解表.xlsx', row),
   year: 2025,
   unit,
@@ -109,9 +204,21 @@ export function periodData(withPrevious = true): { data: PeriodData; prev: Perio
       trips: recs.trips.filter((t) => upTo(t.departDate)),
     };
     const metrics = computePeriodMetrics({ period: '2025-09', records: r, units: UNITS, targets: TARGETS, settings });
-    prev = { period: '2025-09', records: r, metrics, diff: { added: [], removed: [], amountChanged: [], stageChanged: [] } };
+    prev = {
+      period: '2025-09',
+      records: r,
+      metrics,
+      diff: { added: [], removed: [], amountChanged: [], stageChanged: [] },
+    };
   }
-  const metrics = computePeriodMetrics({ period: '2025-10', records: recs, units: UNITS, targets: TARGETS, settings, ...(prev ? { previous: prev.metrics } : {}) });
+  const metrics = computePeriodMetrics({
+    period: '2025-10',
+    records: recs,
+    units: UNITS,
+    targets: TARGETS,
+    settings,
+    ...(prev ? { previous: prev.metrics } : {}),
+  });
   const data: PeriodData = {
     period: '2025-10',
     records: recs,

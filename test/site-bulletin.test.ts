@@ -7,7 +7,11 @@ import { itemLabel, rankChange } from '../src/site/bulletinUnits.ts';
 import { unitId } from '../src/site/data.ts';
 import { periodData } from './site-bulletin.fixture.ts';
 
-const META = { zoneName: '青川经济开发区', office: '青川经济开发区投资促进局', periods: ['2025-08', '2025-09', '2025-10'] };
+const META = {
+  zoneName: '青川经济开发区',
+  office: '青川经济开发区投资促进局',
+  periods: ['2025-08', '2025-09', '2025-10'],
+};
 const jia = unitId('甲镇');
 
 describe('progressOf (超进度 / 欠进度 against 序时进度)', () => {
@@ -41,7 +45,10 @@ describe('bulletinView', () => {
     ...v.chains.rows.flatMap((r) => [r.count, r.yi]),
     ...v.units.groups.flatMap((g) => g.items.flatMap((i) => [i.actual, i.points])),
     ...[...v.funds.rows, v.funds.total].flatMap((r) => [r.count, r.yi, r.foreign]),
-    v.trips.count, v.trips.visits, v.overdue.count, v.overdue.yi,
+    v.trips.count,
+    v.trips.visits,
+    v.overdue.count,
+    v.overdue.yi,
   ];
 
   test('header: 文号-like line, data date, neighbours', () => {
@@ -56,9 +63,21 @@ describe('bulletinView', () => {
 
   test('一、总体情况: 本月, 较上月, 累计, 各单位目标合计 and progress', () => {
     // 签约: 4 this year (12 + 0.8 + 55 + 6 = 73.8 亿元), 2 this month; September had none
-    expect(row('签约项目')).toMatchObject({ month: { text: '2' }, delta: '+2', ytd: { text: '4' }, target: '5', rate: '80.0%' });
+    expect(row('签约项目')).toMatchObject({
+      month: { text: '2' },
+      delta: '+2',
+      ytd: { text: '4' },
+      target: '5',
+      rate: '80.0%',
+    });
     expect(row('签约项目').progress?.text).toBe('欠进度 -3.3 个百分点');
-    expect(row('签约金额')).toMatchObject({ month: { text: '55.80' }, delta: '+55.80', ytd: { text: '73.80' }, target: '60.00', rate: '123.0%' });
+    expect(row('签约金额')).toMatchObject({
+      month: { text: '55.80' },
+      delta: '+55.80',
+      ytd: { text: '73.80' },
+      target: '60.00',
+      rate: '123.0%',
+    });
     expect(row('签约金额').progress?.text).toBe('超进度 +39.7 个百分点');
     expect(row('其中外资')).toMatchObject({ month: { text: '500.00' }, target: null, progress: null });
     expect(row('有效信息')).toMatchObject({ month: { text: '1' }, ytd: { text: '2' } });
@@ -84,7 +103,11 @@ describe('bulletinView', () => {
       ['亿元以下', '1', '0.80', '1'],
     ]);
     expect(v.buckets.total.ytd.yi.text).toBe('73.80');
-    expect(v.chains.rows.map((r) => [r.label, r.count.text, r.share])).toEqual([['新能源', '2', '90.8%'], ['未填产业链', '1', '8.1%'], ['装备制造', '1', '1.1%']]);
+    expect(v.chains.rows.map((r) => [r.label, r.count.text, r.share])).toEqual([
+      ['新能源', '2', '90.8%'],
+      ['未填产业链', '1', '8.1%'],
+      ['装备制造', '1', '1.1%'],
+    ]);
   });
 
   test('四: unit items with 完成率, 序时进度 status and gap', () => {
@@ -103,7 +126,10 @@ describe('bulletinView', () => {
   });
 
   test('五: ranking with change, unranked units apart', () => {
-    expect(v.ranking.ranked.map((r) => [r.unit, r.score])).toEqual([['甲镇', '31.67'], ['乙局', '19.00']]);
+    expect(v.ranking.ranked.map((r) => [r.unit, r.score])).toEqual([
+      ['甲镇', '31.67'],
+      ['乙局', '19.00'],
+    ]);
     expect(v.ranking.unranked.map((r) => [r.unit, r.rank])).toEqual([['丙办', '—']]);
     expect(v.ranking.previousPeriod).toBe('2025-09');
   });
@@ -118,13 +144,28 @@ describe('bulletinView', () => {
   ])('rankChange(%o, %s) = %s', (e, hasPrev, text, trend) => expect(rankChange(e, hasPrev)).toEqual({ text, trend }));
 
   test('六 to 十: lists, funds, trips, overdue, snapshot changes', () => {
-    expect(v.newThisMonth.signed.rows.map((r) => [r.name, r.yi])).toEqual([['精密模具项目', '0.80'], ['储能电站项目', '55.00']]);
+    expect(v.newThisMonth.signed.rows.map((r) => [r.name, r.yi])).toEqual([
+      ['精密模具项目', '0.80'],
+      ['储能电站项目', '55.00'],
+    ]);
     expect(v.newThisMonth.started.rows.map((r) => [r.name, r.unit])).toEqual([['储能电站项目', '乙局']]);
-    expect(v.funds.rows.map((r) => [r.label, r.yi.text, r.foreign.text])).toEqual([['省外', '2.50', '0.00'], ['境外', '0.30', '400.00']]);
+    expect(v.funds.rows.map((r) => [r.label, r.yi.text, r.foreign.text])).toEqual([
+      ['省外', '2.50', '0.00'],
+      ['境外', '0.30', '400.00'],
+    ]);
     expect(v.funds.month.yi.text).toBe('0.30');
-    expect(v.trips.rows).toEqual([{ dates: '10-03—10-06', unit: '甲镇', destination: '深圳', leader: '张局长', visits: '4' }]);
-    expect(v.overdue.rows.map((r) => [r.name, r.over])).toEqual([['旧年项目', '154'], ['文旅项目', '92']]);
-    expect(v.diff).toMatchObject({ empty: false, amountChanged: [{ name: '锂电池材料项目', detail: '10.00 亿元 → 12.00 亿元' }], stageChanged: [{ detail: '开工 → 投产' }] });
+    expect(v.trips.rows).toEqual([
+      { dates: '10-03—10-06', unit: '甲镇', destination: '深圳', leader: '张局长', visits: '4' },
+    ]);
+    expect(v.overdue.rows.map((r) => [r.name, r.over])).toEqual([
+      ['旧年项目', '154'],
+      ['文旅项目', '92'],
+    ]);
+    expect(v.diff).toMatchObject({
+      empty: false,
+      amountChanged: [{ name: '锂电池材料项目', detail: '10.00 亿元 → 12.00 亿元' }],
+      stageChanged: [{ detail: '开工 → 投产' }],
+    });
   });
 
   test('every figure links to the drill page of its period', () => {
@@ -132,7 +173,9 @@ describe('bulletinView', () => {
   });
 
   test('itemLabel', () => {
-    expect(itemLabel({ indicator: '签约项目数', filterLabel: '产业链=新能源；投资≥5亿元' })).toBe('签约项目数（产业链=新能源；投资≥5亿元）');
+    expect(itemLabel({ indicator: '签约项目数', filterLabel: '产业链=新能源；投资≥5亿元' })).toBe(
+      '签约项目数（产业链=新能源；投资≥5亿元）',
+    );
     expect(itemLabel({ indicator: '到位资金', filterLabel: '资金来源=省外' })).toBe('到位资金（亿元；资金来源=省外）');
   });
 });
@@ -142,7 +185,11 @@ describe('bulletin list and downloads', () => {
     const { data, prev } = periodData();
     const years = bulletinIndex('bulletins.html', [prev!, data]);
     expect(years.map((y) => [y.year, y.rows.map((r) => r.period)])).toEqual([['2025', ['2025-10', '2025-09']]]);
-    expect(years[0]!.rows[0]).toMatchObject({ issue: '2025年第10期', page: 'bulletins/2025-10.html', ytdSigned: { count: { text: '4', href: 'drill/2025-10.html?f=ytd.signed#signed' } } });
+    expect(years[0]!.rows[0]).toMatchObject({
+      issue: '2025年第10期',
+      page: 'bulletins/2025-10.html',
+      ytdSigned: { count: { text: '4', href: 'drill/2025-10.html?f=ytd.signed#signed' } },
+    });
   });
 
   test('tables per period, internal profile only', () => {

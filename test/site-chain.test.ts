@@ -5,9 +5,23 @@ import { chainMap } from '../src/charts/chainMap.ts';
 import type { ChainCompany, ChainSegment, Signed } from '../src/schemas/records.ts';
 import { buildChains, chainId, chainKey, chainPage, segmentKey } from '../src/site/chainModel.ts';
 import { signedGroupsFromPublic, signedGroupsFromRecords, unmatchedProjects } from '../src/site/chainSigned.ts';
-import { attractionList, chainMapInput, chainOverview, chainSummary, gapList, visionSummary } from '../src/site/chainViews.ts';
+import {
+  attractionList,
+  chainMapInput,
+  chainOverview,
+  chainSummary,
+  gapList,
+  visionSummary,
+} from '../src/site/chainViews.ts';
 
-const seg = (chain: string, segment: string, position: ChainSegment['position'], strength?: ChainSegment['strength'], order?: number, description?: string): ChainSegment => ({
+const seg = (
+  chain: string,
+  segment: string,
+  position: ChainSegment['position'],
+  strength?: ChainSegment['strength'],
+  order?: number,
+  description?: string,
+): ChainSegment => ({
   chain,
   segment,
   position,
@@ -15,7 +29,13 @@ const seg = (chain: string, segment: string, position: ChainSegment['position'],
   ...(order !== undefined ? { order } : {}),
   ...(description ? { description } : {}),
 });
-const co = (name: string, chain: string, segment: string | undefined, category: ChainCompany['category'], pub = true): ChainCompany => ({ name, chain, category, public: pub, ...(segment ? { segment } : {}) });
+const co = (
+  name: string,
+  chain: string,
+  segment: string | undefined,
+  category: ChainCompany['category'],
+  pub = true,
+): ChainCompany => ({ name, chain, category, public: pub, ...(segment ? { segment } : {}) });
 
 const SEGMENTS: ChainSegment[] = [
   seg('新能源', '储能系统', '下游', '弱', 3, '应用场景有待拓展'),
@@ -41,7 +61,13 @@ const COMPANIES: ChainCompany[] = [
   co('远景生物', '新材料', '石墨烯', '目标'), // chain only in the 企业 sheet
 ];
 
-const signed = (name: string, chain: string | undefined, segment: string | undefined, signDate: string, extra: Partial<Signed> = {}): Signed => ({
+const signed = (
+  name: string,
+  chain: string | undefined,
+  segment: string | undefined,
+  signDate: string,
+  extra: Partial<Signed> = {},
+): Signed => ({
   src: { file: 'ledgers/2025-10/签约.xlsx', sheet: 'Sheet1', row: 5 },
   name,
   investmentYi: 2,
@@ -133,29 +159,76 @@ describe('signed groups', () => {
       ['新能源', null, 1],
       ['文旅康养', null, 1],
     ]);
-    expect(groups[0]?.projects?.[0]).toMatchObject({ name: '今年储能项目', investor: '甲公司', href: 'projects/7.html' });
+    expect(groups[0]?.projects?.[0]).toMatchObject({
+      name: '今年储能项目',
+      investor: '甲公司',
+      href: 'projects/7.html',
+    });
     expect(groups[1]?.projects?.[0]?.href).toBeUndefined();
     const r = buildChains(SEGMENTS, COMPANIES, groups);
-    expect(r.chains[0]?.segments.find((s) => s.segment === '储能系统')?.projects.map((p) => p.name)).toEqual(['今年储能项目']);
+    expect(r.chains[0]?.segments.find((s) => s.segment === '储能系统')?.projects.map((p) => p.name)).toEqual([
+      '今年储能项目',
+    ]);
     expect(unmatchedProjects(r.unmatched).map((p) => p.name)).toEqual(['文旅项目']);
   });
 
   test('public: counts only', () => {
     const groups = signedGroupsFromPublic({ chainSigned: [{ chain: '新能源', segment: '储能系统', count: 3 }] });
     expect(groups).toEqual([{ chain: '新能源', segment: '储能系统', count: 3 }]);
-    expect(buildChains(SEGMENTS, COMPANIES, groups).chains[0]?.segments.find((s) => s.segment === '储能系统')?.projects).toEqual([]);
+    expect(
+      buildChains(SEGMENTS, COMPANIES, groups).chains[0]?.segments.find((s) => s.segment === '储能系统')?.projects,
+    ).toEqual([]);
   });
 });
 
 describe('views', () => {
-  const groups = [{ chain: '新能源', segment: '锂矿资源', count: 2 }, { chain: '生物医药', segment: null, count: 1 }];
+  const groups = [
+    { chain: '新能源', segment: '锂矿资源', count: 2 },
+    { chain: '生物医药', segment: null, count: 1 },
+  ];
   const { chains } = buildChains(SEGMENTS, COMPANIES, groups);
 
   test('overview counts per chain', () => {
     expect(chainOverview(chains)).toEqual([
-      { name: '新能源', page: chainPage('新能源'), segments: 5, 强: 1, 弱: 1, 缺: 1, 风险: 1, 链主: 1, 本地: 4, 目标: 3, signed: 2 },
-      { name: '生物医药', page: chainPage('生物医药'), segments: 2, 强: 1, 弱: 0, 缺: 1, 风险: 0, 链主: 0, 本地: 1, 目标: 0, signed: 1 },
-      { name: '新材料', page: chainPage('新材料'), segments: 0, 强: 0, 弱: 0, 缺: 0, 风险: 0, 链主: 0, 本地: 0, 目标: 1, signed: 0 },
+      {
+        name: '新能源',
+        page: chainPage('新能源'),
+        segments: 5,
+        强: 1,
+        弱: 1,
+        缺: 1,
+        风险: 1,
+        链主: 1,
+        本地: 4,
+        目标: 3,
+        signed: 2,
+      },
+      {
+        name: '生物医药',
+        page: chainPage('生物医药'),
+        segments: 2,
+        强: 1,
+        弱: 0,
+        缺: 1,
+        风险: 0,
+        链主: 0,
+        本地: 1,
+        目标: 0,
+        signed: 1,
+      },
+      {
+        name: '新材料',
+        page: chainPage('新材料'),
+        segments: 0,
+        强: 0,
+        弱: 0,
+        缺: 0,
+        风险: 0,
+        链主: 0,
+        本地: 0,
+        目标: 1,
+        signed: 0,
+      },
     ]);
   });
 
@@ -170,7 +243,14 @@ describe('views', () => {
   });
 
   test('补链 list in the public profile has only published targets', () => {
-    const ref: Reference = { units: [], targets: [], chainSegments: SEGMENTS, chainCompanies: COMPANIES, parks: [], assets: [] };
+    const ref: Reference = {
+      units: [],
+      targets: [],
+      chainSegments: SEGMENTS,
+      chainCompanies: COMPANIES,
+      parks: [],
+      assets: [],
+    };
     const pub = publicReference(ref);
     const rows = gapList(buildChains(pub.chainSegments, pub.chainCompanies).chains);
     expect(rows[0]?.targets.map((t) => t.name)).toEqual(['鼎晟锂业']);
@@ -192,7 +272,14 @@ describe('views', () => {
     expect(vision.view).toBe('远景');
     expect(vision.chain).toBe('新能源');
     expect(vision.segments).toEqual(now.segments);
-    expect(vision.segments[1]).toEqual({ segment: '锂矿资源', position: '上游', strength: '缺', order: 2, counts: { 链主: 0, 本地: 0, 目标: 2, signed: 2 }, href: '#seg-2' });
+    expect(vision.segments[1]).toEqual({
+      segment: '锂矿资源',
+      position: '上游',
+      strength: '缺',
+      order: 2,
+      counts: { 链主: 0, 本地: 0, 目标: 2, signed: 2 },
+      href: '#seg-2',
+    });
     const svg = chainMap(vision);
     expect(svg).toContain('补链 2 家');
     expect(svg).toContain('强链 1 家');
@@ -200,7 +287,9 @@ describe('views', () => {
   });
 
   test('summary of a chain from its segments', () => {
-    expect(chainSummary(chains[0]!)).toBe('上游：正极材料、锂矿资源；中游：电池 PACK、电芯制造；下游：储能系统。优势环节：正极材料；待补环节：锂矿资源。');
+    expect(chainSummary(chains[0]!)).toBe(
+      '上游：正极材料、锂矿资源；中游：电池 PACK、电芯制造；下游：储能系统。优势环节：正极材料；待补环节：锂矿资源。',
+    );
     expect(chainSummary(chains[2]!)).toBe('');
   });
 });

@@ -25,7 +25,15 @@ export const UNITS: Unit[] = [
   { name: '丙办', aliases: [], group: '部门', ranked: false },
 ];
 
-const signed = (row: number, key: string, name: string, unit: string, investmentYi: number, signDate: string, extra: Partial<SnapshotRecords['signed'][number]> = {}): SnapshotRecords['signed'][number] => ({
+const signed = (
+  row: number,
+  key: string,
+  name: string,
+  unit: string,
+  investmentYi: number,
+  signDate: string,
+  extra: Partial<SnapshotRecords['signed'][number]> = {},
+): SnapshotRecords['signed'][number] => ({
   src: src(SIGNED, row),
   key,
   name,
@@ -42,24 +50,65 @@ export function records(): SnapshotRecords {
   return {
     signed: [
       signed(4, 'code:A', '锂电池材料项目', '甲镇', 12, '2025-03-18', { code: 'A', chain: '新能源' }),
-      signed(5, 'name:B', '精密模具项目', '甲镇', 0.8, '2025-06-08', { chain: '装备制造', foreign: true, foreignUsd: 500 }),
+      signed(5, 'name:B', '精密模具项目', '甲镇', 0.8, '2025-06-08', {
+        chain: '装备制造',
+        foreign: true,
+        foreignUsd: 500,
+      }),
       signed(6, 'code:C', '储能电站项目', '乙局', 55, '2025-06-20', { code: 'C', chain: '新能源' }),
       signed(7, 'code:D', '旧年项目', '乙局', 3, '2024-10-01', { code: 'D' }),
       signed(8, 'code:E', '文旅项目', '丙办', 6, '2024-12-01', { code: 'E' }),
     ],
-    started: [{ src: src('ledgers/2025-06/开工项目表.xlsx', 3), key: 'code:A', code: 'A', name: '锂电池材料项目', startDate: '2025-04-01', unit: '甲镇', inStats: true }],
+    started: [
+      {
+        src: src('ledgers/2025-06/开工项目表.xlsx', 3),
+        key: 'code:A',
+        code: 'A',
+        name: '锂电池材料项目',
+        startDate: '2025-04-01',
+        unit: '甲镇',
+        inStats: true,
+      },
+    ],
     producing: [],
-    funds: [{ src: src('ledgers/2025-06/到位资金台账.xlsx', 4), key: 'code:A', name: '锂电池材料项目', fundDate: '2025-05-01', amountYi: 2.5, source: '省外' }],
+    funds: [
+      {
+        src: src('ledgers/2025-06/到位资金台账.xlsx', 4),
+        key: 'code:A',
+        name: '锂电池材料项目',
+        fundDate: '2025-05-01',
+        amountYi: 2.5,
+        source: '省外',
+      },
+    ],
     leads: [
-      { src: src('ledgers/2025-06/招商信息台账.xlsx', 4), reportDate: '2025-06-05', name: '铜箔项目', unit: '甲镇', verdict: '有效' },
-      { src: src('ledgers/2025-06/招商信息台账.xlsx', 5), reportDate: '2025-02-01', name: '光伏项目', unit: '甲镇', verdict: '有效' },
+      {
+        src: src('ledgers/2025-06/招商信息台账.xlsx', 4),
+        reportDate: '2025-06-05',
+        name: '铜箔项目',
+        unit: '甲镇',
+        verdict: '有效',
+      },
+      {
+        src: src('ledgers/2025-06/招商信息台账.xlsx', 5),
+        reportDate: '2025-02-01',
+        name: '光伏项目',
+        unit: '甲镇',
+        verdict: '有效',
+      },
     ],
     negotiating: [],
     trips: [{ src: src('ledgers/2025-06/外出招商.xlsx', 3), departDate: '2025-06-03', unit: '甲镇', visits: 4 }],
   };
 }
 
-const target = (row: number, unit: string, indicator: Target['indicator'], value: number, extra: Partial<Target> = {}): Target => ({
+const target = (
+  row: number,
+  unit: string,
+  indicator: Target['indicator'],
+  value: number,
+  extra: Partial<Target> = {},
+): Target => ({
   src: src('reference/目标任务分解表.xlsx', row),
   year: 2025,
   unit,
@@ -86,5 +135,16 @@ const NO_DIFF = { added: [], removed: [], amountChanged: [], stageChanged: [] };
 /** The 2025-06 period data of the zone. */
 export function periodData(): PeriodData {
   const r = records();
-  return { period: '2025-06', records: r, metrics: computePeriodMetrics({ period: '2025-06', records: r, units: UNITS, targets: TARGETS, settings: { overdueDays: 180 } }), diff: NO_DIFF };
+  return {
+    period: '2025-06',
+    records: r,
+    metrics: computePeriodMetrics({
+      period: '2025-06',
+      records: r,
+      units: UNITS,
+      targets: TARGETS,
+      settings: { overdueDays: 180 },
+    }),
+    diff: NO_DIFF,
+  };
 }

@@ -23,9 +23,20 @@ describe('zone targets (各单位目标合计)', () => {
 describe('headlines', () => {
   const h = Object.fromEntries(headlines(periodData().metrics, 'index.html').map((x) => [x.label, x]));
   it('gives year-to-date value, 本月新增, target, 完成率 and 序时进度 in words', () => {
-    expect(h['签约项目']).toMatchObject({ valueText: '3', monthText: '2', targetText: '6', rateText: '50.0%', barPct: 50 });
+    expect(h['签约项目']).toMatchObject({
+      valueText: '3',
+      monthText: '2',
+      targetText: '6',
+      rateText: '50.0%',
+      barPct: 50,
+    });
     expect(h['签约项目']?.progress?.text).toBe('超进度 +0.0 个百分点');
-    expect(h['签约金额']).toMatchObject({ valueText: '67.80', monthText: '55.80', targetText: '140.00', rateText: '48.4%' });
+    expect(h['签约金额']).toMatchObject({
+      valueText: '67.80',
+      monthText: '55.80',
+      targetText: '140.00',
+      rateText: '48.4%',
+    });
     expect(h['签约金额']?.progress).toMatchObject({ ahead: false, text: '欠进度 -1.6 个百分点' });
     expect(h['外资到位']).toMatchObject({ valueText: '0.00', target: null, rateText: '—', progress: null });
     expect(h['有效信息']).toMatchObject({ valueText: '2', monthText: '1', targetText: '10' });
@@ -63,13 +74,21 @@ describe('alerts', () => {
   it('lists units 欠进度: most rows behind first, then the largest gap, then units-table order', () => {
     const list = behindUnits(periodData().metrics, 'index.html');
     expect(list.map((u) => [u.unit, u.items.map((i) => [i.label, i.rateText, i.gapText])])).toEqual([
-      ['甲镇', [['有效信息条数', '20.0%', '-30.0 个百分点'], ['签约金额', '32.0%', '-18.0 个百分点']]],
+      [
+        '甲镇',
+        [
+          ['有效信息条数', '20.0%', '-30.0 个百分点'],
+          ['签约金额', '32.0%', '-18.0 个百分点'],
+        ],
+      ],
       ['乙局', [['开工项目数', '0.0%', '-50.0 个百分点']]],
       ['丙办', [['签约项目数（产业链=新能源）', '0.0%', '-50.0 个百分点']]],
     ]);
   });
   it('never lists rows on pace (完成率 = 序时进度) nor 扣分 rows', () => {
-    const labels = behindUnits(periodData().metrics, 'index.html').flatMap((u) => u.items.map((i) => `${u.unit}:${i.indicator}`));
+    const labels = behindUnits(periodData().metrics, 'index.html').flatMap((u) =>
+      u.items.map((i) => `${u.unit}:${i.indicator}`),
+    );
     expect(labels).not.toContain('甲镇:签约项目数');
     expect(labels).not.toContain('乙局:签约超期未开工项目数');
     expect(labels).not.toContain('乙局:签约金额');
@@ -81,30 +100,76 @@ describe('alerts', () => {
   });
   it('counts 签约超期未开工, longest overdue first, linking the project pages it knows', () => {
     const o = overdueAlert(periodData().metrics, (key) => (key === 'code:D' ? 'p-dddddddddd' : null), 'index.html', 1);
-    expect(o).toMatchObject({ count: 2, totalYiText: '9.00', overdueDays: 180, href: 'drill/2025-06.html?f=overdue#overdue' });
-    expect(o.top).toEqual([{ name: '旧年项目', unit: '乙局', signDate: '2024-10-01', yiText: '3.00', daysOverdueText: '92', page: 'projects/p-dddddddddd.html' }]);
+    expect(o).toMatchObject({
+      count: 2,
+      totalYiText: '9.00',
+      overdueDays: 180,
+      href: 'drill/2025-06.html?f=overdue#overdue',
+    });
+    expect(o.top).toEqual([
+      {
+        name: '旧年项目',
+        unit: '乙局',
+        signDate: '2024-10-01',
+        yiText: '3.00',
+        daysOverdueText: '92',
+        page: 'projects/p-dddddddddd.html',
+      },
+    ]);
     expect(overdueAlert(periodData().metrics, () => null, 'index.html').top.map((t) => [t.name, t.page])).toEqual([
       ['旧年项目', null],
       ['文旅项目', null],
     ]);
   });
   it('reports rejected rows with the data-quality page', () => {
-    expect(qualityAlert(META.counts, 1)).toEqual({ rejected: 2, periodRejected: 1, errors: 3, warnings: 7, page: 'quality.html' });
+    expect(qualityAlert(META.counts, 1)).toEqual({
+      rejected: 2,
+      periodRejected: 1,
+      errors: 3,
+      warnings: 7,
+      page: 'quality.html',
+    });
   });
 });
 
 describe('dashboardView', () => {
   it('puts it together for the home page', () => {
-    const v = dashboardView({ data: periodData(), meta: META, projectIds: new Map([['code:D', 'p-dddddddddd']]), periodRejected: 1, units: UNITS });
-    expect(v).toMatchObject({ period: '2025-06', periodText: '2025年6月', span: '1—6月', month: 6, timeProgress: '50.0%', timePct: 50, behindItems: 4, changes: null });
+    const v = dashboardView({
+      data: periodData(),
+      meta: META,
+      projectIds: new Map([['code:D', 'p-dddddddddd']]),
+      periodRejected: 1,
+      units: UNITS,
+    });
+    expect(v).toMatchObject({
+      period: '2025-06',
+      periodText: '2025年6月',
+      span: '1—6月',
+      month: 6,
+      timeProgress: '50.0%',
+      timePct: 50,
+      behindItems: 4,
+      changes: null,
+    });
     expect(v.headlines).toHaveLength(8);
     expect(v.overdue.top[0]?.page).toBe('projects/p-dddddddddd.html');
-    expect(v.links.map((l) => l.page)).toEqual(['bulletins/2025-06.html', 'rankings/2025-06.html', 'targets/2025.html', 'reports/2025.html']);
+    expect(v.links.map((l) => l.page)).toEqual([
+      'bulletins/2025-06.html',
+      'rankings/2025-06.html',
+      'targets/2025.html',
+      'reports/2025.html',
+    ]);
   });
   it('says what changed since the previous snapshot only when there is one', () => {
     const data = periodData();
     data.diff = { added: [{ key: 'k', name: 'n', stage: '签约' }], removed: [], amountChanged: [], stageChanged: [] };
-    const v = dashboardView({ data, meta: { ...META, periods: ['2025-05', '2025-06'] }, projectIds: new Map(), periodRejected: null, units: UNITS });
+    const v = dashboardView({
+      data,
+      meta: { ...META, periods: ['2025-05', '2025-06'] },
+      projectIds: new Map(),
+      periodRejected: null,
+      units: UNITS,
+    });
     expect(v.changes).toEqual({ added: 1, removed: 0, amountChanged: 0, stageChanged: 0 });
   });
   it('shows the ranking’s top and bottom, tie-aware, without unranked units', () => {

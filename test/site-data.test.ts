@@ -3,7 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { projectId } from '../src/build/projects.ts';
 import { publicReference } from '../src/build/siteData.ts';
-import { asOfLabel, clearSiteDataCache, contentDir, loadMeta, loadPeriod, loadProjects, loadQuality, loadReference, periodLabel, unitId, unitPage } from '../src/site/data.ts';
+import {
+  asOfLabel,
+  clearSiteDataCache,
+  contentDir,
+  loadMeta,
+  loadPeriod,
+  loadProjects,
+  loadQuality,
+  loadReference,
+  periodLabel,
+  unitId,
+  unitPage,
+} from '../src/site/data.ts';
 import { downloadPath, downloadTable, downloadTables } from '../src/site/downloads.ts';
 import { navItems } from '../src/site/nav.ts';
 import { buildSearchIndex, embedJson, foldText } from '../src/site/searchIndex.ts';
@@ -13,7 +25,23 @@ const INTERNAL = fileURLToPath(new URL('./fixtures/site-data/', import.meta.url)
 const PUBLIC = fileURLToPath(new URL('./fixtures/site-data-public/', import.meta.url));
 const CONTENT = [{ slug: 'about', title: '区位优势', page: 'pages/about.html' }];
 /** Strings of the internal fixture that contract §10 keeps out of the public site. */
-const SECRET = ['张三', '13600000003', '内部备注A', '李四', '精密模具', '某目标储能集团', '老粮站地块', '王五', '13900000000', '钱七', '已考察两次', '储能电站项目', '经济合作局', '经合局', '待定'];
+const SECRET = [
+  '张三',
+  '13600000003',
+  '内部备注A',
+  '李四',
+  '精密模具',
+  '某目标储能集团',
+  '老粮站地块',
+  '王五',
+  '13900000000',
+  '钱七',
+  '已考察两次',
+  '储能电站项目',
+  '经济合作局',
+  '经合局',
+  '待定',
+];
 
 const use = (dir: string) => {
   process.env.ZS_SITE_DATA = dir;
@@ -64,8 +92,30 @@ describe('ids and labels', () => {
   });
 
   test('nav per profile', () => {
-    expect(navItems('internal').map((i) => i.label)).toEqual(['首页', '月度通报', '排名', '目标', '项目', '单位', '招商图谱', '年度报告', '数据质量', '下载', '搜索']);
-    expect(navItems('public', [{ slug: 'about', title: '区位优势' }]).map((i) => i.label)).toEqual(['首页', '主导产业', '招商图谱', '园区载体', '存量资产', '招商成果', '区位优势', '下载', '搜索']);
+    expect(navItems('internal').map((i) => i.label)).toEqual([
+      '首页',
+      '月度通报',
+      '排名',
+      '目标',
+      '项目',
+      '单位',
+      '招商图谱',
+      '年度报告',
+      '数据质量',
+      '下载',
+      '搜索',
+    ]);
+    expect(navItems('public', [{ slug: 'about', title: '区位优势' }]).map((i) => i.label)).toEqual([
+      '首页',
+      '主导产业',
+      '招商图谱',
+      '园区载体',
+      '存量资产',
+      '招商成果',
+      '区位优势',
+      '下载',
+      '搜索',
+    ]);
   });
 });
 
@@ -74,9 +124,24 @@ describe('downloads registry', () => {
     use(INTERNAL);
     // Reference tables, then the per-period tables of the bulletins, rankings, targets and units (fixture: 2025-09, 2025-10).
     expect(downloadTables().map((t) => t.id)).toEqual([
-      'projects', 'units', 'assets', 'quality-issues', 'quality-sheets', 'unknown-units', 'parks', 'chain-companies',
-      'bulletin-2025-10-units', 'bulletin-2025-10-ranking', 'bulletin-2025-09-units', 'bulletin-2025-09-ranking',
-      'ranking-2025-10', 'scores-2025-10', 'ranking-2025-09', 'scores-2025-09', 'targets-2025', 'unit-overview',
+      'projects',
+      'units',
+      'assets',
+      'quality-issues',
+      'quality-sheets',
+      'unknown-units',
+      'parks',
+      'chain-companies',
+      'bulletin-2025-10-units',
+      'bulletin-2025-10-ranking',
+      'bulletin-2025-09-units',
+      'bulletin-2025-09-ranking',
+      'ranking-2025-10',
+      'scores-2025-10',
+      'ranking-2025-09',
+      'scores-2025-09',
+      'targets-2025',
+      'unit-overview',
     ]);
     const csv = toCsv(downloadTable('projects').columns, downloadTable('projects').rows());
     expect(csv).toContain("'=精密模具项目");
@@ -105,7 +170,13 @@ describe('search index', () => {
     use(INTERNAL);
     const index = buildSearchIndex('internal', CONTENT);
     const project = index.find((e) => e[0] === '项目' && e[1].startsWith('年产'));
-    expect(project).toEqual(['项目', '年产10万吨锂电池材料项目', '经济合作局 · 开工 · 12.50亿元', `projects/${projectId('code:QC-2025-001')}.html`, '青川锂业有限公司 · 新能源 · 电池材料 · QC-2025-001']);
+    expect(project).toEqual([
+      '项目',
+      '年产10万吨锂电池材料项目',
+      '经济合作局 · 开工 · 12.50亿元',
+      `projects/${projectId('code:QC-2025-001')}.html`,
+      '青川锂业有限公司 · 新能源 · 电池材料 · QC-2025-001',
+    ]);
     expect(index.find((e) => e[1] === '驻深招商组')?.[4]).toBe('深圳组');
     expect(index.some((e) => e[3] === 'bulletins/2025-09.html')).toBe(true);
     expect(index.some((e) => e[3] === 'pages/about.html')).toBe(true);
@@ -117,7 +188,9 @@ describe('search index', () => {
     const json = embedJson(buildSearchIndex('public', CONTENT));
     for (const s of SECRET) expect(json).not.toContain(s);
     const index = JSON.parse(json) as string[][];
-    expect(index.map((e) => e[0])).toEqual(expect.arrayContaining(['签约项目', '产业链', '企业', '园区', '存量资产', '栏目']));
+    expect(index.map((e) => e[0])).toEqual(
+      expect.arrayContaining(['签约项目', '产业链', '企业', '园区', '存量资产', '栏目']),
+    );
   });
 
   test('folding matches full-width and case', () => {

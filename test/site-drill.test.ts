@@ -38,9 +38,16 @@ describe('figureRefs', () => {
     expect([0, 1, 2, 3, 4].map((i) => rows(refs.get(`ytd.signed.size.${i}`)))).toEqual([[6], [4], [8], [], [5]]);
     expect([0, 1, 2, 3, 4].map((i) => rows(refs.get(`month.signed.size.${i}`)))).toEqual([[6], [], [], [], [5]]);
     const chains = metrics.ytd.signed.byChain.map((c, i) => [c.chain, rows(refs.get(`ytd.signed.chain.${i}`))]);
-    expect(chains).toEqual([['新能源', [4, 6]], [null, [8]], ['装备制造', [5]]]);
+    expect(chains).toEqual([
+      ['新能源', [4, 6]],
+      [null, [8]],
+      ['装备制造', [5]],
+    ]);
     const sources = metrics.ytd.funds.bySource.map((s, i) => [s.source, rows(refs.get(`ytd.funds.source.${i}`))]);
-    expect(sources).toEqual([['省外', [4]], ['境外', [5]]]);
+    expect(sources).toEqual([
+      ['省外', [4]],
+      ['境外', [5]],
+    ]);
   });
 
   test('score items, start rate, overdue', () => {
@@ -55,15 +62,21 @@ describe('figureRefs', () => {
   test('the count of every id equals its figure', () => {
     expect(refs.get('ytd.signed')).toHaveLength(metrics.ytd.signed.count);
     expect(refs.get('ytd.leadsValid')).toHaveLength(metrics.ytd.leads.valid);
-    for (const u of metrics.ytd.signed.byUnit) expect(refs.get(`ytd.signed.unit.${u.unit === null ? 'none' : unitId(u.unit)}`)).toHaveLength(u.count);
+    for (const u of metrics.ytd.signed.byUnit)
+      expect(refs.get(`ytd.signed.unit.${u.unit === null ? 'none' : unitId(u.unit)}`)).toHaveLength(u.count);
     const ids = [...refs.keys()];
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => id.startsWith('score.'))).toHaveLength(7);
   });
 
   test('every ref resolves to a record of the snapshot', () => {
-    const all = new Set(Object.values(records).flatMap((list: { src: { file: string; sheet: string; row: number } }[]) => list.map((r) => refKey(r.src))));
-    for (const [id, list] of refs) for (const r of list) expect(all.has(refKey(r)), `${id} → ${r.file}:${r.row}`).toBe(true);
+    const all = new Set(
+      Object.values(records).flatMap((list: { src: { file: string; sheet: string; row: number } }[]) =>
+        list.map((r) => refKey(r.src)),
+      ),
+    );
+    for (const [id, list] of refs)
+      for (const r of list) expect(all.has(refKey(r)), `${id} → ${r.file}:${r.row}`).toBe(true);
   });
 
   test('without the records, the figures that need them are left out', () => {
@@ -76,9 +89,13 @@ describe('figureRefs', () => {
 
 describe('drillHref and anchors', () => {
   test('relative to the page, figure id in the query, section in the hash', () => {
-    expect(drillHref('bulletins/2025-10.html', '2025-10', `ytd.signed.unit.${jia}`)).toBe(`../drill/2025-10.html?f=ytd.signed.unit.${jia}#signed-${jia}`);
+    expect(drillHref('bulletins/2025-10.html', '2025-10', `ytd.signed.unit.${jia}`)).toBe(
+      `../drill/2025-10.html?f=ytd.signed.unit.${jia}#signed-${jia}`,
+    );
     expect(drillHref('index.html', '2025-10', 'ytd.signed')).toBe('drill/2025-10.html?f=ytd.signed#signed');
-    expect(drillHref('drill/2025-09.html', '2025-10', `score.${jia}.2`, `started-${jia}`)).toBe(`2025-10.html?f=score.${jia}.2#started-${jia}`);
+    expect(drillHref('drill/2025-09.html', '2025-10', `score.${jia}.2`, `started-${jia}`)).toBe(
+      `2025-10.html?f=score.${jia}.2#started-${jia}`,
+    );
     expect(drillHref('units/u-1.html', '2025-10', `score.${jia}.2`)).toBe(`../drill/2025-10.html?f=score.${jia}.2`);
   });
 
@@ -104,18 +121,34 @@ describe('drillHref and anchors', () => {
 
 describe('drillView', () => {
   const v = drillView(data);
-  const pageRows = v.sections.flatMap((s) => s.units.flatMap((u) => u.sources.flatMap((src) => src.rows.map((r) => ({ kind: s.kind, unit: u.label, file: src.file, row: r.row, cells: r.cells })))));
+  const pageRows = v.sections.flatMap((s) =>
+    s.units.flatMap((u) =>
+      u.sources.flatMap((src) =>
+        src.rows.map((r) => ({ kind: s.kind, unit: u.label, file: src.file, row: r.row, cells: r.cells })),
+      ),
+    ),
+  );
   const figureRows = (id: string) => {
     const f = v.figures[id];
     if (!f) throw new Error(`no figure ${id}`);
-    return f[1] === '' ? [] : f[1].split(',').flatMap((p) => {
-      const [a, b = a] = p.split('-').map(Number) as [number, number?];
-      return Array.from({ length: b! - a + 1 }, (_, k) => pageRows[a + k]!);
-    });
+    return f[1] === ''
+      ? []
+      : f[1].split(',').flatMap((p) => {
+          const [a, b = a] = p.split('-').map(Number) as [number, number?];
+          return Array.from({ length: b! - a + 1 }, (_, k) => pageRows[a + k]!);
+        });
   };
 
   test('sections by kind, then unit in units-table order, rows in ledger order', () => {
-    expect(v.sections.map((s) => [s.kind, s.count])).toEqual([['signed', 4], ['started', 2], ['producing', 1], ['funds', 2], ['leads', 3], ['trips', 2], ['overdue', 2]]);
+    expect(v.sections.map((s) => [s.kind, s.count])).toEqual([
+      ['signed', 4],
+      ['started', 2],
+      ['producing', 1],
+      ['funds', 2],
+      ['leads', 3],
+      ['trips', 2],
+      ['overdue', 2],
+    ]);
     expect(v.sections[0]!.units.map((u) => [u.anchor, u.label, u.count, u.total])).toEqual([
       [`signed-${jia}`, '甲镇', 2, '合计 12.80 亿元'],
       [`signed-${yi}`, '乙局', 1, '合计 55.00 亿元'],
@@ -130,7 +163,10 @@ describe('drillView', () => {
 
   test('a figure of no rows still has its section to land on', () => {
     const producing = v.sections.find((s) => s.kind === 'producing')!;
-    expect(producing.units.map((u) => [u.label, u.count])).toEqual([['甲镇', 1], ['丙办', 0]]);
+    expect(producing.units.map((u) => [u.label, u.count])).toEqual([
+      ['甲镇', 1],
+      ['丙办', 0],
+    ]);
     expect(v.figures[`score.${bing}.1`]).toEqual(['丙办·投产项目数', '', '合计 0.00 亿元']);
   });
 
@@ -142,9 +178,14 @@ describe('drillView', () => {
     expect(v.figures['ytd.signed.foreign']![2]).toBe('合计 500.00 万美元');
     expect(v.figures[`score.${jia}.1`]![0]).toBe('甲镇·签约项目数');
     // 签约超期未开工 rows are listed in their own section, with the days overdue
-    expect(figureRows('overdue').map((r) => [r.kind, r.row, r.cells[3]])).toEqual([['overdue', 7, '154'], ['overdue', 8, '92']]);
+    expect(figureRows('overdue').map((r) => [r.kind, r.row, r.cells[3]])).toEqual([
+      ['overdue', 7, '154'],
+      ['overdue', 8, '92'],
+    ]);
     for (const [id, list] of figureRefs(metrics, records)) {
-      const got = figureRows(id).map((r) => `${r.file}:${r.row}`).sort();
+      const got = figureRows(id)
+        .map((r) => `${r.file}:${r.row}`)
+        .sort();
       expect(got, id).toEqual(list.map((r) => `${r.file}:${r.row}`).sort());
     }
   });

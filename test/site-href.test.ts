@@ -27,7 +27,11 @@ describe('rel()', () => {
   });
 
   test('never returns an absolute URL', () => {
-    for (const [a, b] of [['x/y/z.html', 'x/y/z.html'], ['index.html', 'a/b/c/d.html'], ['a/b/c/d.html', 'index.html']] as const) {
+    for (const [a, b] of [
+      ['x/y/z.html', 'x/y/z.html'],
+      ['index.html', 'a/b/c/d.html'],
+      ['a/b/c/d.html', 'index.html'],
+    ] as const) {
       expect(rel(a, b)).not.toMatch(/^(\/|[a-z]+:)/i);
     }
   });

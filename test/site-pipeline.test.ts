@@ -21,7 +21,9 @@ const p = (stage: Project['stage'], dates: Project['dates'] = {}, over: Partial<
 
 describe('funnel', () => {
   it('counts projects at or beyond each stage and converts between them', () => {
-    const projects = [...Array(6)].map(() => p('线索')).concat([p('在谈'), p('在谈'), p('签约'), p('签约'), p('开工'), p('投产')]);
+    const projects = [...Array(6)]
+      .map(() => p('线索'))
+      .concat([p('在谈'), p('在谈'), p('签约'), p('签约'), p('开工'), p('投产')]);
     const s = stageCounts(projects);
     expect(s.map((x) => [x.stage, x.current, x.reached])).toEqual([
       ['线索', 6, 12],
@@ -78,12 +80,24 @@ describe('pipelineView', () => {
   };
 
   it('takes the projects of the period snapshot only and links the overdue rows', () => {
-    const projects = [p('签约'), p('开工', {}, { lastSeen: '2025-08' }), p('线索', {}, { firstSeen: '2025-11', lastSeen: '2025-11' })];
-    const v = pipelineView(projects, { period: '2025-10', overdueDays: 180, overdue: [overdue, { ...overdue, key: null }] }, (key) => (key === 'code:QC-9' ? 'projects/p-9.html' : null));
+    const projects = [
+      p('签约'),
+      p('开工', {}, { lastSeen: '2025-08' }),
+      p('线索', {}, { firstSeen: '2025-11', lastSeen: '2025-11' }),
+    ];
+    const v = pipelineView(
+      projects,
+      { period: '2025-10', overdueDays: 180, overdue: [overdue, { ...overdue, key: null }] },
+      (key) => (key === 'code:QC-9' ? 'projects/p-9.html' : null),
+    );
     expect(v.total).toBe(1);
     expect(v.stages.find((s) => s.stage === '签约')?.reached).toBe(1);
     expect(v.durations.map((d) => d.label)).toEqual(['签约→开工', '开工→投产']);
-    expect(v.overdue[0]).toMatchObject({ projectPage: 'projects/p-9.html', daysOverdue: 114, where: '签约项目表.xlsx › 2025年 › 第9行' });
+    expect(v.overdue[0]).toMatchObject({
+      projectPage: 'projects/p-9.html',
+      daysOverdue: 114,
+      where: '签约项目表.xlsx › 2025年 › 第9行',
+    });
     expect(v.overdue[1]?.projectPage).toBeNull();
   });
 });

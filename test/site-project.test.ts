@@ -20,7 +20,16 @@ function project(over: Partial<Project> = {}): Project {
     lastSeen: '2025-10',
     firstSeen: '2025-03',
     lastChange: '2025-03',
-    history: [{ period: '2025-03', stage: '签约', name: '年产10万吨锂电池材料项目', fundsYi: 0, investmentYi: 12.5, unit: '经济合作局' }],
+    history: [
+      {
+        period: '2025-03',
+        stage: '签约',
+        name: '年产10万吨锂电池材料项目',
+        fundsYi: 0,
+        investmentYi: 12.5,
+        unit: '经济合作局',
+      },
+    ],
     investmentYi: 12.5,
     ...over,
   };
@@ -44,9 +53,16 @@ describe('projectStatus (红黄绿)', () => {
   });
 
   it('does not rate 投产 projects, and marks removed ones', () => {
-    expect(projectStatus(project({ stage: '投产', lastChange: '2024-01' }), '2025-10')).toMatchObject({ level: 'done', months: null });
+    expect(projectStatus(project({ stage: '投产', lastChange: '2024-01' }), '2025-10')).toMatchObject({
+      level: 'done',
+      months: null,
+    });
     const gone = project({ lastSeen: '2025-08', lastChange: '2025-03' });
-    expect(projectStatus(gone, '2025-10')).toMatchObject({ level: 'removed', label: '已移除', text: '已从台账移除（最后出现于 2025-08）' });
+    expect(projectStatus(gone, '2025-10')).toMatchObject({
+      level: 'removed',
+      label: '已移除',
+      text: '已从台账移除（最后出现于 2025-08）',
+    });
     expect(removedNote(project(), '2025-10')).toBeNull();
   });
 
@@ -97,15 +113,51 @@ describe('projectListView', () => {
 
 describe('project page view', () => {
   const records: SnapshotRecords = {
-    leads: [{ src: { file: 'ledgers/2025-10/招商信息台账.xlsx', sheet: 'Sheet1', row: 5 }, key: 'code:QC-1', reportDate: '2025-01-05', name: '锂电池材料', unit: '经济合作局' }],
+    leads: [
+      {
+        src: { file: 'ledgers/2025-10/招商信息台账.xlsx', sheet: 'Sheet1', row: 5 },
+        key: 'code:QC-1',
+        reportDate: '2025-01-05',
+        name: '锂电池材料',
+        unit: '经济合作局',
+      },
+    ],
     negotiating: [],
     signed: [
-      { src: { file: 'ledgers/2025-10/签约项目表.xlsx', sheet: '2025年', row: 17 }, key: 'code:QC-1', name: '年产10万吨锂电池材料项目', investmentYi: 12.5, signDate: '2025-03-18', unit: '经济合作局', foreign: false, provincial: false, public: false },
-      { src: { file: 'ledgers/2025-10/签约项目表.xlsx', sheet: '2025年', row: 18 }, key: 'code:QC-2', name: '别的项目', investmentYi: 1, signDate: '2025-03-19', unit: '经济合作局', foreign: false, provincial: false, public: false },
+      {
+        src: { file: 'ledgers/2025-10/签约项目表.xlsx', sheet: '2025年', row: 17 },
+        key: 'code:QC-1',
+        name: '年产10万吨锂电池材料项目',
+        investmentYi: 12.5,
+        signDate: '2025-03-18',
+        unit: '经济合作局',
+        foreign: false,
+        provincial: false,
+        public: false,
+      },
+      {
+        src: { file: 'ledgers/2025-10/签约项目表.xlsx', sheet: '2025年', row: 18 },
+        key: 'code:QC-2',
+        name: '别的项目',
+        investmentYi: 1,
+        signDate: '2025-03-19',
+        unit: '经济合作局',
+        foreign: false,
+        provincial: false,
+        public: false,
+      },
     ],
     started: [],
     producing: [],
-    funds: [{ src: { file: 'ledgers/2025-10/到位资金台账.csv', sheet: '到位资金台账', row: 3 }, key: 'code:QC-1', name: '年产10万吨锂电池材料项目', fundDate: '2025-06-01', amountYi: 0.3 }],
+    funds: [
+      {
+        src: { file: 'ledgers/2025-10/到位资金台账.csv', sheet: '到位资金台账', row: 3 },
+        key: 'code:QC-1',
+        name: '年产10万吨锂电池材料项目',
+        fundDate: '2025-06-01',
+        amountYi: 0.3,
+      },
+    ],
     trips: [],
   };
 
@@ -150,7 +202,12 @@ describe('project page view', () => {
 
   it('takes the ledger rows of the latest snapshot, or of the last one listing a removed project', () => {
     const asked: string[] = [];
-    const ctx = { latest: '2025-10', knownUnits: new Set(['经济合作局']), unitHref: (u: string) => `units/${u}.html`, rowsOf: (period: string) => (asked.push(period), []) };
+    const ctx = {
+      latest: '2025-10',
+      knownUnits: new Set(['经济合作局']),
+      unitHref: (u: string) => `units/${u}.html`,
+      rowsOf: (period: string) => (asked.push(period), []),
+    };
     const live = projectPageView(project(), ctx);
     expect(live).toMatchObject({ rowsPeriod: '2025-10', unitHref: 'units/经济合作局.html', status: { level: 'red' } });
     expect(projectPageView(project({ lastSeen: '2025-08' }), ctx).rowsPeriod).toBe('2025-08');

@@ -3,7 +3,15 @@ import type { PublicData } from '../src/build/siteData.ts';
 import type { Asset, ChainCompany, ChainSegment, Park } from '../src/schemas/records.ts';
 import { buildChains, chainPage } from '../src/site/chainModel.ts';
 import { publicHomeView } from '../src/site/publicHome.ts';
-import { assetsView, industriesView, industryTags, parseArea, parksView, resultsView, splitIndustries } from '../src/site/publicViews.ts';
+import {
+  assetsView,
+  industriesView,
+  industryTags,
+  parseArea,
+  parksView,
+  resultsView,
+  splitIndustries,
+} from '../src/site/publicViews.ts';
 
 const SEGMENTS: ChainSegment[] = [
   { chain: '新能源', segment: '正极材料', position: '上游', strength: '强' },
@@ -18,10 +26,22 @@ const COMPANIES: ChainCompany[] = [
 ];
 const { chains } = buildChains(SEGMENTS, COMPANIES);
 const PARKS: Park[] = [
-  { name: '高新产业园', area: '12.6平方公里', industries: '电子信息、新能源产业', intro: '核心园区', address: '科创大道88号' },
+  {
+    name: '高新产业园',
+    area: '12.6平方公里',
+    industries: '电子信息、新能源产业',
+    intro: '核心园区',
+    address: '科创大道88号',
+  },
   { name: '生物医药产业园', industries: '生物医药，医疗器械' },
 ];
-const asset = (name: string, type: Asset['type'] | undefined, area: string | undefined, pub: boolean, extra: Partial<Asset> = {}): Asset => ({
+const asset = (
+  name: string,
+  type: Asset['type'] | undefined,
+  area: string | undefined,
+  pub: boolean,
+  extra: Partial<Asset> = {},
+): Asset => ({
   name,
   public: pub,
   contact: '周明',
@@ -31,7 +51,11 @@ const asset = (name: string, type: Asset['type'] | undefined, area: string | und
   ...extra,
 });
 const ASSETS: Asset[] = [
-  asset('北侧工业用地', '土地', '120亩', true, { location: '高新产业园科创大道北侧', contactUnit: '高新产业园', status: '具备供地条件' }),
+  asset('北侧工业用地', '土地', '120亩', true, {
+    location: '高新产业园科创大道北侧',
+    contactUnit: '高新产业园',
+    status: '具备供地条件',
+  }),
   asset('港城路地块', '土地', '86 亩', true),
   asset('未公开地块', '土地', '45亩', false),
   asset('闲置厂房', '厂房', '8,000㎡', true, { contactUnit: '生物医药产业园' }),
@@ -73,7 +97,15 @@ describe('存量资产', () => {
     expect(text).not.toContain('未公开地块');
     expect(text).not.toContain('周明');
     expect(text).not.toContain('0000-1234501');
-    expect(Object.keys(v.groups[0]!.rows[0]!).sort()).toEqual(['anchor', 'area', 'contactUnit', 'location', 'name', 'status', 'type']);
+    expect(Object.keys(v.groups[0]!.rows[0]!).sort()).toEqual([
+      'anchor',
+      'area',
+      'contactUnit',
+      'location',
+      'name',
+      'status',
+      'type',
+    ]);
   });
 
   test('areas add up only when every cell reads in one unit', () => {
@@ -89,7 +121,12 @@ describe('园区载体', () => {
   test('parks keep their own fields, tag industries and list the assets in them', () => {
     const rows = assetsView(ASSETS).groups.flatMap((g) => g.rows);
     const v = parksView(PARKS, chains, rows);
-    expect(v[0]).toMatchObject({ name: '高新产业园', area: '12.6平方公里', anchor: 'park-1', assets: [{ name: '北侧工业用地', anchor: 'asset-1' }] });
+    expect(v[0]).toMatchObject({
+      name: '高新产业园',
+      area: '12.6平方公里',
+      anchor: 'park-1',
+      assets: [{ name: '北侧工业用地', anchor: 'asset-1' }],
+    });
     expect(v[1]?.assets.map((a) => a.name)).toEqual(['闲置厂房']);
     expect(v[1]?.industries.map((t) => t.page)).toEqual([chainPage('生物医药'), null]);
   });
@@ -99,7 +136,16 @@ describe('招商成果', () => {
   const pub: PublicData = {
     period: '2025-10',
     signed: [
-      { name: '甲项目', investmentYi: 12.5, signDate: '2025-03-18', investor: '甲公司', chain: '新能源', park: '高新产业园', segment: '正极材料', projectType: '新建' },
+      {
+        name: '甲项目',
+        investmentYi: 12.5,
+        signDate: '2025-03-18',
+        investor: '甲公司',
+        chain: '新能源',
+        park: '高新产业园',
+        segment: '正极材料',
+        projectType: '新建',
+      },
       { name: '乙项目', investmentYi: 0.8, signDate: '2025-09-01' },
       { name: '丙项目', investmentYi: 3, signDate: '2024-12-01', chain: '生物医药' },
     ],
@@ -113,7 +159,14 @@ describe('招商成果', () => {
       ['2025', 2, 13.3, ['乙项目', '甲项目']],
       ['2024', 1, 3, ['丙项目']],
     ]);
-    expect(v.years[0]?.rows[1]).toEqual({ name: '甲项目', investor: '甲公司', investmentYi: 12.5, chain: '新能源', park: '高新产业园', signDate: '2025-03-18' });
+    expect(v.years[0]?.rows[1]).toEqual({
+      name: '甲项目',
+      investor: '甲公司',
+      investmentYi: 12.5,
+      chain: '新能源',
+      park: '高新产业园',
+      signDate: '2025-03-18',
+    });
     expect(v.headline).toEqual(pub.headline);
   });
 
@@ -124,7 +177,10 @@ describe('招商成果', () => {
   test('public home: span, industries, counts and the latest projects', () => {
     const h = publicHomeView(pub, chains, PARKS, ASSETS, 2);
     expect(h.span).toBe('2025年1—10月');
-    expect(h.industries.map((i) => [i.name, i.segments, i.leaders])).toEqual([['新能源', 2, 1], ['生物医药', 1, 1]]);
+    expect(h.industries.map((i) => [i.name, i.segments, i.leaders])).toEqual([
+      ['新能源', 2, 1],
+      ['生物医药', 1, 1],
+    ]);
     expect([h.parks, h.assets, h.publicSigned]).toEqual([2, 5, 3]);
     expect(h.latest.map((s) => s.name)).toEqual(['甲项目', '乙项目']);
   });

@@ -4,7 +4,14 @@ import type { Issue } from '../src/schemas/issue.ts';
 import { byFile, CODE_LABELS, qualityView } from '../src/site/quality.ts';
 import { ISSUE_CODES } from '../src/schemas/issue.ts';
 
-const sheet = (file: string, period: string | null, read: number, accepted: number, rejected: number, skipped: number): QualityData['sheets'][number] => ({
+const sheet = (
+  file: string,
+  period: string | null,
+  read: number,
+  accepted: number,
+  rejected: number,
+  skipped: number,
+): QualityData['sheets'][number] => ({
   file,
   sheet: 'Sheet1',
   kind: period ? 'signed' : 'units',
@@ -14,7 +21,13 @@ const sheet = (file: string, period: string | null, read: number, accepted: numb
   rejected,
   skipped,
 });
-const issue = (severity: Issue['severity'], code: Issue['code'], file: string, row?: number, period?: string): Issue => ({
+const issue = (
+  severity: Issue['severity'],
+  code: Issue['code'],
+  file: string,
+  row?: number,
+  period?: string,
+): Issue => ({
   severity,
   code,
   file,
@@ -75,11 +88,31 @@ describe('qualityView', () => {
   });
 
   it('keeps every location field a clerk needs', () => {
-    expect(v.issueGroups[0]?.issues[1]).toMatchObject({ file: 'ledgers/2025-10/签约.xlsx', sheet: 'Sheet1', row: 9, column: '总投资（亿元）', value: '待定', message: '请填写数字', codeLabel: '必填项为空' });
+    expect(v.issueGroups[0]?.issues[1]).toMatchObject({
+      file: 'ledgers/2025-10/签约.xlsx',
+      sheet: 'Sheet1',
+      row: 9,
+      column: '总投资（亿元）',
+      value: '待定',
+      message: '请填写数字',
+      codeLabel: '必填项为空',
+    });
   });
 
   it('sums rows per scope and checks read = accepted + rejected + skipped per sheet', () => {
-    expect(v.summary.map((s) => [s.scope, s.files, s.sheets, s.read, s.accepted, s.rejected, s.skipped, s.errors, s.warnings])).toEqual([
+    expect(
+      v.summary.map((s) => [
+        s.scope,
+        s.files,
+        s.sheets,
+        s.read,
+        s.accepted,
+        s.rejected,
+        s.skipped,
+        s.errors,
+        s.warnings,
+      ]),
+    ).toEqual([
       ['2025年10月台账（最新一期）', 3, 2, 17, 13, 2, 1, 3, 1],
       ['参考表', 2, 1, 14, 14, 0, 0, 1, 0],
       ['以前各期（2 期）', 2, 1, 10, 8, 1, 1, 0, 1],

@@ -2,20 +2,38 @@ import { describe, expect, test } from 'vitest';
 import type { ScoreItem, UnitMetrics } from '../src/schemas/metrics.ts';
 import type { Target } from '../src/schemas/records.ts';
 import { unitId } from '../src/site/data.ts';
-import { RULE_NOT_FOUND, progressWords, scoreBreakdowns, scoreFigureId, scoreLines } from '../src/site/rankingBreakdown.ts';
+import {
+  RULE_NOT_FOUND,
+  progressWords,
+  scoreBreakdowns,
+  scoreFigureId,
+  scoreLines,
+} from '../src/site/rankingBreakdown.ts';
 import { fmtIndicator, indicatorMeasure, methodInWords, ruleNumber, targetFinder } from '../src/site/rankingRules.ts';
 
 describe('methodInWords', () => {
   test('each 计分方式 in words', () => {
-    expect(methodInWords({ method: '按件', target: 48, perItem: 0.1, cap: 4.8 }, '有效信息条数')).toBe('每条0.1分，封顶4.8分');
-    expect(methodInWords({ method: '按件', target: 10, perItem: 2, points: 10 }, '签约项目数')).toBe('每个项目2分，封顶10分');
+    expect(methodInWords({ method: '按件', target: 48, perItem: 0.1, cap: 4.8 }, '有效信息条数')).toBe(
+      '每条0.1分，封顶4.8分',
+    );
+    expect(methodInWords({ method: '按件', target: 10, perItem: 2, points: 10 }, '签约项目数')).toBe(
+      '每个项目2分，封顶10分',
+    );
     expect(methodInWords({ method: '按件', target: 10, perItem: 0.5 }, '签约金额')).toBe('每亿元0.5分，不封顶');
     expect(methodInWords({ method: '按比例', target: 10, points: 20 }, '签约项目数')).toBe('按完成率计分，满分20分');
-    expect(methodInWords({ method: '按比例', target: 10, points: 20, capRatio: 1.2 }, '签约金额')).toBe('按完成率计分，满分20分；超额完成加分，完成率最高按120%计（最多24分）');
-    expect(methodInWords({ method: '按比例', target: 0, points: 5 }, '开工项目数')).toBe('目标为0，实际不低于目标即得5分');
+    expect(methodInWords({ method: '按比例', target: 10, points: 20, capRatio: 1.2 }, '签约金额')).toBe(
+      '按完成率计分，满分20分；超额完成加分，完成率最高按120%计（最多24分）',
+    );
+    expect(methodInWords({ method: '按比例', target: 0, points: 5 }, '开工项目数')).toBe(
+      '目标为0，实际不低于目标即得5分',
+    );
     expect(methodInWords({ method: '达标', target: 5, points: 5 }, '外出招商次数')).toBe('完成目标得5分，未完成不得分');
-    expect(methodInWords({ method: '扣分', target: 0, perItem: 0.5, cap: 5 }, '签约超期未开工项目数')).toBe('每个项目扣0.5分，最多扣5分');
-    expect(methodInWords({ method: '扣分', target: 0, perItem: -1 }, '签约超期未开工项目数')).toBe('每个项目扣1分，不设上限');
+    expect(methodInWords({ method: '扣分', target: 0, perItem: 0.5, cap: 5 }, '签约超期未开工项目数')).toBe(
+      '每个项目扣0.5分，最多扣5分',
+    );
+    expect(methodInWords({ method: '扣分', target: 0, perItem: -1 }, '签约超期未开工项目数')).toBe(
+      '每个项目扣1分，不设上限',
+    );
   });
 
   test('measures and numbers', () => {
@@ -54,14 +72,46 @@ const item = (over: Partial<ScoreItem>): ScoreItem => ({
 describe('score breakdown', () => {
   const targets: Target[] = [
     { src: src(3), year: 2025, unit: '青川镇', indicator: '签约项目数', target: 10, points: 20, method: '按比例' },
-    { src: src(4), year: 2025, unit: '青川镇', indicator: '有效信息条数', target: 48, points: 4.8, perItem: 0.1, cap: 4.8, method: '按件' },
+    {
+      src: src(4),
+      year: 2025,
+      unit: '青川镇',
+      indicator: '有效信息条数',
+      target: 48,
+      points: 4.8,
+      perItem: 0.1,
+      cap: 4.8,
+      method: '按件',
+    },
   ];
   const unit = {
     unit: '青川镇',
     items: [
       item({}),
-      item({ indicator: '有效信息条数', method: '按件', target: 48, actual: 30, rate: 0.625, points: 3, maxPoints: 4.8, src: src(4), refs: [] }),
-      item({ indicator: '签约超期未开工项目数', method: '扣分', target: 0, actual: 2, rate: null, status: null, gapPp: null, points: -1, maxPoints: 0, src: src(99), ignoredFilters: ['资金来源=境外'] }),
+      item({
+        indicator: '有效信息条数',
+        method: '按件',
+        target: 48,
+        actual: 30,
+        rate: 0.625,
+        points: 3,
+        maxPoints: 4.8,
+        src: src(4),
+        refs: [],
+      }),
+      item({
+        indicator: '签约超期未开工项目数',
+        method: '扣分',
+        target: 0,
+        actual: 2,
+        rate: null,
+        status: null,
+        gapPp: null,
+        points: -1,
+        maxPoints: 0,
+        src: src(99),
+        ignoredFilters: ['资金来源=境外'],
+      }),
     ],
   };
   const calls: string[] = [];
@@ -74,12 +124,26 @@ describe('score breakdown', () => {
 
   test('every actual and points cell drills to the score item rows, landing on the unit section of its ledger', () => {
     expect(scoreFigureId(id, 2)).toBe(`score.${id}.2`);
-    expect(calls).toEqual([`2025-10 score.${id}.0 signed-${id}`, `2025-10 score.${id}.1 leads-${id}`, `2025-10 score.${id}.2 overdue-${id}`]);
+    expect(calls).toEqual([
+      `2025-10 score.${id}.0 signed-${id}`,
+      `2025-10 score.${id}.1 leads-${id}`,
+      `2025-10 score.${id}.2 overdue-${id}`,
+    ]);
     expect(lines[1]?.href).toBe(`../drill/2025-10.html?f=score.${id}.1#leads-${id}`);
   });
 
   test('figures and rules as shown', () => {
-    expect(lines.map((l) => [l.indicator, l.targetText, l.actualText, l.rateText, l.ruleText, l.pointsText, l.maxPointsText])).toEqual([
+    expect(
+      lines.map((l) => [
+        l.indicator,
+        l.targetText,
+        l.actualText,
+        l.rateText,
+        l.ruleText,
+        l.pointsText,
+        l.maxPointsText,
+      ]),
+    ).toEqual([
       ['签约项目数', '10', '8', '80.0%', '按完成率计分，满分20分', '16.00', '20.00'],
       ['有效信息条数', '48', '30', '62.5%', '每条0.1分，封顶4.8分', '3.00', '4.80'],
       // no target row found (src 99): said so rather than guessed; 扣分 has no full marks

@@ -18,18 +18,45 @@ const entry = (unit: string, score: number, rank: number | null, extra: Partial<
   ...extra,
 });
 
-const unit = (name: string, group?: string, ranked = true): Unit => ({ name, aliases: [], ranked, ...(group ? { group } : {}) });
+const unit = (name: string, group?: string, ranked = true): Unit => ({
+  name,
+  aliases: [],
+  ranked,
+  ...(group ? { group } : {}),
+});
 
-const metricsOf = (unit: string, maxScore: number): UnitMetrics => ({ unit, maxScore } as UnitMetrics);
+const metricsOf = (unit: string, maxScore: number): UnitMetrics => ({ unit, maxScore }) as UnitMetrics;
 
-const view = (entries: RankingEntry[], units: Unit[] = [], hasPrevious = false) => rankingView(entries, entries.map((e) => metricsOf(e.unit, 100)), units, hasPrevious);
+const view = (entries: RankingEntry[], units: Unit[] = [], hasPrevious = false) =>
+  rankingView(
+    entries,
+    entries.map((e) => metricsOf(e.unit, 100)),
+    units,
+    hasPrevious,
+  );
 
 describe('changeWords', () => {
   test('up, down, same, new, no previous ranking', () => {
-    expect(changeWords({ rank: 2, prevRank: 4, change: 2 }, true)).toEqual({ text: '↑2', title: '较上期上升2位', cls: 'up' });
-    expect(changeWords({ rank: 5, prevRank: 2, change: -3 }, true)).toEqual({ text: '↓3', title: '较上期下降3位', cls: 'down' });
-    expect(changeWords({ rank: 3, prevRank: 3, change: 0 }, true)).toEqual({ text: '持平', title: '与上期名次相同', cls: null });
-    expect(changeWords({ rank: 3, prevRank: null, change: null }, true)).toEqual({ text: '新列入', title: '上期未参与排名', cls: null });
+    expect(changeWords({ rank: 2, prevRank: 4, change: 2 }, true)).toEqual({
+      text: '↑2',
+      title: '较上期上升2位',
+      cls: 'up',
+    });
+    expect(changeWords({ rank: 5, prevRank: 2, change: -3 }, true)).toEqual({
+      text: '↓3',
+      title: '较上期下降3位',
+      cls: 'down',
+    });
+    expect(changeWords({ rank: 3, prevRank: 3, change: 0 }, true)).toEqual({
+      text: '持平',
+      title: '与上期名次相同',
+      cls: null,
+    });
+    expect(changeWords({ rank: 3, prevRank: null, change: null }, true)).toEqual({
+      text: '新列入',
+      title: '上期未参与排名',
+      cls: null,
+    });
     expect(changeWords({ rank: 3, prevRank: null, change: null }, false).text).toBe('—');
     expect(changeWords({ rank: null, prevRank: 2, change: null }, true).text).toBe('—');
   });
@@ -38,7 +65,15 @@ describe('changeWords', () => {
 describe('红黑榜', () => {
   test('ties at the boundaries: 1, 2, 2, 4, 5, 5, 7', () => {
     // scores 90 80 80 70 60 60 50 → red: ranks 1–3 = 甲 乙 丙; black from the bottom: 庚 (1), 戊 己 (2, tied)
-    const v = view([entry('甲', 90, 1), entry('乙', 80, 2), entry('丙', 80, 2), entry('丁', 70, 4), entry('戊', 60, 5), entry('己', 60, 5), entry('庚', 50, 7)]);
+    const v = view([
+      entry('甲', 90, 1),
+      entry('乙', 80, 2),
+      entry('丙', 80, 2),
+      entry('丁', 70, 4),
+      entry('戊', 60, 5),
+      entry('己', 60, 5),
+      entry('庚', 50, 7),
+    ]);
     expect(v.red.map((r) => r.unit)).toEqual(['甲', '乙', '丙']);
     expect(v.black.map((b) => [b.row.unit, b.fromBottom, b.tied])).toEqual([
       ['庚', 1, false],
@@ -47,18 +82,41 @@ describe('红黑榜', () => {
     ]);
     expect(v.blackNote).toBeNull();
     expect(placeText(2, true, '倒数')).toBe('倒数第2名（并列）');
-    expect(v.ranked.map((r) => rankText(r.rank, r.tied))).toEqual(['1', '2（并列）', '2（并列）', '4', '5（并列）', '5（并列）', '7']);
+    expect(v.ranked.map((r) => rankText(r.rank, r.tied))).toEqual([
+      '1',
+      '2（并列）',
+      '2（并列）',
+      '4',
+      '5（并列）',
+      '5（并列）',
+      '7',
+    ]);
   });
 
   test('a tie on the third place puts four units on the 红榜', () => {
-    const v = view([entry('甲', 90, 1), entry('乙', 85, 2), entry('丙', 80, 3), entry('丁', 80, 3), entry('戊', 70, 5), entry('己', 60, 6), entry('庚', 50, 7)]);
+    const v = view([
+      entry('甲', 90, 1),
+      entry('乙', 85, 2),
+      entry('丙', 80, 3),
+      entry('丁', 80, 3),
+      entry('戊', 70, 5),
+      entry('己', 60, 6),
+      entry('庚', 50, 7),
+    ]);
     expect(v.red.map((r) => r.unit)).toEqual(['甲', '乙', '丙', '丁']);
     expect(v.black.map((b) => b.row.unit)).toEqual(['庚', '己', '戊']);
   });
 
   test('scores equal at two decimals are tied from the bottom too', () => {
     // 50.004 and 49.996 both show 50.00
-    const v = view([entry('甲', 90, 1), entry('乙', 85, 2), entry('丙', 84, 3), entry('丁', 70, 4), entry('戊', 50.004, 5), entry('己', 49.996, 5)]);
+    const v = view([
+      entry('甲', 90, 1),
+      entry('乙', 85, 2),
+      entry('丙', 84, 3),
+      entry('丁', 70, 4),
+      entry('戊', 50.004, 5),
+      entry('己', 49.996, 5),
+    ]);
     expect(v.black.map((b) => [b.row.unit, b.fromBottom])).toEqual([
       ['戊', 1],
       ['己', 1],
@@ -91,10 +149,12 @@ describe('rankingView', () => {
   const v = view(entries, units, true);
 
   test('groups in units-table order, within-group ties, unranked apart', () => {
-    expect(v.groups.map((g) => [g.group, g.rows.map((r) => `${r.unit}${rankText(r.groupRank, r.groupTied)}`)])).toEqual([
-      ['乡镇组', ['甲镇1（并列）', '丙镇1（并列）']],
-      ['部门组', ['乙局1']],
-    ]);
+    expect(v.groups.map((g) => [g.group, g.rows.map((r) => `${r.unit}${rankText(r.groupRank, r.groupTied)}`)])).toEqual(
+      [
+        ['乡镇组', ['甲镇1（并列）', '丙镇1（并列）']],
+        ['部门组', ['乙局1']],
+      ],
+    );
     expect(v.unranked.map((r) => [r.unit, r.known])).toEqual([
       ['丁办', true],
       ['外来名', false],

@@ -11,7 +11,13 @@ import { reportPage, reportTitle, reportYears } from '../src/site/reportYears.ts
 import { TARGETS, UNITS, periodData, records } from './site-dashboard.fixture.ts';
 
 const src = (row: number) => ({ file: 'ledgers/2025-06/签约项目表.xlsx', sheet: 'Sheet1', row });
-const sig = (row: number, name: string, yi: number, signDate: string, key?: string): SnapshotRecords['signed'][number] => ({
+const sig = (
+  row: number,
+  name: string,
+  yi: number,
+  signDate: string,
+  key?: string,
+): SnapshotRecords['signed'][number] => ({
   src: src(row),
   ...(key ? { key } : {}),
   name,
@@ -22,11 +28,25 @@ const sig = (row: number, name: string, yi: number, signDate: string, key?: stri
   provincial: false,
   public: false,
 });
-const withSigned = (signed: SnapshotRecords['signed']): SnapshotRecords => ({ ...records(), signed, started: [], producing: [] });
+const withSigned = (signed: SnapshotRecords['signed']): SnapshotRecords => ({
+  ...records(),
+  signed,
+  started: [],
+  producing: [],
+});
 
 describe('reportYears', () => {
   it('gives one report per year, latest first, from its last snapshot, saying when the year is not complete', () => {
-    expect(reportYears(['2025-01', '2024-11', '2024-12', '2025-10']).map((y) => [y.year, y.period, y.complete, y.note, y.months, y.page])).toEqual([
+    expect(
+      reportYears(['2025-01', '2024-11', '2024-12', '2025-10']).map((y) => [
+        y.year,
+        y.period,
+        y.complete,
+        y.note,
+        y.months,
+        y.page,
+      ]),
+    ).toEqual([
       [2025, '2025-10', false, '（截至2025年10月，年度未结束）', 2, 'reports/2025.html'],
       [2024, '2024-12', true, null, 2, 'reports/2024.html'],
     ]);
@@ -42,7 +62,12 @@ describe('reportYears', () => {
 
 describe('topProjects', () => {
   it('orders by 总投资, then earlier 签约日期, then name, whatever the ledger order', () => {
-    const rows = [sig(2, 'B项目', 5, '2025-02-01'), sig(3, 'A项目', 5, '2025-02-01'), sig(4, 'C项目', 5, '2025-01-15'), sig(5, 'D项目', 9, '2025-05-01')];
+    const rows = [
+      sig(2, 'B项目', 5, '2025-02-01'),
+      sig(3, 'A项目', 5, '2025-02-01'),
+      sig(4, 'C项目', 5, '2025-01-15'),
+      sig(5, 'D项目', 9, '2025-05-01'),
+    ];
     const a = topProjects(withSigned(rows), '2025-06', 10).rows.map((r) => [r.place, r.tied, r.name]);
     const b = topProjects(withSigned([...rows].reverse()), '2025-06', 10).rows.map((r) => [r.place, r.tied, r.name]);
     expect(a).toEqual([
@@ -60,12 +85,16 @@ describe('topProjects', () => {
     expect(v.signedCount).toBe(1);
   });
   it('keeps projects tied with the 10th (at two decimals), and says how many more tie beyond 20 rows', () => {
-    const rows = Array.from({ length: 12 }, (_, i) => sig(10 + i, `项目${String(i).padStart(2, '0')}`, i < 8 ? 20 - i : 3.004, '2025-03-01'));
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      sig(10 + i, `项目${String(i).padStart(2, '0')}`, i < 8 ? 20 - i : 3.004, '2025-03-01'),
+    );
     const v = topProjects(withSigned(rows), '2025-06', 10);
     expect(v.rows).toHaveLength(12); // 8 distinct + the 4 tied at 3.00 (the 9th to 12th)
     expect(v.rows.slice(8).map((r) => [r.place, r.tied, r.yiText])).toEqual(Array(4).fill([9, true, '3.00']));
     expect(v.tiedLeftOut).toBe(0);
-    const many = Array.from({ length: 30 }, (_, i) => sig(10 + i, `同额${String(i).padStart(2, '0')}`, 2, '2025-03-01'));
+    const many = Array.from({ length: 30 }, (_, i) =>
+      sig(10 + i, `同额${String(i).padStart(2, '0')}`, 2, '2025-03-01'),
+    );
     const w = topProjects(withSigned(many), '2025-06', 10);
     expect(w.rows).toHaveLength(20);
     expect(w.tiedLeftOut).toBe(10);
@@ -96,13 +125,28 @@ describe('chainLines', () => {
 
 /** Just what the trend reads of a snapshot. */
 const snap = (period: string, signedYi: number, fundsYi: number) => {
-  const t = (count: number, yi: number, funds: number) => ({ signed: { count, investmentYi: yi }, started: { count: 1 }, producing: { count: 0 }, funds: { amountYi: funds } });
-  return { period, metrics: { month: Number(period.slice(5)), ytd: t(2, signedYi, fundsYi), thisMonth: t(1, 1.5, 0.5) } as unknown as Pick<PeriodMetrics, 'month' | 'ytd' | 'thisMonth'> };
+  const t = (count: number, yi: number, funds: number) => ({
+    signed: { count, investmentYi: yi },
+    started: { count: 1 },
+    producing: { count: 0 },
+    funds: { amountYi: funds },
+  });
+  return {
+    period,
+    metrics: {
+      month: Number(period.slice(5)),
+      ytd: t(2, signedYi, fundsYi),
+      thisMonth: t(1, 1.5, 0.5),
+    } as unknown as Pick<PeriodMetrics, 'month' | 'ytd' | 'thisMonth'>,
+  };
 };
 
 describe('trend', () => {
   it('takes each month from its own snapshot, lists a missing month, ignores other years and later months', () => {
-    const months = trendMonths([snap('2024-12', 99, 9), snap('2025-03', 30, 3), snap('2025-01', 10, 1), snap('2025-04', 40, 4)], '2025-03');
+    const months = trendMonths(
+      [snap('2024-12', 99, 9), snap('2025-03', 30, 3), snap('2025-01', 10, 1), snap('2025-04', 40, 4)],
+      '2025-03',
+    );
     expect(months.map((m) => [m.month, m.reported, m.signedYi, m.fundsYi])).toEqual([
       [1, true, 10, 1],
       [2, false, 0, 0],
@@ -128,15 +172,47 @@ describe('yearResult', () => {
 describe('reportQuality', () => {
   const q: Pick<QualityData, 'sheets' | 'issues'> = {
     sheets: [
-      { file: 'ledgers/2025-06/a.xlsx', sheet: 'S', kind: 'signed', period: '2025-06', read: 10, accepted: 7, rejected: 2, skipped: 1 },
-      { file: 'ledgers/2025-05/a.xlsx', sheet: 'S', kind: 'signed', period: '2025-05', read: 99, accepted: 99, rejected: 0, skipped: 0 },
+      {
+        file: 'ledgers/2025-06/a.xlsx',
+        sheet: 'S',
+        kind: 'signed',
+        period: '2025-06',
+        read: 10,
+        accepted: 7,
+        rejected: 2,
+        skipped: 1,
+      },
+      {
+        file: 'ledgers/2025-05/a.xlsx',
+        sheet: 'S',
+        kind: 'signed',
+        period: '2025-05',
+        read: 99,
+        accepted: 99,
+        rejected: 0,
+        skipped: 0,
+      },
     ],
     issues: [
       { severity: 'error', code: 'missing_required', file: 'ledgers/2025-06/a.xlsx', message: 'm', period: '2025-06' },
       { severity: 'error', code: 'invalid_date', file: 'ledgers/2025-06/a.xlsx', message: 'm', period: '2025-06' },
       { severity: 'error', code: 'invalid_date', file: 'ledgers/2025-06/a.xlsx', message: 'm', period: '2025-06' },
-      { severity: 'warning', code: 'unknown_unit', file: 'ledgers/2025-06/a.xlsx', value: '招商三科', message: 'm', period: '2025-06' },
-      { severity: 'warning', code: 'unknown_unit', file: 'ledgers/2025-06/b.xlsx', value: '招商三科', message: 'm', period: '2025-06' },
+      {
+        severity: 'warning',
+        code: 'unknown_unit',
+        file: 'ledgers/2025-06/a.xlsx',
+        value: '招商三科',
+        message: 'm',
+        period: '2025-06',
+      },
+      {
+        severity: 'warning',
+        code: 'unknown_unit',
+        file: 'ledgers/2025-06/b.xlsx',
+        value: '招商三科',
+        message: 'm',
+        period: '2025-06',
+      },
       { severity: 'info', code: 'sheet_unknown_kind', file: 'ledgers/2025-06/a.xlsx', message: 'm', period: '2025-06' },
       { severity: 'error', code: 'missing_required', file: 'ledgers/2025-05/a.xlsx', message: 'm', period: '2025-05' },
       { severity: 'error', code: 'missing_required', file: 'reference/目标任务分解表.xlsx', message: 'm' },
@@ -167,7 +243,14 @@ describe('reportView', () => {
   });
   it('has a cover that says the year is not over', () => {
     expect(v.title).toBe('2025年度招商引资工作总结报告（年终结总账）');
-    expect(v.cover).toEqual({ zoneName: '测试区', office: '测试区投资促进局', asOf: '数据截至2025年6月底', note: '（截至2025年6月，年度未结束）', range: '1—6月', periodText: '2025年6月' });
+    expect(v.cover).toEqual({
+      zoneName: '测试区',
+      office: '测试区投资促进局',
+      asOf: '数据截至2025年6月底',
+      note: '（截至2025年6月，年度未结束）',
+      range: '1—6月',
+      periodText: '2025年6月',
+    });
   });
   it('sums the unit targets per indicator against the zone totals', () => {
     expect(v.totals.map((t) => [t.indicator, t.targetText, t.actualText, t.rateText, t.result?.text])).toEqual([
@@ -194,7 +277,9 @@ describe('reportView', () => {
     expect(v.trend.rows).toHaveLength(6);
     expect(v.trend.rows.filter((r) => r.reported).map((r) => r.month)).toEqual([6]);
     expect(v.trend.signedChart).toContain('<svg');
-    expect(v.summary[0]).toBe('1—6月，全区累计签约项目 3 个（其中亿元以上 2 个），签约金额 67.80 亿元，签约金额完成各单位目标合计的 48.4%。');
+    expect(v.summary[0]).toBe(
+      '1—6月，全区累计签约项目 3 个（其中亿元以上 2 个），签约金额 67.80 亿元，签约金额完成各单位目标合计的 48.4%。',
+    );
     expect(v.summary.at(-1)).toBe('期末签约超期未开工（超过 180 天）项目 2 个。');
   });
 });

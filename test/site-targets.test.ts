@@ -7,7 +7,12 @@ import { monthSeries, zoneFigureId, zoneTargets } from '../src/site/targetsZone.
 
 const src = (row: number) => ({ file: 'reference/目标任务分解表.xlsx', sheet: '2025年', row });
 
-const item = (indicator: ScoreItem['indicator'], target: number, actual: number, over: Partial<ScoreItem> = {}): ScoreItem => ({
+const item = (
+  indicator: ScoreItem['indicator'],
+  target: number,
+  actual: number,
+  over: Partial<ScoreItem> = {},
+): ScoreItem => ({
   indicator,
   filterLabel: '',
   ignoredFilters: [],
@@ -50,8 +55,20 @@ describe('zoneTargets (各单位目标合计)', () => {
   const z = zoneTargets(units, actuals({ 签约项目数: 15, 签约金额: 30 }), '2025-10');
 
   test('one row per unit and indicator, the broadest; 扣分 left out', () => {
-    expect(z.map((x) => [x.indicator, x.target, x.parts.map((p) => `${p.unit}${p.filterLabel ? `（${p.filterLabel}）` : ''}=${p.target}`), x.leftOut])).toEqual([
-      ['签约项目数', 18, ['甲镇=10', '乙专班（产业链=新能源）=8'], ['甲镇（投资≥5亿元）', '乙专班（产业链=新能源；投资≥1亿元）']],
+    expect(
+      z.map((x) => [
+        x.indicator,
+        x.target,
+        x.parts.map((p) => `${p.unit}${p.filterLabel ? `（${p.filterLabel}）` : ''}=${p.target}`),
+        x.leftOut,
+      ]),
+    ).toEqual([
+      [
+        '签约项目数',
+        18,
+        ['甲镇=10', '乙专班（产业链=新能源）=8'],
+        ['甲镇（投资≥5亿元）', '乙专班（产业链=新能源；投资≥1亿元）'],
+      ],
       ['签约金额', 30, ['甲镇=20.5', '丙局=9.5'], []],
     ]);
   });
@@ -90,12 +107,16 @@ describe('monthSeries', () => {
       { month: 2, value: 12.5, period: '2025-02' },
       { month: 3, value: 20, period: '2025-03' },
     ]);
-    expect(monthSeries([{ period: '2025-01', actuals: {} }], '到位资金')).toEqual([{ month: 1, value: 0, period: '2025-01' }]);
+    expect(monthSeries([{ period: '2025-01', actuals: {} }], '到位资金')).toEqual([
+      { month: 1, value: 0, period: '2025-01' },
+    ]);
   });
 });
 
 describe('targetsView', () => {
-  const targets: Target[] = [{ src: src(2), year: 2025, unit: '甲镇', indicator: '签约项目数', target: 10, points: 10, method: '按比例' }];
+  const targets: Target[] = [
+    { src: src(2), year: 2025, unit: '甲镇', indicator: '签约项目数', target: 10, points: 10, method: '按比例' },
+  ];
   const units: Unit[] = ['甲镇', '乙镇'].map((name) => ({ name, aliases: [], ranked: true }));
   const metrics = {
     period: '2025-06',
@@ -104,7 +125,13 @@ describe('targetsView', () => {
     timeProgress: 0.5,
     zone: { actuals: actuals({ 签约项目数: 7, 签约金额: 40 }) },
     units: [
-      { unit: '甲镇', items: [item('签约项目数', 10, 6, { status: '超进度', gapPp: 10 }), item('签约超期未开工项目数', 0, 1, { method: '扣分' })] },
+      {
+        unit: '甲镇',
+        items: [
+          item('签约项目数', 10, 6, { status: '超进度', gapPp: 10 }),
+          item('签约超期未开工项目数', 0, 1, { method: '扣分' }),
+        ],
+      },
       { unit: '乙镇', items: [] },
     ] as unknown as UnitMetrics[],
   } as unknown as PeriodMetrics;
@@ -121,13 +148,23 @@ describe('targetsView', () => {
       ['甲镇', '签约项目数', `drill:2025-06:score.${unitId('甲镇')}.0`],
       ['甲镇', '签约超期未开工项目数', `drill:2025-06:score.${unitId('甲镇')}.1`],
     ]);
-    expect(v.bullets).toEqual([{ indicator: '签约项目数', unit: '个', rows: [{ label: '甲镇', actual: 6, target: 10, timeProgress: 0.5, href: `drill:2025-06:score.${unitId('甲镇')}.0` }] }]);
+    expect(v.bullets).toEqual([
+      {
+        indicator: '签约项目数',
+        unit: '个',
+        rows: [
+          { label: '甲镇', actual: 6, target: 10, timeProgress: 0.5, href: `drill:2025-06:score.${unitId('甲镇')}.0` },
+        ],
+      },
+    ]);
     expect(v.withoutTargets.map((u) => u.unit)).toEqual(['乙镇']);
     expect([v.lines[0]?.rateText, v.lines[0]?.progressText]).toEqual(['60.0%', '超进度 +10.0 个百分点']);
   });
 
   test('zone line of a main indicator: the year only, each month its own snapshot', () => {
-    expect(v.zone.map((z) => [z.indicator, z.targetText, z.actualText, z.rateText, z.progressText, z.href])).toEqual([['签约项目数', '10', '7', '70.0%', '超进度 +20.0 个百分点', 'drill:2025-06:ytd.signed']]);
+    expect(v.zone.map((z) => [z.indicator, z.targetText, z.actualText, z.rateText, z.progressText, z.href])).toEqual([
+      ['签约项目数', '10', '7', '70.0%', '超进度 +20.0 个百分点', 'drill:2025-06:ytd.signed'],
+    ]);
     expect(v.zone[0]?.series?.map((s) => [s.month, s.value])).toEqual([
       [5, 5],
       [6, 7],

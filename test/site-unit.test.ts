@@ -13,8 +13,28 @@ const units: Unit[] = [
 ];
 
 const ref = (row: number) => ({ file: 'ledgers/2025-10/签约项目表.xlsx', sheet: 'Sheet1', row });
-const fig = (unit: string | null, count: number, extra: object = {}) => ({ unit, count, investmentYi: count * 1.5, foreignUsd: 0, amountYi: count * 0.25, valid: count, visits: 0, refs: [ref(count)], ...extra });
-const entry = (unit: string, rank: number | null, over: Partial<RankingEntry> = {}): RankingEntry => ({ unit, group: '乡镇组', ranked: rank !== null, score: 0, rank, groupRank: rank, prevRank: null, change: null, ...over });
+const fig = (unit: string | null, count: number, extra: object = {}) => ({
+  unit,
+  count,
+  investmentYi: count * 1.5,
+  foreignUsd: 0,
+  amountYi: count * 0.25,
+  valid: count,
+  visits: 0,
+  refs: [ref(count)],
+  ...extra,
+});
+const entry = (unit: string, rank: number | null, over: Partial<RankingEntry> = {}): RankingEntry => ({
+  unit,
+  group: '乡镇组',
+  ranked: rank !== null,
+  score: 0,
+  rank,
+  groupRank: rank,
+  prevRank: null,
+  change: null,
+  ...over,
+});
 
 /** Hand-made metrics with just what the unit views read. */
 function metrics(period: string, over: Partial<Record<string, unknown>> = {}): PeriodMetrics {
@@ -72,7 +92,19 @@ describe('unitList', () => {
   const list = unitList(allUnits(units, ['招商三科']), units, m, drill);
 
   test('type, group, ranking flag, latest score and rank, 累计签约 with drill links', () => {
-    expect(list.rows.map((r) => [r.name, r.type, r.group, r.ranked, r.score, r.rank, r.signedCount, r.signedYi, r.signedHref])).toEqual([
+    expect(
+      list.rows.map((r) => [
+        r.name,
+        r.type,
+        r.group,
+        r.ranked,
+        r.score,
+        r.rank,
+        r.signedCount,
+        r.signedYi,
+        r.signedHref,
+      ]),
+    ).toEqual([
       ['青川镇', '乡镇', '乡镇组', true, 63.04, 5, 4, 6, `drill:2025-10:ytd.signed.unit.${unitId('青川镇')}`],
       ['综合协调办', '部门', null, false, null, null, 0, 0, null],
       ['招商三科', UNKNOWN_UNIT, null, null, null, null, 0, 0, null],
@@ -107,11 +139,19 @@ describe('unit page view', () => {
   });
 
   test('score and rank history with ties and change', () => {
-    const m8 = metrics('2025-08', { units: [unitMetrics('青川镇', 40)], ranking: [entry('甲', 1), entry('青川镇', 2), entry('乙', 3)] });
+    const m8 = metrics('2025-08', {
+      units: [unitMetrics('青川镇', 40)],
+      ranking: [entry('甲', 1), entry('青川镇', 2), entry('乙', 3)],
+    });
     const m9 = metrics('2025-09', {
       previousPeriod: '2025-08',
       units: [unitMetrics('青川镇', 50.5)],
-      ranking: [entry('甲', 1), entry('青川镇', 2, { prevRank: 2, change: 0, groupRank: 1 }), entry('乙', 2, { groupRank: 1 }), entry('丙', null)],
+      ranking: [
+        entry('甲', 1),
+        entry('青川镇', 2, { prevRank: 2, change: 0, groupRank: 1 }),
+        entry('乙', 2, { groupRank: 1 }),
+        entry('丙', null),
+      ],
     });
     const h = unitHistory('青川镇', [m9, m8]);
     expect(h.map((x) => [x.period, x.score, x.rankText, x.groupRankText, x.total, x.changeText])).toEqual([
@@ -130,7 +170,11 @@ describe('unit page view', () => {
       { label: '是否参与排名', value: '是' },
     ]);
     expect(v.breakdown).toBeNull(); // no target rows this year
-    expect(v.startRate).toEqual({ text: '25.0%', detail: '今年签约 4 个项目，已开工 1 个', href: `drill:2025-10:startRate.${unitId('青川镇')}` });
+    expect(v.startRate).toEqual({
+      text: '25.0%',
+      detail: '今年签约 4 个项目，已开工 1 个',
+      href: `drill:2025-10:startRate.${unitId('青川镇')}`,
+    });
     expect(v.fundRate).toEqual({ text: '12.5%', detail: '今年签约项目到位资金 0.75 亿元 / 签约金额 6.00 亿元' });
     expect(v.history).toEqual([]);
     const u = unitView('招商三科', false, units, [], m, [m], drill);
@@ -141,7 +185,20 @@ describe('unit page view', () => {
 
 describe('unit projects', () => {
   const p = (id: string, name: string, stage: Project['stage'], dates: Project['dates'], unit = '青川镇'): Project =>
-    ({ id, key: `name:${name}`, name, unit, stage, dates, fundsYi: 0, public: false, firstSeen: '2025-01', lastSeen: '2025-10', lastChange: '2025-10', history: [] }) as Project;
+    ({
+      id,
+      key: `name:${name}`,
+      name,
+      unit,
+      stage,
+      dates,
+      fundsYi: 0,
+      public: false,
+      firstSeen: '2025-01',
+      lastSeen: '2025-10',
+      lastChange: '2025-10',
+      history: [],
+    }) as Project;
   const projects = [
     p('p-1', '甲项目', '签约', { signed: '2025-03-01' }),
     p('p-2', '乙项目', '投产', { signed: '2024-05-01', started: '2024-08-01', producing: '2025-02-01' }),
@@ -175,7 +232,11 @@ describe('unit projects', () => {
       daysOverdue,
       src: ref(1),
     });
-    const rows = unitOverdue('青川镇', [o('甲项目', 20, 'name:甲项目'), o('无编号', 50, null), o('别人的', 90, 'name:别人的', '白沙镇')], projects);
+    const rows = unitOverdue(
+      '青川镇',
+      [o('甲项目', 20, 'name:甲项目'), o('无编号', 50, null), o('别人的', 90, 'name:别人的', '白沙镇')],
+      projects,
+    );
     expect(rows.map((x) => [x.name, x.daysOverdue, x.page])).toEqual([
       ['无编号', 50, null],
       ['甲项目', 20, 'projects/p-1.html'],

@@ -41,7 +41,7 @@ export function addMonths(m: Month, n: number): Month {
   const y = Number(m.slice(0, 4));
   const mm = Number(m.slice(5, 7)) - 1 + n;
   const yy = y + Math.floor(mm / 12);
-  return `${yy}-${pad2(((mm % 12) + 12) % 12 + 1)}`;
+  return `${yy}-${pad2((((mm % 12) + 12) % 12) + 1)}`;
 }
 
 /** Months from `from` to `to`, inclusive. */

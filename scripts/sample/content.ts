@@ -12,7 +12,8 @@ export const SITE_JSON = {
   publicFigures: true,
 };
 
-const page = (title: string, order: number, body: string): string => `---\ntitle: ${title}\norder: ${order}\n---\n\n${body.trim()}\n`;
+const page = (title: string, order: number, body: string): string =>
+  `---\ntitle: ${title}\norder: ${order}\n---\n\n${body.trim()}\n`;
 
 export const CONTENT_PAGES: Record<string, string> = {
   '区位优势.md': page(

@@ -18,5 +18,7 @@ export function csvText(rows: readonly (readonly (string | number | null)[])[]):
 
 export function encodeCsv(rows: readonly (readonly (string | number | null)[])[], encoding: CsvEncoding): Buffer {
   const text = csvText(rows);
-  return encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  return encoding === 'gb18030'
+    ? iconv.encode(text, 'gb18030')
+    : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

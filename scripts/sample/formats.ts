@@ -76,7 +76,13 @@ function amountText(yi: number, form: AmountForm, column: '亿元' | '万元'): 
  * An amount held in 亿元, written into a column whose header says `column`. `textShare` is the
  * share of rows written as text; the rest are numbers in the column's unit.
  */
-export function amountCell(yi: number, key: string, column: '亿元' | '万元', textShare: number, forms: readonly AmountForm[]): Cell {
+export function amountCell(
+  yi: number,
+  key: string,
+  column: '亿元' | '万元',
+  textShare: number,
+  forms: readonly AmountForm[],
+): Cell {
   if (stableFloat(`${key}:text`) >= textShare) return amountText(yi, 'number', column) ?? null;
   const start = Math.floor(stableFloat(`${key}:form`) * forms.length);
   for (let i = 0; i < forms.length; i++) {

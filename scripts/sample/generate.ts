@@ -56,7 +56,8 @@ export function parseMonthOption(v: string | undefined, fallback: Month): Month 
 
 /** Throws unless `from`…`to` lies within the scenario's months. */
 export function checkRange(from: Month, to: Month): void {
-  if (from < FIRST_MONTH || to > LAST_MONTH || from > to) throw new Error(`--from/--to must lie within ${FIRST_MONTH}…${LAST_MONTH}, from ≤ to`);
+  if (from < FIRST_MONTH || to > LAST_MONTH || from > to)
+    throw new Error(`--from/--to must lie within ${FIRST_MONTH}…${LAST_MONTH}, from ≤ to`);
 }
 
 export async function generateSample(opts: GenerateOptions, effects: GenerateEffects): Promise<GenerateResult> {

@@ -45,7 +45,8 @@ export class NameBook {
     const r = this.rng;
     let base: string;
     if (kind === 'tourism') base = `${short}${product}项目`;
-    else if (kind === 'expand') base = r.pick([`${short}${product}扩产项目`, `${short}${product}技改扩能项目`, `${short}${product}二期项目`]);
+    else if (kind === 'expand')
+      base = r.pick([`${short}${product}扩产项目`, `${short}${product}技改扩能项目`, `${short}${product}二期项目`]);
     else {
       base = r.pick([
         `${short}${product}项目`,
@@ -76,7 +77,23 @@ export class NameBook {
 }
 
 /** Homophone typos a clerk makes with a pinyin input method. */
-const TYPOS: Record<string, string> = { 电: '点', 基: '机', 研: '妍', 智: '知', 材: '才', 料: '科', 药: '要', 物: '务', 器: '气', 造: '早', 剂: '济', 链: '连', 装: '庄', 能: '源', 件: '见' };
+const TYPOS: Record<string, string> = {
+  电: '点',
+  基: '机',
+  研: '妍',
+  智: '知',
+  材: '才',
+  料: '科',
+  药: '要',
+  物: '务',
+  器: '气',
+  造: '早',
+  剂: '济',
+  链: '连',
+  装: '庄',
+  能: '源',
+  件: '见',
+};
 
 /** A name one character off, e.g. for a 开工 row whose clerk mistyped the project: a homophone typo, else one character dropped. */
 export function nearMiss(name: string): string {

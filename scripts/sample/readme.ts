@@ -14,16 +14,27 @@ function markKey(m: BadRow): string {
 }
 
 function marksTable(latest: PeriodSummary, periods: PeriodSummary[], severity: BadRow['severity']): string {
-  const since = (m: BadRow): string => periods.find((p) => p.marks.some((x) => markKey(x) === markKey(m)))?.period ?? latest.period;
+  const since = (m: BadRow): string =>
+    periods.find((p) => p.marks.some((x) => markKey(x) === markKey(m)))?.period ?? latest.period;
   const rows = latest.marks
     .filter((m) => m.severity === severity)
-    .map((m) => `| ${esc(m.file)} | ${esc(m.sheet)} | ${m.row} | ${esc(m.column)} | ${m.value === '' ? '（空）' : esc(m.value)} | ${esc(m.problem)} | ${since(m)} |`);
+    .map(
+      (m) =>
+        `| ${esc(m.file)} | ${esc(m.sheet)} | ${m.row} | ${esc(m.column)} | ${m.value === '' ? '（空）' : esc(m.value)} | ${esc(m.problem)} | ${since(m)} |`,
+    );
   if (rows.length === 0) return '（无 / none）\n';
-  return ['| 文件 file | 工作表 sheet | 行 row | 列 column | 值 value | 问题 problem | 首次出现 since |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+  return (
+    [
+      '| 文件 file | 工作表 sheet | 行 row | 列 column | 值 value | 问题 problem | 首次出现 since |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n') + '\n'
+  );
 }
 
 function stats(s: Scenario): string {
-  const signed = (y: string): number => s.projects.filter((p) => p.signDate?.startsWith(y) && p.cancelMonth === undefined).length;
+  const signed = (y: string): number =>
+    s.projects.filter((p) => p.signDate?.startsWith(y) && p.cancelMonth === undefined).length;
   const leads = (y: string): number => s.leads.filter((l) => l.date.startsWith(y)).length;
   const trips = (y: string): number => s.trips.filter((t) => t.depart.startsWith(y)).length;
   const started = (y: string): number => s.projects.filter((p) => p.startDate?.startsWith(y)).length;
@@ -36,11 +47,20 @@ function stats(s: Scenario): string {
 }
 
 function corrections(s: Scenario): string {
-  const cap = (lines: string[], what: string): string[] => (lines.length > 12 ? [...lines.slice(0, 12), `- ……另有 ${lines.length - 12} 项${what}`] : lines);
+  const cap = (lines: string[], what: string): string[] =>
+    lines.length > 12 ? [...lines.slice(0, 12), `- ……另有 ${lines.length - 12} 项${what}`] : lines;
   const removed = s.projects
     .filter((p) => p.cancelMonth !== undefined && p.signDate !== undefined)
-    .map((p) => `- 撤销签约 removed: ${p.code ?? ''} ${p.name}（${(p.signDate ?? '').slice(0, 7)} 签约，自 ${p.cancelMonth ?? ''} 快照起删除该行）`);
-  const revised = s.projects.flatMap((p) => p.revisions.map((r) => `- 更正总投资 amount corrected: ${p.code ?? ''} ${p.name}：${p.investmentYi} → ${r.value} 亿元（自 ${r.month} 快照起）`));
+    .map(
+      (p) =>
+        `- 撤销签约 removed: ${p.code ?? ''} ${p.name}（${(p.signDate ?? '').slice(0, 7)} 签约，自 ${p.cancelMonth ?? ''} 快照起删除该行）`,
+    );
+  const revised = s.projects.flatMap((p) =>
+    p.revisions.map(
+      (r) =>
+        `- 更正总投资 amount corrected: ${p.code ?? ''} ${p.name}：${p.investmentYi} → ${r.value} 亿元（自 ${r.month} 快照起）`,
+    ),
+  );
   const tranches = s.projects.reduce((n, p) => n + p.tranches.filter((t) => t.revised !== undefined).length, 0);
   return [
     ...cap(removed, '撤销签约'),

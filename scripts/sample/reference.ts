@@ -21,11 +21,23 @@ function cols(pairs: readonly (readonly [string, string, number?])[]): ColumnSpe
 
 async function unitsFile(stamp: Date): Promise<LedgerFile> {
   const wb = newWorkbook(stamp);
-  const rows = UNITS.map((u) => ({ name: u.name, aliases: u.aliases.join('、'), type: u.type, group: u.group, ranked: u.ranked ? '是' : '否' }));
+  const rows = UNITS.map((u) => ({
+    name: u.name,
+    aliases: u.aliases.join('、'),
+    type: u.type,
+    group: u.group,
+    ranked: u.ranked ? '是' : '否',
+  }));
   writeTable(wb, {
     sheet: '单位名单',
     plainTitle: `${ZONE_NAME}招商责任单位名单`,
-    columns: cols([['name', '单位名称', 18], ['aliases', '简称/别名', 24], ['type', '类型', 14], ['group', '分组', 12], ['ranked', '是否参与排名', 14]]),
+    columns: cols([
+      ['name', '单位名称', 18],
+      ['aliases', '简称/别名', 24],
+      ['type', '类型', 14],
+      ['group', '分组', 12],
+      ['ranked', '是否参与排名', 14],
+    ]),
     rows: simpleRows(rows),
   });
   return { path: 'reference/单位名单.xlsx', data: await workbookBytes(wb, stamp), rows: rows.length, bad: [] };
@@ -41,11 +53,25 @@ async function targetsFile(s: Scenario, stamp: Date): Promise<LedgerFile> {
 async function chainFile(stamp: Date): Promise<LedgerFile> {
   const wb = newWorkbook(stamp);
   const segs = CHAINS.flatMap((c) =>
-    c.segments.map((sg, i) => ({ chain: c.chain, segment: sg.segment, position: sg.position, description: sg.description, strength: sg.strength, order: i + 1 })),
+    c.segments.map((sg, i) => ({
+      chain: c.chain,
+      segment: sg.segment,
+      position: sg.position,
+      description: sg.description,
+      strength: sg.strength,
+      order: i + 1,
+    })),
   );
   writeTable(wb, {
     sheet: '环节',
-    columns: cols([['chain', '产业链'], ['segment', '环节', 14], ['position', '位置'], ['description', '说明', 36], ['strength', '强弱'], ['order', '排序']]),
+    columns: cols([
+      ['chain', '产业链'],
+      ['segment', '环节', 14],
+      ['position', '位置'],
+      ['description', '说明', 36],
+      ['strength', '强弱'],
+      ['order', '排序'],
+    ]),
     rows: simpleRows(segs),
   });
   // Enterprises: local firms and 链主 are public; some 目标 (target) firms are internal only.
@@ -53,7 +79,11 @@ async function chainFile(stamp: Date): Promise<LedgerFile> {
   const names = new NameBook(r);
   const firms: Record<string, Cell>[] = [];
   for (const c of CHAINS) {
-    const plan: ['本地' | '链主' | '目标', number][] = [['链主', 1], ['本地', 3], ['目标', 4]];
+    const plan: ['本地' | '链主' | '目标', number][] = [
+      ['链主', 1],
+      ['本地', 3],
+      ['目标', 4],
+    ];
     for (const [category, n] of plan) {
       for (let i = 0; i < n; i++) {
         const seg = r.pick(c.segments);
@@ -73,17 +103,36 @@ async function chainFile(stamp: Date): Promise<LedgerFile> {
   }
   writeTable(wb, {
     sheet: '企业',
-    columns: cols([['name', '企业名称', 30], ['chain', '产业链'], ['segment', '环节', 14], ['category', '类别'], ['location', '所在地', 16], ['products', '主要产品', 20], ['public', '是否公开']]),
+    columns: cols([
+      ['name', '企业名称', 30],
+      ['chain', '产业链'],
+      ['segment', '环节', 14],
+      ['category', '类别'],
+      ['location', '所在地', 16],
+      ['products', '主要产品', 20],
+      ['public', '是否公开'],
+    ]),
     rows: simpleRows(firms),
   });
-  return { path: 'reference/产业链图谱.xlsx', data: await workbookBytes(wb, stamp), rows: segs.length + firms.length, bad: [] };
+  return {
+    path: 'reference/产业链图谱.xlsx',
+    data: await workbookBytes(wb, stamp),
+    rows: segs.length + firms.length,
+    bad: [],
+  };
 }
 
 async function parksFile(stamp: Date): Promise<LedgerFile> {
   const wb = newWorkbook(stamp);
   writeTable(wb, {
     sheet: '园区载体',
-    columns: cols([['name', '名称', 18], ['area', '面积', 14], ['industries', '主导产业', 20], ['intro', '简介', 50], ['address', '地址', 30]]),
+    columns: cols([
+      ['name', '名称', 18],
+      ['area', '面积', 14],
+      ['industries', '主导产业', 20],
+      ['intro', '简介', 50],
+      ['address', '地址', 30],
+    ]),
     rows: simpleRows(PARKS.map((p) => ({ ...p }))),
   });
   return { path: 'reference/园区载体.xlsx', data: await workbookBytes(wb, stamp), rows: PARKS.length, bad: [] };
@@ -96,8 +145,15 @@ async function assetsFile(stamp: Date): Promise<LedgerFile> {
     title: `${ZONE_NAME}存量资产（闲置土地、厂房、楼宇）清单`,
     seqHeader: '序号',
     columns: cols([
-      ['name', '名称', 24], ['type', '类型'], ['area', '面积'], ['location', '位置', 26], ['status', '状态', 22],
-      ['contactUnit', '联系单位', 16], ['contact', '联系人'], ['phone', '联系电话', 14], ['public', '是否公开'],
+      ['name', '名称', 24],
+      ['type', '类型'],
+      ['area', '面积'],
+      ['location', '位置', 26],
+      ['status', '状态', 22],
+      ['contactUnit', '联系单位', 16],
+      ['contact', '联系人'],
+      ['phone', '联系电话', 14],
+      ['public', '是否公开'],
     ]),
     rows: simpleRows(ASSETS.map((a) => ({ ...a }))),
   });
@@ -105,5 +161,11 @@ async function assetsFile(stamp: Date): Promise<LedgerFile> {
 }
 
 export async function writeReference(s: Scenario, stamp: Date): Promise<LedgerFile[]> {
-  return [await unitsFile(stamp), await targetsFile(s, stamp), await chainFile(stamp), await parksFile(stamp), await assetsFile(stamp)];
+  return [
+    await unitsFile(stamp),
+    await targetsFile(s, stamp),
+    await chainFile(stamp),
+    await parksFile(stamp),
+    await assetsFile(stamp),
+  ];
 }

@@ -131,10 +131,24 @@ export function drawInvestment(r: Rng): number {
 }
 
 const PARKS_BY_CHAIN: Record<string, readonly (readonly [string, number])[]> = {
-  新能源: [['高新产业园', 5], ['临港物流园', 3], ['智能装备产业园', 2]],
-  生物医药: [['生物医药产业园', 7], ['高新产业园', 3]],
-  高端装备: [['智能装备产业园', 6], ['临港物流园', 2.5], ['青川镇工业集中区', 1.5]],
-  电子信息: [['高新产业园', 6.5], ['青川镇工业集中区', 3.5]],
+  新能源: [
+    ['高新产业园', 5],
+    ['临港物流园', 3],
+    ['智能装备产业园', 2],
+  ],
+  生物医药: [
+    ['生物医药产业园', 7],
+    ['高新产业园', 3],
+  ],
+  高端装备: [
+    ['智能装备产业园', 6],
+    ['临港物流园', 2.5],
+    ['青川镇工业集中区', 1.5],
+  ],
+  电子信息: [
+    ['高新产业园', 6.5],
+    ['青川镇工业集中区', 3.5],
+  ],
 };
 
 /** 落户园区: a park's own projects land there, a town's tourism project in the town, others by chain. */
@@ -158,7 +172,8 @@ interface Seed {
 
 function seedProject(r: Rng): Seed {
   const unit = pickUnit(r);
-  if (unit.type === '乡镇' && r.chance(0.15)) return { unit, chain: r.pick(UNKNOWN_CHAINS), product: r.pick(NAME_PARTS.tourism) };
+  if (unit.type === '乡镇' && r.chance(0.15))
+    return { unit, chain: r.pick(UNKNOWN_CHAINS), product: r.pick(NAME_PARTS.tourism) };
   const chainName = r.pick(unit.chains);
   const chain = CHAINS.find((c) => c.chain === chainName) ?? CHAINS[0];
   if (chain === undefined) throw new Error('no chains');
@@ -192,7 +207,12 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
     const abroad = r.chance(0.08);
     const company = names.company(seed.chain, abroad);
     const investmentYi = drawInvestment(r);
-    const projectType = r.weighted([['新建', 6], ['增资扩产', 2], ['转型升级', 1], ['承接转移', 1]] as const);
+    const projectType = r.weighted([
+      ['新建', 6],
+      ['增资扩产', 2],
+      ['转型升级', 1],
+      ['承接转移', 1],
+    ] as const);
     const kind = seed.segment === undefined ? 'tourism' : projectType === '增资扩产' ? 'expand' : 'new';
     const p: Project = {
       id: projects.length + 1,
@@ -218,7 +238,8 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
     if (abroad) p.foreignUsd = round((investmentYi * 1e4 * r.float(0.3, 1)) / 7.1, 0);
     if (r.chance(0.6)) p.phase1Yi = round(investmentYi * r.float(0.4, 1), investmentYi < 1 ? 2 : 1);
     if (r.chance(0.35)) p.referrer = pickUnit(r).name;
-    if (r.chance(0.25)) p.remark = r.pick(['需协调用地指标', '拟申报省重点项目', '企业要求代建厂房', '已完成项目备案', '环评手续办理中']);
+    if (r.chance(0.25))
+      p.remark = r.pick(['需协调用地指标', '拟申报省重点项目', '企业要求代建厂房', '已完成项目备案', '环评手续办理中']);
     projects.push(p);
     if (first >= `${FIRST_MONTH}-01` && r.chance(0.5)) leads.push(projectLead(p, first));
     return p;
@@ -254,7 +275,11 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
       p.stageDates = stageDates(r, first, days, p.investmentYi >= 1);
       if (r.chance(0.012)) p.cancelMonth = monthOf(addDays(sign, r.int(35, 150)));
       else planDelivery(r, p, lastDay);
-      if (r.chance(0.03)) p.revisions.push({ month: monthOf(addDays(sign, r.int(31, 120))), value: round(p.investmentYi * r.pick([0.8, 1.2, 1.5]), 2) });
+      if (r.chance(0.03))
+        p.revisions.push({
+          month: monthOf(addDays(sign, r.int(31, 120))),
+          value: round(p.investmentYi * r.pick([0.8, 1.2, 1.5]), 2),
+        });
     }
   }
   // 2. Negotiations that stall or are still under way at the last month.
@@ -271,7 +296,9 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
   projects.sort((a, b) => (a.signDate ?? '9999').localeCompare(b.signDate ?? '9999') || a.id - b.id);
   assignCodes(projects);
   // The first signings of 2024-01 were 签约即开工, so every snapshot has a 开工 row.
-  for (const p of projects.filter((q) => q.signDate !== undefined && q.signDate < '2024-02' && q.cancelMonth === undefined).slice(0, 3)) {
+  for (const p of projects
+    .filter((q) => q.signDate !== undefined && q.signDate < '2024-02' && q.cancelMonth === undefined)
+    .slice(0, 3)) {
     if (p.signDate !== undefined) p.startDate = p.signDate;
     p.yearPlanYi ??= round(p.investmentYi * 0.5, 2);
     p.inStats ??= true;
@@ -296,7 +323,11 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
 function planDelivery(r: Rng, p: Project, lastDay: Day): void {
   const sign = p.signDate ?? lastDay;
   if (r.chance(0.7)) {
-    const lag = r.weighted([[r.int(0, 45), 2], [r.int(45, 150), 5], [r.int(150, 300), 2]] as const);
+    const lag = r.weighted([
+      [r.int(0, 45), 2],
+      [r.int(45, 150), 5],
+      [r.int(150, 300), 2],
+    ] as const);
     const start = addDays(sign, lag);
     if (start <= lastDay) {
       p.startDate = start;
@@ -316,7 +347,8 @@ function planDelivery(r: Rng, p: Project, lastDay: Day): void {
     if (amount < 0.005) break;
     const t: Tranche = { id: `${p.id}-${p.tranches.length + 1}`, date, amountYi: amount, source };
     if (p.foreign) t.foreignUsd = round((amount * 1e4) / 7.1, 1);
-    if (r.chance(0.04)) t.revised = { month: monthOf(addDays(date, r.int(31, 80))), value: round(amount * r.pick([0.5, 0.9, 1.1]), 4) };
+    if (r.chance(0.04))
+      t.revised = { month: monthOf(addDays(date, r.int(31, 80))), value: round(amount * r.pick([0.5, 0.9, 1.1]), 4) };
     p.tranches.push(t);
     paid += amount;
     date = addDays(date, r.int(28, 95));
@@ -338,7 +370,11 @@ function assignCodes(projects: Project[]): void {
 function looseLead(r: Rng, names: NameBook, id: string, date: Day, lastDay: Day): Lead {
   const seed = seedProject(r);
   const company = names.company(seed.chain, r.chance(0.05));
-  const final = r.weighted([['有效', 45], ['无效', 30], ['待研判', 25]] as const);
+  const final = r.weighted([
+    ['有效', 45],
+    ['无效', 30],
+    ['待研判', 25],
+  ] as const);
   const verdicts: Revision<Verdict | undefined>[] = [];
   const decideDay = addDays(date, r.int(10, 80));
   if (final !== '待研判' && r.chance(0.6) && decideDay <= lastDay) {
@@ -360,7 +396,14 @@ function looseLead(r: Rng, names: NameBook, id: string, date: Day, lastDay: Day)
     phone: names.phone(),
   };
   if (r.chance(0.85)) lead.investmentYi = drawInvestment(r);
-  if (r.chance(0.3)) lead.remark = r.pick(['企业有外迁意向', '需进一步核实投资主体', '已约定下月考察', '对标周边园区政策', '用地需求约50亩']);
+  if (r.chance(0.3))
+    lead.remark = r.pick([
+      '企业有外迁意向',
+      '需进一步核实投资主体',
+      '已约定下月考察',
+      '对标周边园区政策',
+      '用地需求约50亩',
+    ]);
   return lead;
 }
 

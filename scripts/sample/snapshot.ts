@@ -5,7 +5,16 @@
  */
 import { addDays, monthEnd, type Day, type Month } from './calendar.ts';
 import { Rng } from './prng.ts';
-import { STAGES, type Lead, type Project, type Scenario, type Stage, type Tranche, type Trip, type Verdict } from './scenario.ts';
+import {
+  STAGES,
+  type Lead,
+  type Project,
+  type Scenario,
+  type Stage,
+  type Tranche,
+  type Trip,
+  type Verdict,
+} from './scenario.ts';
 import { referenceStyle, type Specials } from './specials.ts';
 
 /** A 签约 row: the project as known at the month end. */
@@ -68,10 +77,22 @@ function asOf<T>(revs: readonly { month: Month; value: T }[], period: Month): T 
 }
 
 const PROGRESS: Record<Stage, string[]> = {
-  初步接触: ['已完成首次对接，企业有意向在区内布局{p}产能', '通过商协会对接，正在了解企业投资需求', '已寄送园区资料，等待企业反馈'],
+  初步接触: [
+    '已完成首次对接，企业有意向在区内布局{p}产能',
+    '通过商协会对接，正在了解企业投资需求',
+    '已寄送园区资料，等待企业反馈',
+  ],
   考察: ['企业高管已来区考察{park}，对配套条件较满意', '已组织企业实地考察两处地块', '企业正在比选周边两个园区'],
-  实质性洽谈: ['双方就用地、厂房代建等条款进行实质性洽谈', '投资协议文本已交换意见，{p}产能规划基本确定', '正在对接用地指标和能评手续'],
-  评审: ['项目已提交管委会项目评审会审议', '已完成投资强度和亩均税收评估，待评审', '协议条款已基本谈定，待履行决策程序'],
+  实质性洽谈: [
+    '双方就用地、厂房代建等条款进行实质性洽谈',
+    '投资协议文本已交换意见，{p}产能规划基本确定',
+    '正在对接用地指标和能评手续',
+  ],
+  评审: [
+    '项目已提交管委会项目评审会审议',
+    '已完成投资强度和亩均税收评估，待评审',
+    '协议条款已基本谈定，待履行决策程序',
+  ],
 };
 
 function stageAt(p: Project, end: Day): { stage: Stage; index: number } {
@@ -106,27 +127,60 @@ export function cutSnapshot(s: Scenario, sp: Specials, period: Month): Snapshot 
     if (p.startDate === undefined || p.startDate > end) continue;
     const key = `S${p.id}`;
     const ref = sp.nearMissStart?.project === p ? { name: sp.nearMissStart.name } : referenceStyle('started', p, key);
-    const row: DeliveryRow = { key, p, ...ref, date: p.startDate, investmentYi: amountOf.get(p.id) ?? p.investmentYi, unit: p.unit };
+    const row: DeliveryRow = {
+      key,
+      p,
+      ...ref,
+      date: p.startDate,
+      investmentYi: amountOf.get(p.id) ?? p.investmentYi,
+      unit: p.unit,
+    };
     if (p.yearPlanYi !== undefined) row.yearPlanYi = p.yearPlanYi;
     if (p.inStats !== undefined) row.inStats = p.inStats;
     started.push(row);
   }
   if (sp.orphan.startDate <= end) {
     const o = sp.orphan;
-    started.push({ key: 'S-orphan', name: o.name, date: o.startDate, investmentYi: o.investmentYi, yearPlanYi: 1.2, unit: o.unit, inStats: true });
+    started.push({
+      key: 'S-orphan',
+      name: o.name,
+      date: o.startDate,
+      investmentYi: o.investmentYi,
+      yearPlanYi: 1.2,
+      unit: o.unit,
+      inStats: true,
+    });
   }
   if (sp.futureStart !== undefined && sp.futureStart.month === period) {
     const p = sp.futureStart.project;
     const ref = p.code !== undefined ? { code: p.code, name: p.name } : { name: p.name };
-    started.push({ key: `S${p.id}-future`, p, ...ref, date: sp.futureStart.date, investmentYi: amountOf.get(p.id) ?? p.investmentYi, unit: p.unit, inStats: false });
+    started.push({
+      key: `S${p.id}-future`,
+      p,
+      ...ref,
+      date: sp.futureStart.date,
+      investmentYi: amountOf.get(p.id) ?? p.investmentYi,
+      unit: p.unit,
+      inStats: false,
+    });
   }
-  started.sort((a, b) => (a.date > end ? 1 : 0) - (b.date > end ? 1 : 0) || a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+  started.sort(
+    (a, b) =>
+      (a.date > end ? 1 : 0) - (b.date > end ? 1 : 0) || a.date.localeCompare(b.date) || a.key.localeCompare(b.key),
+  );
 
   const producing: DeliveryRow[] = [];
   for (const p of signedProjects) {
     if (p.produceDate === undefined || p.produceDate > end) continue;
     const key = `P${p.id}`;
-    producing.push({ key, p, ...referenceStyle('producing', p, key), date: p.produceDate, investmentYi: amountOf.get(p.id) ?? p.investmentYi, unit: p.unit });
+    producing.push({
+      key,
+      p,
+      ...referenceStyle('producing', p, key),
+      date: p.produceDate,
+      investmentYi: amountOf.get(p.id) ?? p.investmentYi,
+      unit: p.unit,
+    });
   }
   producing.sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
 

@@ -89,11 +89,14 @@ export function applySpecials(s: Scenario): Specials {
   // Near misses must not collide with any real project name.
   const names = new Set(s.projects.map((p) => p.name));
   const nearOk = (p: Project): boolean => p.name.length >= 8 && !names.has(nearMiss(p.name));
-  const startP = take(s.projects.filter((p) => isSigned(p) && p.startDate !== undefined && p.startDate >= '2025' && nearOk(p)));
+  const startP = take(
+    s.projects.filter((p) => isSigned(p) && p.startDate !== undefined && p.startDate >= '2025' && nearOk(p)),
+  );
   if (startP !== undefined) specials.nearMissStart = { project: startP, name: nearMiss(startP.name) };
   const fundP = take(s.projects.filter((p) => isSigned(p) && p.tranches.some((t) => t.date >= '2025') && nearOk(p)));
   const fundT = fundP?.tranches.find((t) => t.date >= '2025');
-  if (fundP !== undefined && fundT !== undefined) specials.nearMissFund = { tranche: fundT, name: nearMiss(fundP.name) };
+  if (fundP !== undefined && fundT !== undefined)
+    specials.nearMissFund = { tranche: fundT, name: nearMiss(fundP.name) };
   return specials;
 }
 

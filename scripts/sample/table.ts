@@ -91,7 +91,10 @@ function colLetter(n: number): string {
 
 export function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): WrittenTable {
   const ws = wb.addWorksheet(spec.sheet);
-  const cols = spec.seqHeader !== undefined ? [{ key: '__seq', header: spec.seqHeader, width: 6 } as ColumnSpec, ...spec.columns] : spec.columns;
+  const cols =
+    spec.seqHeader !== undefined
+      ? [{ key: '__seq', header: spec.seqHeader, width: 6 } as ColumnSpec, ...spec.columns]
+      : spec.columns;
   const n = cols.length;
   const colIndex = new Map(cols.map((c, i) => [c.key, i + 1]));
   cols.forEach((c, i) => {
@@ -133,7 +136,7 @@ export function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): WrittenTable 
     }
   });
   if (twoRows) {
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const g = cols[i]?.group;
       let j = i;
       if (g === undefined) {
@@ -170,7 +173,10 @@ export function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): WrittenTable 
       ws.getCell(r, colIndex.get(row.labelKey) ?? 1).value = row.label;
       for (const c of sumCols(Object.keys(row.sums))) {
         const key = cols[c - 1]?.key ?? '';
-        ws.getCell(r, c).value = { formula: `SUBTOTAL(9,${colLetter(c)}${groupStart}:${colLetter(c)}${r - 1})`, result: row.sums[key] ?? 0 };
+        ws.getCell(r, c).value = {
+          formula: `SUBTOTAL(9,${colLetter(c)}${groupStart}:${colLetter(c)}${r - 1})`,
+          result: row.sums[key] ?? 0,
+        };
       }
       ws.getRow(r).font = { bold: true };
       groupStart = r + 1;

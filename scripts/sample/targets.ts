@@ -52,9 +52,12 @@ function actualsFor(s: Scenario, unit: string, year: number): Actuals {
     signed: mine.filter((p) => p.signDate?.startsWith(y)),
     started: mine.filter((p) => p.startDate?.startsWith(y)).length,
     producing: mine.filter((p) => p.produceDate?.startsWith(y)).length,
-    fundsYi: (source) => tranches.filter((t) => source === undefined || t.source === source).reduce((a, t) => a + t.amountYi, 0),
+    fundsYi: (source) =>
+      tranches.filter((t) => source === undefined || t.source === source).reduce((a, t) => a + t.amountYi, 0),
     foreignUsd: tranches.reduce((a, t) => a + (t.foreignUsd ?? 0), 0),
-    validLeads: s.leads.filter((l) => l.unit === unit && l.date.startsWith(y) && l.verdicts.some((v) => v.value === '有效')).length,
+    validLeads: s.leads.filter(
+      (l) => l.unit === unit && l.date.startsWith(y) && l.verdicts.some((v) => v.value === '有效'),
+    ).length,
     trips: trips.length,
     visits: trips.reduce((a, t) => a + t.visits, 0),
   };
@@ -79,7 +82,14 @@ function rowsFor(u: UnitDef, a: Actuals, year: number, r: Rng): TargetRow[] {
     return Math.max(0.5, v < 10 ? clean(v, 1) : Math.round(v));
   };
   const rows: TargetRow[] = [];
-  const add = (indicator: string, target: number, points: number, method: Method | '', filter: Filter = {}, extra: Partial<TargetRow> = {}): void => {
+  const add = (
+    indicator: string,
+    target: number,
+    points: number,
+    method: Method | '',
+    filter: Filter = {},
+    extra: Partial<TargetRow> = {},
+  ): void => {
     rows.push({ unit: u.name, indicator, target, points, method, filter, ...extra });
   };
   const n = (f: Filter = {}, min = 0): number => signedMatching(a, f).filter((p) => p.investmentYi >= min).length;
@@ -116,12 +126,17 @@ function rowsFor(u: UnitDef, a: Actuals, year: number, r: Rng): TargetRow[] {
       break;
     case '驻外招商团队':
       add('拜访企业数', count(a.visits), 10, '按比例');
-      add('外资到位', Math.max(100, Math.round((a.foreignUsd * k * r.float(0.85, 1.3)) / 100) * 100), 5, '按比例', { foreign: true });
+      add('外资到位', Math.max(100, Math.round((a.foreignUsd * k * r.float(0.85, 1.3)) / 100) * 100), 5, '按比例', {
+        foreign: true,
+      });
       break;
     case '产业专班':
       if (u.chains[0] === '新能源') add('50亿元以上签约项目数', 1, 10, '达标');
       else add('10亿元以上签约项目数', count(n({}, 10)), 5, '达标');
-      add('签约项目数', count(n({ chain: u.chains[0] ?? '', minYi: 1 })), 5, '按比例', { chain: u.chains[0] ?? '', minYi: 1 });
+      add('签约项目数', count(n({ chain: u.chains[0] ?? '', minYi: 1 })), 5, '按比例', {
+        chain: u.chains[0] ?? '',
+        minYi: 1,
+      });
       break;
   }
   return rows;
@@ -150,16 +165,27 @@ export function writeTargetSheet(wb: ExcelJS.Workbook, s: Scenario, year: number
       fundSource: t.filter.fundSource ?? null,
     },
   }));
-  const col = (key: string, header: string, width?: number): { key: string; header: string; width?: number } => (width === undefined ? { key, header } : { key, header, width });
+  const col = (key: string, header: string, width?: number): { key: string; header: string; width?: number } =>
+    width === undefined ? { key, header } : { key, header, width };
   writeTable(wb, {
     sheet: `${year}年`,
     title: `青川经济开发区${year}年度招商引资目标任务分解表`,
     blankRowsBeforeHeader: 0,
     seqHeader: '序号',
     columns: [
-      col('year', '年度'), col('unit', '责任单位', 16), col('indicator', '指标', 22), col('target', '目标值'), col('points', '分值'),
-      col('method', '计分方式'), col('perItem', '单项分值'), col('cap', '封顶分'), col('chain', '产业链'), col('minYi', '投资下限（亿元）'),
-      col('foreign', '是否外资'), col('provincial', '是否列入省台账'), col('fundSource', '资金来源'),
+      col('year', '年度'),
+      col('unit', '责任单位', 16),
+      col('indicator', '指标', 22),
+      col('target', '目标值'),
+      col('points', '分值'),
+      col('method', '计分方式'),
+      col('perItem', '单项分值'),
+      col('cap', '封顶分'),
+      col('chain', '产业链'),
+      col('minYi', '投资下限（亿元）'),
+      col('foreign', '是否外资'),
+      col('provincial', '是否列入省台账'),
+      col('fundSource', '资金来源'),
     ],
     rows: data,
     mergeKey: 'unit',

@@ -14,7 +14,12 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * folder inside the project, see `runCli`), and the result is moved to `outDir`: parallel builds
  * (tests) never share a folder, and any `--out` works.
  */
-export async function buildSite(opts: { siteData: string; outDir: string; work: string; profile: 'internal' | 'public' }): Promise<void> {
+export async function buildSite(opts: {
+  siteData: string;
+  outDir: string;
+  work: string;
+  profile: 'internal' | 'public';
+}): Promise<void> {
   process.env.ZS_SITE_DATA = opts.siteData;
   process.env.ZS_PROFILE = opts.profile;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -23,7 +28,13 @@ export async function buildSite(opts: { siteData: string; outDir: string; work: 
   const cwd = process.cwd();
   process.chdir(PROJECT_ROOT);
   try {
-    await build({ root: PROJECT_ROOT, outDir: staging, cacheDir: join(opts.work, 'cache'), logLevel: 'warn', mode: 'production' });
+    await build({
+      root: PROJECT_ROOT,
+      outDir: staging,
+      cacheDir: join(opts.work, 'cache'),
+      logLevel: 'warn',
+      mode: 'production',
+    });
   } finally {
     process.chdir(cwd);
   }

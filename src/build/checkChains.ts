@@ -7,7 +7,11 @@ import { normalizeChain } from '../metrics/filters.ts';
  * not define (in its 环节 or 企业 sheet) (the project still counts; it just attaches to no chain map). Silent when the zone has
  * no chain map at all.
  */
-export function checkChains(records: SnapshotRecords, chains: readonly Pick<ChainSegment, 'chain'>[], period: string): Issue[] {
+export function checkChains(
+  records: SnapshotRecords,
+  chains: readonly Pick<ChainSegment, 'chain'>[],
+  period: string,
+): Issue[] {
   if (chains.length === 0) return [];
   const known = new Set(chains.map((s) => normalizeChain(s.chain)));
   const seen = new Set<string>();

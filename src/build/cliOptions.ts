@@ -39,8 +39,10 @@ export function parseCliOptions(argv: string[], mode: 'build' | 'check', cwd = p
   }
   if (values.help) throw new CliError(USAGE, 0);
   const profile = values.profile ?? 'internal';
-  if (profile !== 'internal' && profile !== 'public') throw new CliError(`--profile 只能是 internal 或 public，而不是“${profile}”\n${USAGE}`);
-  if (mode === 'check' && values.out !== undefined) throw new CliError(`check 只校验数据，不生成页面：请去掉 --out\n${USAGE}`);
+  if (profile !== 'internal' && profile !== 'public')
+    throw new CliError(`--profile 只能是 internal 或 public，而不是“${profile}”\n${USAGE}`);
+  if (mode === 'check' && values.out !== undefined)
+    throw new CliError(`check 只校验数据，不生成页面：请去掉 --out\n${USAGE}`);
   return {
     data: resolve(cwd, values.data ?? 'data'),
     out: resolve(cwd, values.out ?? (profile === 'public' ? 'dist-public' : 'dist')),

@@ -18,7 +18,8 @@ export function issueLines(report: Report): string[] {
     if (full) lines.push(line(i));
     else hidden.set(i.period ?? '', (hidden.get(i.period ?? '') ?? 0) + 1);
   }
-  for (const [period, n] of [...hidden].sort()) lines.push(`  （${period} 另有 ${n} 条警告/提示，见 --report 或数据质量页）`);
+  for (const [period, n] of [...hidden].sort())
+    lines.push(`  （${period} 另有 ${n} 条警告/提示，见 --report 或数据质量页）`);
   return lines;
 }
 

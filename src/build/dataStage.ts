@@ -57,7 +57,15 @@ export interface DataModel {
   unknownUnits: { name: string; rows: number; files: string[] }[];
 }
 
-const emptyRecords = (): SnapshotRecords => ({ leads: [], negotiating: [], signed: [], started: [], producing: [], funds: [], trips: [] });
+const emptyRecords = (): SnapshotRecords => ({
+  leads: [],
+  negotiating: [],
+  signed: [],
+  started: [],
+  producing: [],
+  funds: [],
+  trips: [],
+});
 
 /**
  * The data stage: a data folder in, typed records, metrics per period, projects and every issue
@@ -92,11 +100,24 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   }
   const resolver = createUnitResolver(unitRows);
   for (const d of resolver.duplicates) {
-    issues.push({ severity: 'warning', code: 'duplicate_alias', file: 'reference', value: d.alias, message: `简称“${d.alias}”同时属于 ${d.units.join('、')}，无法判断指哪个单位：请在单位表中只保留一个` });
+    issues.push({
+      severity: 'warning',
+      code: 'duplicate_alias',
+      file: 'reference',
+      value: d.alias,
+      message: `简称“${d.alias}”同时属于 ${d.units.join('、')}，无法判断指哪个单位：请在单位表中只保留一个`,
+    });
   }
   const unknownUnits = new Map<string, { rows: number; files: Set<string> }>();
   const ctx = { ...baseCtx, resolveUnit: resolver.resolve };
-  const reference: Reference = { units: unitRows, targets: [], chainSegments: [], chainCompanies: [], parks: [], assets: [] };
+  const reference: Reference = {
+    units: unitRows,
+    targets: [],
+    chainSegments: [],
+    chainCompanies: [],
+    parks: [],
+    assets: [],
+  };
   for (const t of refTables.filter((t) => t.kind !== 'units')) {
     const r = processTable(t, ctx, extraAliases);
     issues.push(...r.issues);
@@ -138,10 +159,12 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
         issues.push(...r.issues);
         sheets.push(r.sheet);
         if (latest) noteUnknown(unknownUnits, r.unknownUnits, t.file);
-        if ((LEDGER_KINDS as readonly string[]).includes(r.kind)) (records[r.kind as keyof SnapshotRecords] as unknown[]).push(...r.records);
+        if ((LEDGER_KINDS as readonly string[]).includes(r.kind))
+          (records[r.kind as keyof SnapshotRecords] as unknown[]).push(...r.records);
         effects.log(progressLine(r.sheet));
       }
-      if (loaded.tables.length === 0 && loaded.issues.some((i) => i.severity === 'error')) effects.log(`  ✗ ${file}：无法读取`);
+      if (loaded.tables.length === 0 && loaded.issues.some((i) => i.severity === 'error'))
+        effects.log(`  ✗ ${file}：无法读取`);
     }
     issues.push(...linkProjects(records, period));
     issues.push(...checkChains(records, [...reference.chainSegments, ...reference.chainCompanies], period));
@@ -172,11 +195,17 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     projects,
     sheets,
     issues,
-    unknownUnits: [...unknownUnits].map(([name, v]) => ({ name, rows: v.rows, files: [...v.files].sort() })).sort((a, b) => b.rows - a.rows || (a.name < b.name ? -1 : 1)),
+    unknownUnits: [...unknownUnits]
+      .map(([name, v]) => ({ name, rows: v.rows, files: [...v.files].sort() }))
+      .sort((a, b) => b.rows - a.rows || (a.name < b.name ? -1 : 1)),
   };
 }
 
-function noteUnknown(into: Map<string, { rows: number; files: Set<string> }>, found: Map<string, number>, file: string): void {
+function noteUnknown(
+  into: Map<string, { rows: number; files: Set<string> }>,
+  found: Map<string, number>,
+  file: string,
+): void {
   for (const [name, n] of found) {
     const e = into.get(name) ?? { rows: 0, files: new Set<string>() };
     e.rows += n;
@@ -191,9 +220,20 @@ function readSettings(folder: DataFolder, issues: Issue[]): SiteSettings {
     const parsed = siteSettingsSchema.safeParse(JSON.parse(readFileSync(folder.settingsFile, 'utf8')));
     if (parsed.success) return parsed.data;
     const first = parsed.error.issues[0];
-    issues.push({ severity: 'error', code: 'file_unreadable', file: 'site.json', column: first?.path.join('.') ?? '', message: `设置项不符合要求（${first?.message ?? ''}），已使用默认设置：请对照 README 修改 site.json` });
+    issues.push({
+      severity: 'error',
+      code: 'file_unreadable',
+      file: 'site.json',
+      column: first?.path.join('.') ?? '',
+      message: `设置项不符合要求（${first?.message ?? ''}），已使用默认设置：请对照 README 修改 site.json`,
+    });
   } catch (e) {
-    issues.push({ severity: 'error', code: 'file_unreadable', file: 'site.json', message: `不是有效的 JSON（${(e as Error).message}），已使用默认设置：请检查逗号、引号是否为英文半角` });
+    issues.push({
+      severity: 'error',
+      code: 'file_unreadable',
+      file: 'site.json',
+      message: `不是有效的 JSON（${(e as Error).message}），已使用默认设置：请检查逗号、引号是否为英文半角`,
+    });
   }
   return siteSettingsSchema.parse({});
 }

@@ -2,9 +2,21 @@ import type { Issue } from '../schemas/issue.ts';
 import type { SnapshotRecords, SourceRef } from '../schemas/records.ts';
 import { findNearMisses, projectNameKey } from '../normalize/names.ts';
 
-type Linkable = { key?: string | undefined; code?: string | undefined; name: string; unit?: string | undefined; src: SourceRef };
+type Linkable = {
+  key?: string | undefined;
+  code?: string | undefined;
+  name: string;
+  unit?: string | undefined;
+  src: SourceRef;
+};
 
-const LABEL = { started: '开工', producing: '投产', funds: '到位资金', negotiating: '在谈', leads: '招商信息' } as const;
+const LABEL = {
+  started: '开工',
+  producing: '投产',
+  funds: '到位资金',
+  negotiating: '在谈',
+  leads: '招商信息',
+} as const;
 
 /**
  * Gives every record of one snapshot its project key (contract §6) and fills a missing 责任单位

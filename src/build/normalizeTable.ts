@@ -59,7 +59,12 @@ export function recordKey(fieldKey: string): string {
 export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: TableContext): NormalizedTable {
   const specs = new Map(FIELDS[ctx.kind].map((s) => [s.key, s]));
   const schema = RECORD_SCHEMAS[ctx.kind];
-  const out: NormalizedTable = { records: [], issues: [], stats: { read: 0, accepted: 0, rejected: 0, skipped: 0 }, unknownUnits: new Map() };
+  const out: NormalizedTable = {
+    records: [],
+    issues: [],
+    stats: { read: 0, accepted: 0, rejected: 0, skipped: 0 },
+    unknownUnits: new Map(),
+  };
   const columns = layout.columns.filter((c) => c.field !== null);
   const headerOf = new Map(columns.map((c) => [c.field as string, c.header]));
   const defaultUnitWarned = new Set<string>();
@@ -74,9 +79,23 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
     const at = { file: ctx.file, sheet: ctx.sheet, row: row.row };
     const errors: Issue[] = [];
     const record: Record<string, unknown> = {};
-    const issue = (severity: Issue['severity'], code: IssueCode, spec: FieldSpec, value: CellValue | string, message: string): Issue => {
+    const issue = (
+      severity: Issue['severity'],
+      code: IssueCode,
+      spec: FieldSpec,
+      value: CellValue | string,
+      message: string,
+    ): Issue => {
       const v = typeof value === 'string' ? value : cellText(value);
-      return { severity, code, ...at, column: headerOf.get(spec.key) ?? spec.label, ...(v === '' ? {} : { value: v }), message, ...(ctx.period ? { period: ctx.period } : {}) };
+      return {
+        severity,
+        code,
+        ...at,
+        column: headerOf.get(spec.key) ?? spec.label,
+        ...(v === '' ? {} : { value: v }),
+        message,
+        ...(ctx.period ? { period: ctx.period } : {}),
+      };
     };
 
     for (const col of columns) {
@@ -85,7 +104,15 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
       const value = row.values[spec.key] ?? null;
       if (isCellError(value)) {
         const severity = spec.required ? 'error' : 'warning';
-        errors.push(issue(severity, 'cell_error', spec, value, `单元格是错误值 ${value.error}（多为公式引用失效）：请改为实际数值${spec.required ? '' : '；本次按空值处理'}`));
+        errors.push(
+          issue(
+            severity,
+            'cell_error',
+            spec,
+            value,
+            `单元格是错误值 ${value.error}（多为公式引用失效）：请改为实际数值${spec.required ? '' : '；本次按空值处理'}`,
+          ),
+        );
         continue;
       }
       const parsed = parseField(spec, value, col.unit, ctx);
@@ -95,7 +122,13 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
         if (parsed.assumedUnit && !defaultUnitWarned.has(spec.key)) {
           defaultUnitWarned.add(spec.key);
           out.issues.push({
-            ...issue('warning', 'unit_assumed', spec, '', `“${headerOf.get(spec.key)}”列及单元格都没有写单位，已按默认单位“${ctx.defaultAmountUnit}”换算：请在表头写明单位，如“${spec.label}（亿元）”`),
+            ...issue(
+              'warning',
+              'unit_assumed',
+              spec,
+              '',
+              `“${headerOf.get(spec.key)}”列及单元格都没有写单位，已按默认单位“${ctx.defaultAmountUnit}”换算：请在表头写明单位，如“${spec.label}（亿元）”`,
+            ),
             row: row.row,
           });
         }
@@ -105,7 +138,13 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
           if (!unknownUnitWarned.has(name)) {
             unknownUnitWarned.add(name);
             out.issues.push(
-              issue('warning', 'unknown_unit', spec, name, `单位“${name}”不在单位名单中，按原名统计：请改为名单中的单位名称，或在单位表中为其添加简称/别名`),
+              issue(
+                'warning',
+                'unknown_unit',
+                spec,
+                name,
+                `单位“${name}”不在单位名单中，按原名统计：请改为名单中的单位名称，或在单位表中为其添加简称/别名`,
+              ),
             );
           }
         }
@@ -120,7 +159,11 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
     }
 
     for (const spec of specs.values()) {
-      if (spec.required && !(recordKey(spec.key) in record) && !errors.some((e) => e.severity === 'error' && e.column === (headerOf.get(spec.key) ?? spec.label))) {
+      if (
+        spec.required &&
+        !(recordKey(spec.key) in record) &&
+        !errors.some((e) => e.severity === 'error' && e.column === (headerOf.get(spec.key) ?? spec.label))
+      ) {
         const written = cellText(row.values[spec.key] ?? null).trim();
         const message = written
           ? `必填项“${spec.label}”写的是“${written}”，不是有效值，本行未计入：请填写实际${spec.label}${spec.type === 'amountYi' ? '（如 5亿、8000万元）' : ''}，确实未定的项目请暂不列入本表`
@@ -141,7 +184,13 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
       // The parsers above should make this unreachable; say plainly which field failed.
       const first = result.error.issues[0];
       const key = String(first?.path[0] ?? '');
-      out.issues.push({ severity: 'error', code: 'invalid_enum', ...at, column: key, message: `数据不符合要求（${key}：${first?.message ?? ''}）：请检查该行` });
+      out.issues.push({
+        severity: 'error',
+        code: 'invalid_enum',
+        ...at,
+        column: key,
+        message: `数据不符合要求（${key}：${first?.message ?? ''}）：请检查该行`,
+      });
       out.stats.rejected++;
       continue;
     }
@@ -157,10 +206,19 @@ type FieldResult =
   | { ok: false; empty: false; code: IssueCode; message: string };
 
 const fail = (code: IssueCode, r: ParseResult<unknown>): FieldResult =>
-  r.ok ? { ok: false, empty: true } : r.empty ? { ok: false, empty: true } : { ok: false, empty: false, code, message: r.message };
+  r.ok
+    ? { ok: false, empty: true }
+    : r.empty
+      ? { ok: false, empty: true }
+      : { ok: false, empty: false, code, message: r.message };
 
 /** Parses one cell by its field type. */
-function parseField(spec: FieldSpec, value: CellValue, headerUnit: TableLayout['columns'][number]['unit'], ctx: TableContext): FieldResult {
+function parseField(
+  spec: FieldSpec,
+  value: CellValue,
+  headerUnit: TableLayout['columns'][number]['unit'],
+  ctx: TableContext,
+): FieldResult {
   switch (spec.type) {
     case 'text':
     case 'code': {
@@ -169,7 +227,11 @@ function parseField(spec: FieldSpec, value: CellValue, headerUnit: TableLayout['
     }
     case 'amountYi':
     case 'amountUsd': {
-      const r = parseAmount(value, { headerUnit, defaultUnit: ctx.defaultAmountUnit, currency: spec.type === 'amountUsd' ? 'usd' : 'cny' });
+      const r = parseAmount(value, {
+        headerUnit,
+        defaultUnit: ctx.defaultAmountUnit,
+        currency: spec.type === 'amountUsd' ? 'usd' : 'cny',
+      });
       if (!r.ok) return fail('invalid_amount', r);
       return { ok: true, value: r.value.value, assumedUnit: r.value.unitSource === 'default' };
     }
@@ -204,12 +266,20 @@ function parseField(spec: FieldSpec, value: CellValue, headerUnit: TableLayout['
       const t = cellToText(value);
       if (t === null) return { ok: false, empty: true };
       const resolved = ctx.resolveUnit(t);
-      return resolved.known ? { ok: true, value: resolved.name } : { ok: true, value: resolved.name, unknownUnit: resolved.name };
+      return resolved.known
+        ? { ok: true, value: resolved.name }
+        : { ok: true, value: resolved.name, unknownUnit: resolved.name };
     }
     case 'list': {
       const t = cellToText(value);
       if (t === null) return { ok: true, value: [] };
-      return { ok: true, value: t.split(/[、,，;；/]/).map((s) => foldText(s)).filter((s) => s !== '') };
+      return {
+        ok: true,
+        value: t
+          .split(/[、,，;；/]/)
+          .map((s) => foldText(s))
+          .filter((s) => s !== ''),
+      };
     }
     case 'enum': {
       const t = cellToText(value);
@@ -232,7 +302,8 @@ function withDefaults(kind: TableKind, record: Record<string, unknown>): Record<
   for (const spec of FIELDS[kind]) {
     const key = recordKey(spec.key);
     // A target's yes/no columns are filters: empty means "no filter", not 否.
-    if (spec.type === 'yesno' && out[key] === undefined && kind !== 'targets') out[key] = kind === 'units' && key === 'ranked';
+    if (spec.type === 'yesno' && out[key] === undefined && kind !== 'targets')
+      out[key] = kind === 'units' && key === 'ranked';
     if (spec.type === 'list' && out[key] === undefined) out[key] = [];
   }
   return out;

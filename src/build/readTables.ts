@@ -38,7 +38,12 @@ export interface SheetReport {
  * Reads one file and classifies its sheets. An unreadable file or sheet becomes one issue; the
  * build goes on with the rest.
  */
-export async function loadTables(root: string, file: string, area: 'ledgers' | 'reference', period: string | null): Promise<{ tables: SheetTable[]; issues: Issue[]; sheets: SheetReport[] }> {
+export async function loadTables(
+  root: string,
+  file: string,
+  area: 'ledgers' | 'reference',
+  period: string | null,
+): Promise<{ tables: SheetTable[]; issues: Issue[]; sheets: SheetReport[] }> {
   const at = period ? { period } : {};
   const read = await readWorkbookFile(join(root, file), file);
   if ('issue' in read) return { tables: [], issues: [{ ...read.issue, ...at }], sheets: [] };
@@ -47,7 +52,13 @@ export async function loadTables(root: string, file: string, area: 'ledgers' | '
   const sheets: SheetReport[] = [];
   const sheetCount = read.workbook.sheets.length;
   for (const grid of read.workbook.sheets) {
-    const verdict = classifySheet({ relPath: file, sheetName: grid.name, area, sheetCount, rowCount: grid.rows.length });
+    const verdict = classifySheet({
+      relPath: file,
+      sheetName: grid.name,
+      area,
+      sheetCount,
+      rowCount: grid.rows.length,
+    });
     const skipped = (severity: Issue['severity'], code: Issue['code'], message: string) => {
       issues.push({ severity, code, file, sheet: grid.name, message, ...at });
       sheets.push({ file, sheet: grid.name, kind: null, period, read: 0, accepted: 0, rejected: 0, skipped: 0 });
@@ -59,10 +70,20 @@ export async function loadTables(root: string, file: string, area: 'ledgers' | '
     if ('ambiguous' in verdict) {
       const chain = verdict.ambiguous.every((k) => k === 'chainSegments' || k === 'chainCompanies');
       if (chain) {
-        tables.push({ file, sheet: grid.name, kind: verdict.ambiguous[0] as TableKind, grid, candidates: verdict.ambiguous });
+        tables.push({
+          file,
+          sheet: grid.name,
+          kind: verdict.ambiguous[0] as TableKind,
+          grid,
+          candidates: verdict.ambiguous,
+        });
       } else {
         const names = verdict.ambiguous.map((k) => KIND_LABELS[k]).join('、');
-        skipped('error', 'sheet_ambiguous_kind', `无法判断这张表是${names}中的哪一种（名称同时含有多种关键词）：请重命名文件或工作表，只保留一种，如“签约项目表”`);
+        skipped(
+          'error',
+          'sheet_ambiguous_kind',
+          `无法判断这张表是${names}中的哪一种（名称同时含有多种关键词）：请重命名文件或工作表，只保留一种，如“签约项目表”`,
+        );
       }
       continue;
     }
@@ -80,7 +101,11 @@ export interface ProcessedTable extends NormalizedTable {
  * Finds the header, splits the rows, reconciles 合计 rows and normalises the data rows of one
  * sheet. `ctx.kind` is replaced by the table's kind.
  */
-export function processTable(table: SheetTable, ctx: Omit<TableContext, 'file' | 'sheet' | 'kind'>, extraAliases: Partial<Record<TableKind, Record<string, string[]>>>): ProcessedTable {
+export function processTable(
+  table: SheetTable,
+  ctx: Omit<TableContext, 'file' | 'sheet' | 'kind'>,
+  extraAliases: Partial<Record<TableKind, Record<string, string[]>>>,
+): ProcessedTable {
   const period = ctx.period ?? null;
   const at = { file: table.file, sheet: table.sheet, ...(ctx.period ? { period: ctx.period } : {}) };
   let kind = table.kind;
@@ -101,7 +126,10 @@ export function processTable(table: SheetTable, ctx: Omit<TableContext, 'file' |
     sheet: { file: table.file, sheet: table.sheet, kind, period, read, accepted: 0, rejected, skipped: 0 },
   });
   if (!layout) {
-    const labels = FIELDS[kind].filter((f) => f.required).map((f) => f.label).join('、');
+    const labels = FIELDS[kind]
+      .filter((f) => f.required)
+      .map((f) => f.label)
+      .join('、');
     return empty({
       severity: 'error',
       code: 'sheet_no_header',
@@ -140,7 +168,9 @@ function totalMismatches(
   ctx: Omit<TableContext, 'file' | 'sheet' | 'kind'>,
   at: { file: string; sheet: string; period?: string },
 ): Issue[] {
-  const amountFields = FIELDS[kind].filter((f) => f.type === 'amountYi' || f.type === 'amountUsd' || f.type === 'int' || f.type === 'number').map((f) => f.key);
+  const amountFields = FIELDS[kind]
+    .filter((f) => f.type === 'amountYi' || f.type === 'amountUsd' || f.type === 'int' || f.type === 'number')
+    .map((f) => f.key);
   const present = amountFields.filter((k) => layout.columns.some((c) => c.field === k));
   if (present.length === 0 || !rows.some((r) => r.status === 'total')) return [];
   const issues: Issue[] = [];
@@ -150,7 +180,11 @@ function totalMismatches(
     if (!col || !spec) continue;
     const parse = (v: Parameters<typeof parseNumber>[0]): number | null => {
       if (spec.type === 'amountYi' || spec.type === 'amountUsd') {
-        const r = parseAmount(v, { headerUnit: col.unit, defaultUnit: ctx.defaultAmountUnit, currency: spec.type === 'amountUsd' ? 'usd' : 'cny' });
+        const r = parseAmount(v, {
+          headerUnit: col.unit,
+          defaultUnit: ctx.defaultAmountUnit,
+          currency: spec.type === 'amountUsd' ? 'usd' : 'cny',
+        });
         return r.ok ? r.value.value : null;
       }
       const r = parseNumber(v);

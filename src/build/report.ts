@@ -42,7 +42,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Issues in a stable order: by period (reference first), file, sheet, row, then severity. */
 export function sortIssues(issues: Issue[]): Issue[] {
-  const cmp = (a: string | number | undefined, b: string | number | undefined) => (a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1);
+  const cmp = (a: string | number | undefined, b: string | number | undefined) =>
+    a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
   return [...issues].sort(
     (a, b) =>
       cmp(a.period ?? '', b.period ?? '') ||
@@ -58,7 +59,10 @@ export function sortIssues(issues: Issue[]): Issue[] {
 export function buildReport(model: DataModel, profile: 'internal' | 'public'): Report {
   const issues = sortIssues(model.issues);
   const sum = (k: 'read' | 'accepted' | 'rejected' | 'skipped') => model.sheets.reduce((s, x) => s + x[k], 0);
-  const files = new Set([...model.sheets.map((s) => s.file), ...issues.filter((i) => i.code.startsWith('file_')).map((i) => i.file)]);
+  const files = new Set([
+    ...model.sheets.map((s) => s.file),
+    ...issues.filter((i) => i.code.startsWith('file_')).map((i) => i.file),
+  ]);
   return {
     profile,
     periods: model.snapshots.map((s) => s.period),

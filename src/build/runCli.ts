@@ -13,10 +13,16 @@ import { buildSite, PROJECT_ROOT } from './buildSite.ts';
  * figures exclude rejected rows); 1 data errors under --strict or check; 2 unusable invocation or
  * data folder.
  */
-export async function runCli(argv: string[], mode: 'build' | 'check', out: (line: string) => void = console.log): Promise<number> {
+export async function runCli(
+  argv: string[],
+  mode: 'build' | 'check',
+  out: (line: string) => void = console.log,
+): Promise<number> {
   try {
     const opts = parseCliOptions(argv, mode);
-    out(`${mode === 'check' ? '校验' : '生成'}：数据目录 ${opts.data}${opts.checkOnly ? '' : `，输出 ${opts.out}（${opts.profile === 'public' ? '公开版' : '内部版'}）`}`);
+    out(
+      `${mode === 'check' ? '校验' : '生成'}：数据目录 ${opts.data}${opts.checkOnly ? '' : `，输出 ${opts.out}（${opts.profile === 'public' ? '公开版' : '内部版'}）`}`,
+    );
     const model = await runDataStage(opts.data, { log: opts.quiet ? () => {} : out });
     const report = buildReport(model, opts.profile);
     for (const line of issueLines(report)) out(line);
@@ -39,7 +45,8 @@ export async function runCli(argv: string[], mode: 'build' | 'check', out: (line
     }
     out(summaryLine(report));
     const failed = opts.strict && (report.totals.errors > 0 || report.totals.rejected > 0);
-    if (failed) out(mode === 'check' ? '校验未通过：有数据错误，请按上面的提示修改后重试' : '--strict：有数据错误，退出码 1');
+    if (failed)
+      out(mode === 'check' ? '校验未通过：有数据错误，请按上面的提示修改后重试' : '--strict：有数据错误，退出码 1');
     return failed ? 1 : 0;
   } catch (e) {
     if (e instanceof CliError) {

@@ -44,7 +44,9 @@ export function scanDataFolder(root: string): DataFolder {
   const ledgersDir = join(root, 'ledgers');
   const referenceDir = join(root, 'reference');
   if (!existsSync(ledgersDir) && !existsSync(referenceDir)) {
-    throw new CliError(`数据目录“${root}”中没有 ledgers/ 或 reference/ 文件夹：请按 README 的数据目录约定放置台账（ledgers/2025-10/*.xlsx）与基础表（reference/*.xlsx）`);
+    throw new CliError(
+      `数据目录“${root}”中没有 ledgers/ 或 reference/ 文件夹：请按 README 的数据目录约定放置台账（ledgers/2025-10/*.xlsx）与基础表（reference/*.xlsx）`,
+    );
   }
 
   const tableFiles = (files: string[]) =>
@@ -53,7 +55,12 @@ export function scanDataFolder(root: string): DataFolder {
       if (name.startsWith('.') || name.startsWith('~$') || name === 'Thumbs.db' || name === 'desktop.ini') return false;
       if (isCandidateFile(name)) return true;
       if (extname(name).toLowerCase() !== '.md') {
-        issues.push({ severity: 'info', code: 'sheet_unknown_kind', file: rel(f), message: '不是表格文件（应为 .xlsx 或 .csv），已跳过' });
+        issues.push({
+          severity: 'info',
+          code: 'sheet_unknown_kind',
+          file: rel(f),
+          message: '不是表格文件（应为 .xlsx 或 .csv），已跳过',
+        });
       }
       return false;
     });
@@ -65,13 +72,23 @@ export function scanDataFolder(root: string): DataFolder {
       const full = join(ledgersDir, name);
       if (!statSync(full).isDirectory()) {
         if (!name.startsWith('.')) {
-          issues.push({ severity: 'error', code: 'period_folder_invalid', file: rel(full), message: '台账文件应放在月份文件夹中（如 ledgers/2025-10/）：请移入对应月份文件夹' });
+          issues.push({
+            severity: 'error',
+            code: 'period_folder_invalid',
+            file: rel(full),
+            message: '台账文件应放在月份文件夹中（如 ledgers/2025-10/）：请移入对应月份文件夹',
+          });
         }
         continue;
       }
       const period = periodOfFolder(name);
       if (period === null) {
-        issues.push({ severity: 'error', code: 'period_folder_invalid', file: rel(full), message: `文件夹名“${name}”不是月份：请改名为 YYYY-MM 形式，如 2025-10` });
+        issues.push({
+          severity: 'error',
+          code: 'period_folder_invalid',
+          file: rel(full),
+          message: `文件夹名“${name}”不是月份：请改名为 YYYY-MM 形式，如 2025-10`,
+        });
         continue;
       }
       snapshots.push({ period, files: tableFiles(walk(full)).map(rel) });

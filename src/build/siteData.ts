@@ -46,7 +46,8 @@ export interface QualityData {
 }
 
 /** A signed project as the public may see it: no contacts, notes, codes or source rows. */
-export type PublicSigned = Pick<Signed, 'name' | 'investmentYi' | 'signDate'> & Partial<Pick<Signed, 'investor' | 'chain' | 'segment' | 'park' | 'projectType'>>;
+export type PublicSigned = Pick<Signed, 'name' | 'investmentYi' | 'signDate'> &
+  Partial<Pick<Signed, 'investor' | 'chain' | 'segment' | 'park' | 'projectType'>>;
 
 export interface PublicData {
   period: string | null;
@@ -59,7 +60,15 @@ export interface PublicData {
 
 /** Removes everything contract §10 forbids from the public profile, before any page is rendered. */
 export function publicReference(ref: Reference): Reference {
-  const company = ({ name, chain, segment, category, location, products, public: pub }: ChainCompany): ChainCompany => ({
+  const company = ({
+    name,
+    chain,
+    segment,
+    category,
+    location,
+    products,
+    public: pub,
+  }: ChainCompany): ChainCompany => ({
     name,
     chain,
     category,
@@ -115,7 +124,14 @@ function publicData(model: DataModel): PublicData {
   return {
     period: last.period,
     signed,
-    headline: model.settings.publicFigures ? { signedCount: t.signed.count, signedYi: t.signed.investmentYi, startedCount: t.started.count, producingCount: t.producing.count } : null,
+    headline: model.settings.publicFigures
+      ? {
+          signedCount: t.signed.count,
+          signedYi: t.signed.investmentYi,
+          startedCount: t.started.count,
+          producingCount: t.producing.count,
+        }
+      : null,
     chainSigned: [...counts].sort().map(([k, count]) => {
       const [chain = '', segment = ''] = k.split('\u0000');
       return { chain, segment: segment || null, count };
@@ -134,7 +150,11 @@ export function writeSiteData(model: DataModel, report: Report, profile: 'intern
     office: model.settings.office ?? null,
     periods: model.snapshots.map((s) => s.period),
     latest: model.snapshots[model.snapshots.length - 1]?.period ?? null,
-    settings: { overdueDays: model.settings.overdueDays, publicFigures: model.settings.publicFigures, defaultAmountUnit: model.settings.defaultAmountUnit },
+    settings: {
+      overdueDays: model.settings.overdueDays,
+      publicFigures: model.settings.publicFigures,
+      defaultAmountUnit: model.settings.defaultAmountUnit,
+    },
     contentDir: model.folder.contentDir,
     counts: { errors: report.totals.errors, warnings: report.totals.warnings, rejected: report.totals.rejected },
   };

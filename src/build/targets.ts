@@ -68,7 +68,11 @@ export function finishTargets(rows: TargetRow[]): { targets: Target[]; issues: I
       rejectedRows.add(`${row.src.file}\u0000${row.src.sheet}\u0000${row.src.row}`);
     };
     if (indicator === null) {
-      reject('指标', row.indicator, `无法计算指标“${row.indicator}”：请改为以下之一：${INDICATORS.join('、')}（或在 src/build/targets.ts 的别名表中登记）`);
+      reject(
+        '指标',
+        row.indicator,
+        `无法计算指标“${row.indicator}”：请改为以下之一：${INDICATORS.join('、')}（或在 src/build/targets.ts 的别名表中登记）`,
+      );
       continue;
     }
     if (year === null) {

@@ -80,7 +80,9 @@ export function barChart(input: BarChartInput): string {
   const bottom = sorted[sorted.length - 1];
   const description =
     `${title}条形图，共 ${rows.length} 项，按数值从大到小排列` +
-    (top && bottom && rows.length > 1 ? `：最高为${top.label} ${top.text}，最低为${bottom.label} ${bottom.text}。` : `：${top?.label ?? ''} ${top?.text ?? ''}。`);
+    (top && bottom && rows.length > 1
+      ? `：最高为${top.label} ${top.text}，最低为${bottom.label} ${bottom.text}。`
+      : `：${top?.label ?? ''} ${top?.text ?? ''}。`);
 
   const body = horizontal ? horizontalBars(rows, width) : verticalBars(rows, width);
   return svgRoot({ width, height: body.height, title, description, kind: 'bar', idSeed: input }, body.node);
@@ -92,7 +94,9 @@ function horizontalBars(rows: Row[], width: number): { node: ReturnType<typeof p
   for (const r of rows) r.lines = wrapText(r.label, labelMax, FONT_SIZE, 2);
   const twoLines = rows.some((r) => r.lines.length > 1);
   const rowHeight = twoLines ? 38 : 28;
-  const marginLeft = Math.ceil(Math.max(...rows.map((r) => Math.max(...r.lines.map((l) => textWidth(l, FONT_SIZE))))) + 10);
+  const marginLeft = Math.ceil(
+    Math.max(...rows.map((r) => Math.max(...r.lines.map((l) => textWidth(l, FONT_SIZE))))) + 10,
+  );
   const marginRight = Math.ceil(Math.max(...rows.map((r) => textWidth(r.text, FONT_SIZE))) + GAP + 4);
   const height = rows.length * rowHeight + 8;
   const min = Math.min(0, ...rows.map((r) => r.value));
@@ -119,9 +123,26 @@ function horizontalBars(rows: Row[], width: number): { node: ReturnType<typeof p
       Plot.ruleX([0], { stroke: COLORS.muted }),
       // category labels, in the left margin; highlighted ones bold so they read without colour
       ...weights(rows, (part, fontWeight) => [
-        Plot.text(part, { y: 'key', frameAnchor: 'left', dx: -8, textAnchor: 'end', text: (r: Row) => r.lines.join('\n'), lineHeight: 1.15, fontWeight, fill: COLORS.text }),
+        Plot.text(part, {
+          y: 'key',
+          frameAnchor: 'left',
+          dx: -8,
+          textAnchor: 'end',
+          text: (r: Row) => r.lines.join('\n'),
+          lineHeight: 1.15,
+          fontWeight,
+          fill: COLORS.text,
+        }),
         // value labels after the bar end (negative bars: right of the zero line)
-        Plot.text(part, { x: (r: Row) => Math.max(0, r.value), y: 'key', dx: GAP, textAnchor: 'start', text: 'text', fontWeight, fill: COLORS.text }),
+        Plot.text(part, {
+          x: (r: Row) => Math.max(0, r.value),
+          y: 'key',
+          dx: GAP,
+          textAnchor: 'start',
+          text: 'text',
+          fontWeight,
+          fill: COLORS.text,
+        }),
       ]),
     ],
   });
@@ -135,7 +156,10 @@ function verticalBars(rows: Row[], width: number): { node: ReturnType<typeof plo
   const labelFont = band < 48 ? 10 : FONT_SIZE;
   for (const r of rows) r.lines = wrapText(r.label, Math.max(band - 4, labelFont * 2), labelFont, 3);
   const lines = Math.max(...rows.map((r) => r.lines.length));
-  const valueFont = Math.min(FONT_SIZE, Math.max(9, Math.floor(band / Math.max(...rows.map((r) => textWidth(r.text, 1)), 1))));
+  const valueFont = Math.min(
+    FONT_SIZE,
+    Math.max(9, Math.floor(band / Math.max(...rows.map((r) => textWidth(r.text, 1)), 1))),
+  );
   const marginBottom = lines * labelFont * 1.2 + 10;
   const plotHeight = 220;
   const height = Math.round(plotHeight + marginBottom + 22);
@@ -162,8 +186,27 @@ function verticalBars(rows: Row[], width: number): { node: ReturnType<typeof plo
       }),
       Plot.ruleY([0], { stroke: COLORS.muted }),
       ...weights(rows, (part, fontWeight) => [
-        Plot.text(part, { x: 'key', frameAnchor: 'bottom', dy: 8, lineAnchor: 'top', text: (r: Row) => r.lines.join('\n'), lineHeight: 1.2, fontSize: labelFont, fontWeight, fill: COLORS.text }),
-        Plot.text(part, { x: 'key', y: (r: Row) => Math.max(0, r.value), dy: -5, lineAnchor: 'bottom', text: 'text', fontSize: valueFont, fontWeight, fill: COLORS.text }),
+        Plot.text(part, {
+          x: 'key',
+          frameAnchor: 'bottom',
+          dy: 8,
+          lineAnchor: 'top',
+          text: (r: Row) => r.lines.join('\n'),
+          lineHeight: 1.2,
+          fontSize: labelFont,
+          fontWeight,
+          fill: COLORS.text,
+        }),
+        Plot.text(part, {
+          x: 'key',
+          y: (r: Row) => Math.max(0, r.value),
+          dy: -5,
+          lineAnchor: 'bottom',
+          text: 'text',
+          fontSize: valueFont,
+          fontWeight,
+          fill: COLORS.text,
+        }),
       ]),
     ],
   });
@@ -173,5 +216,11 @@ function verticalBars(rows: Row[], width: number): { node: ReturnType<typeof plo
 /** Text marks drawn twice: normal rows, then highlighted rows in bold (Plot's fontWeight is not a channel). */
 function weights(rows: Row[], marks: (part: Row[], fontWeight: string) => Plot.Markish[]): Plot.Markish[] {
   const strong = rows.filter((r) => r.strong);
-  return [...marks(rows.filter((r) => !r.strong), 'normal'), ...(strong.length > 0 ? marks(strong, 'bold') : [])];
+  return [
+    ...marks(
+      rows.filter((r) => !r.strong),
+      'normal',
+    ),
+    ...(strong.length > 0 ? marks(strong, 'bold') : []),
+  ];
 }

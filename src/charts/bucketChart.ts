@@ -55,16 +55,32 @@ export function bucketChart(input: BucketChartInput): string {
     const i = (SIZE_BUCKET_LABELS as readonly string[]).indexOf(b);
     return i === -1 ? SIZE_BUCKET_LABELS.length : i;
   };
-  const data = input.data.map((d, i) => ({ d, i })).sort((a, b) => order(a.d.bucket) - order(b.d.bucket) || a.i - b.i).map(({ d }) => d);
-  const amountText = (v: number): string => `${data.every((d) => Number.isInteger(d.amount)) ? formatNumber(v) : formatFixed(v, 2)}${unit}`;
+  const data = input.data
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => order(a.d.bucket) - order(b.d.bucket) || a.i - b.i)
+    .map(({ d }) => d);
+  const amountText = (v: number): string =>
+    `${data.every((d) => Number.isInteger(d.amount)) ? formatNumber(v) : formatFixed(v, 2)}${unit}`;
   const countText = (v: number): string => `${formatNumber(v)}${countUnit}`;
 
   const labelW = Math.ceil(Math.max(...data.map((d) => textWidth(d.bucket, FONT_SIZE)))) + 12;
   const gap = 24;
   const panelW = (width - labelW - gap) / 2;
   const panels = [
-    { name: `项目数（${countUnit}）`, value: (d: BucketDatum) => d.count, text: countText, color: PALETTE[4], x0: labelW },
-    { name: `投资额（${unit}）`, value: (d: BucketDatum) => d.amount, text: amountText, color: PALETTE[0], x0: labelW + panelW + gap },
+    {
+      name: `项目数（${countUnit}）`,
+      value: (d: BucketDatum) => d.count,
+      text: countText,
+      color: PALETTE[4],
+      x0: labelW,
+    },
+    {
+      name: `投资额（${unit}）`,
+      value: (d: BucketDatum) => d.amount,
+      text: amountText,
+      color: PALETTE[0],
+      x0: labelW + panelW + gap,
+    },
   ];
   const height = HEADER_H + data.length * ROW_H + 6;
 
@@ -75,7 +91,11 @@ export function bucketChart(input: BucketChartInput): string {
       .domain([0, Math.max(...data.map(p.value), 0) || 1])
       .range([p.x0, p.x0 + Math.max(panelW - room, 20)]);
     body.push(
-      h('text', { x: p.x0, y: HEADER_H / 2, dy: '0.35em', 'font-weight': 'bold', fill: COLORS.text, 'text-anchor': 'start' }, p.name),
+      h(
+        'text',
+        { x: p.x0, y: HEADER_H / 2, dy: '0.35em', 'font-weight': 'bold', fill: COLORS.text, 'text-anchor': 'start' },
+        p.name,
+      ),
       h('line', { x1: p.x0, x2: p.x0, y1: HEADER_H - 2, y2: height - 4, stroke: COLORS.muted }),
     );
     data.forEach((d, i) => {
@@ -87,11 +107,21 @@ export function bucketChart(input: BucketChartInput): string {
       const link = safeHref(d.href);
       body.push(
         link ? h('a', { href: link, 'aria-label': tip }, bar) : bar,
-        h('text', { x: p.x0 + w + 5, y: y + BAR_H / 2, dy: '0.35em', fill: COLORS.text, 'text-anchor': 'start' }, p.text(v)),
+        h(
+          'text',
+          { x: p.x0 + w + 5, y: y + BAR_H / 2, dy: '0.35em', fill: COLORS.text, 'text-anchor': 'start' },
+          p.text(v),
+        ),
       );
     });
   }
-  const labels = data.map((d, i) => h('text', { x: labelW - 10, y: HEADER_H + i * ROW_H + ROW_H / 2, dy: '0.35em', 'text-anchor': 'end', fill: COLORS.text }, d.bucket));
+  const labels = data.map((d, i) =>
+    h(
+      'text',
+      { x: labelW - 10, y: HEADER_H + i * ROW_H + ROW_H / 2, dy: '0.35em', 'text-anchor': 'end', fill: COLORS.text },
+      d.bucket,
+    ),
+  );
 
   const totalCount = data.reduce((s, d) => s + d.count, 0);
   const totalAmount = data.reduce((s, d) => s + d.amount, 0);

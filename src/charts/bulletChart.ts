@@ -84,7 +84,11 @@ export function bulletChart(input: BulletChartInput): string {
   const { data, title, unit = '', width = DEFAULT_WIDTH } = input;
   if (data.length === 0) return emptyChart({ width, title, kind: 'bullet', idSeed: input, what: '目标完成' });
 
-  const rows = data.map((d) => ({ d, status: bulletStatus(d.actual, d.target, d.timeProgress), link: safeHref(d.href) }));
+  const rows = data.map((d) => ({
+    d,
+    status: bulletStatus(d.actual, d.target, d.timeProgress),
+    link: safeHref(d.href),
+  }));
   const integers = data.every((d) => Number.isInteger(d.actual) && Number.isInteger(d.target));
   const fmt = (v: number): string => (integers ? formatNumber(v) : formatFixed(v, 2));
   const figures = (d: BulletDatum): string => `实际 ${fmt(d.actual)} / 目标 ${fmt(d.target)} ${unit}`.trimEnd();
@@ -92,7 +96,8 @@ export function bulletChart(input: BulletChartInput): string {
   // columns: label | bar | status text (narrow widths: status under the bar)
   const labelW = Math.min(Math.max(...data.map((d) => textWidth(d.label, FONT_SIZE))) + 12, width * 0.24, 170);
   const statusTexts = rows.map((r) => r.status?.text ?? '无目标，不计完成率');
-  const statusW = Math.max(...statusTexts.map((t) => textWidth(t, FONT_SIZE)), ...data.map((d) => textWidth(figures(d), 10.5))) + 12;
+  const statusW =
+    Math.max(...statusTexts.map((t) => textWidth(t, FONT_SIZE)), ...data.map((d) => textWidth(figures(d), 10.5))) + 12;
   const wide = width - labelW - statusW >= 180;
   const barX0 = wide ? labelW : 12;
   const barX1 = wide ? width - statusW : width - 16;
@@ -112,18 +117,35 @@ export function bulletChart(input: BulletChartInput): string {
   const height = top + rows.length * rowH + 4;
 
   const maxRate = Math.max(1, ...rows.map((r) => Math.max(r.status?.rate ?? 0, r.d.timeProgress)));
-  const x = scaleLinear().domain([0, Math.min(maxRate, RATE_CAP)]).range([barX0, barX1]);
+  const x = scaleLinear()
+    .domain([0, Math.min(maxRate, RATE_CAP)])
+    .range([barX0, barX1]);
   // the 100 % tick is labelled 目标 100%: drop neighbours its label would touch
-  const ticks = x.ticks(Math.max(3, Math.floor((barX1 - barX0) / 90))).filter((t) => t === 1 || Math.abs(x(t) - x(1)) > 48);
+  const ticks = x
+    .ticks(Math.max(3, Math.floor((barX1 - barX0) / 90)))
+    .filter((t) => t === 1 || Math.abs(x(t) - x(1)) > 48);
 
   const axis = h(
     'g',
     { class: 'zs-axis', 'font-size': 10.5, fill: COLORS.muted, 'text-anchor': 'middle' },
     ticks.map((t) => [
-      h('line', { x1: x(t), x2: x(t), y1: top, y2: height - 4, stroke: t === 1 ? COLORS.muted : COLORS.grid, 'stroke-width': t === 1 ? 1.5 : 1 }),
-      h('text', { x: x(t), y: axisY, fill: t === 1 ? COLORS.text : COLORS.muted }, t === 1 ? '目标 100%' : formatPercent(t).replace('.0%', '%')),
+      h('line', {
+        x1: x(t),
+        x2: x(t),
+        y1: top,
+        y2: height - 4,
+        stroke: t === 1 ? COLORS.muted : COLORS.grid,
+        'stroke-width': t === 1 ? 1.5 : 1,
+      }),
+      h(
+        'text',
+        { x: x(t), y: axisY, fill: t === 1 ? COLORS.text : COLORS.muted },
+        t === 1 ? '目标 100%' : formatPercent(t).replace('.0%', '%'),
+      ),
     ]),
-    ticks.includes(1) ? null : h('line', { x1: x(1), x2: x(1), y1: top, y2: height - 4, stroke: COLORS.muted, 'stroke-width': 1.5 }),
+    ticks.includes(1)
+      ? null
+      : h('line', { x1: x(1), x2: x(1), y1: top, y2: height - 4, stroke: COLORS.muted, 'stroke-width': 1.5 }),
   );
 
   const barH = 14;
@@ -133,7 +155,13 @@ export function bulletChart(input: BulletChartInput): string {
     const labelLines = wrapText(d.label, wide ? labelW - 12 : width - 8, FONT_SIZE, wide ? 2 : 1);
     const label = h(
       'text',
-      { x: wide ? labelW - 10 : barX0, y: wide ? y0 + rowH / 2 - ((labelLines.length - 1) * 14) / 2 : y0 + 12, 'text-anchor': wide ? 'end' : 'start', dy: '0.35em', fill: COLORS.text },
+      {
+        x: wide ? labelW - 10 : barX0,
+        y: wide ? y0 + rowH / 2 - ((labelLines.length - 1) * 14) / 2 : y0 + 12,
+        'text-anchor': wide ? 'end' : 'start',
+        dy: '0.35em',
+        fill: COLORS.text,
+      },
       labelLines.map((l, k) => h('tspan', { x: wide ? labelW - 10 : barX0, dy: k === 0 ? undefined : 14 }, l)),
     );
     const statusX = wide ? barX1 + 10 : barX0;
@@ -144,16 +172,45 @@ export function bulletChart(input: BulletChartInput): string {
       label,
       h('rect', { x: barX0, y: barY, width: x(1) - barX0, height: barH, fill: COLORS.track }),
       status
-        ? h('rect', { x: barX0, y: barY, width: Math.max(0, x(Math.min(Math.max(status.rate, 0), RATE_CAP)) - barX0), height: barH, fill: status.ahead ? COLORS.ahead : COLORS.behind })
+        ? h('rect', {
+            x: barX0,
+            y: barY,
+            width: Math.max(0, x(Math.min(Math.max(status.rate, 0), RATE_CAP)) - barX0),
+            height: barH,
+            fill: status.ahead ? COLORS.ahead : COLORS.behind,
+          })
         : null,
-      status && status.rate > RATE_CAP ? h('path', { d: `M${barX1 - 7},${barY + 2}l5,${barH / 2 - 2}l-5,${barH / 2 - 2}`, fill: 'none', stroke: '#fff', 'stroke-width': 2 }) : null,
-      h('rect', { x: x(Math.min(d.timeProgress, RATE_CAP)) - 1.5, y: barY - 5, width: 3, height: barH + 10, fill: COLORS.target }),
+      status && status.rate > RATE_CAP
+        ? h('path', {
+            d: `M${barX1 - 7},${barY + 2}l5,${barH / 2 - 2}l-5,${barH / 2 - 2}`,
+            fill: 'none',
+            stroke: '#fff',
+            'stroke-width': 2,
+          })
+        : null,
+      h('rect', {
+        x: x(Math.min(d.timeProgress, RATE_CAP)) - 1.5,
+        y: barY - 5,
+        width: 3,
+        height: barH + 10,
+        fill: COLORS.target,
+      }),
       h(
         'text',
         { x: statusX, y: statusY, dy: '0.35em', fill: COLORS.text, 'text-anchor': 'start' },
-        status ? [`完成 ${formatPercent(status.rate)}（`, h('tspan', { fill: status.ahead ? AHEAD_TEXT : BEHIND_TEXT, 'font-weight': 'bold' }, status.word), status.text.slice(status.text.indexOf(status.word) + 3)] : '无目标，不计完成率',
+        status
+          ? [
+              `完成 ${formatPercent(status.rate)}（`,
+              h('tspan', { fill: status.ahead ? AHEAD_TEXT : BEHIND_TEXT, 'font-weight': 'bold' }, status.word),
+              status.text.slice(status.text.indexOf(status.word) + 3),
+            ]
+          : '无目标，不计完成率',
       ),
-      h('text', { x: statusX, y: statusY + 15, dy: '0.35em', fill: COLORS.muted, 'font-size': 10.5, 'text-anchor': 'start' }, figures(d)),
+      h(
+        'text',
+        { x: statusX, y: statusY + 15, dy: '0.35em', fill: COLORS.muted, 'font-size': 10.5, 'text-anchor': 'start' },
+        figures(d),
+      ),
     ];
     const row = h('g', { class: 'zs-row' }, parts);
     return link ? h('a', { href: link, 'aria-label': tooltip }, row) : row;
@@ -162,6 +219,8 @@ export function bulletChart(input: BulletChartInput): string {
   const behind = rows.filter((r) => r.status && !r.status.ahead).map((r) => r.d.label);
   const description =
     `${title}：共 ${rows.length} 项，按完成率与序时进度比较，` +
-    (behind.length === 0 ? '全部超进度。' : `${behind.length} 项欠进度（${behind.slice(0, 5).join('、')}${behind.length > 5 ? '等' : ''}）。`);
+    (behind.length === 0
+      ? '全部超进度。'
+      : `${behind.length} 项欠进度（${behind.slice(0, 5).join('、')}${behind.length > 5 ? '等' : ''}）。`);
   return svgRoot({ width, height, title, description, kind: 'bullet', idSeed: input }, legendBlock.node, axis, body);
 }

@@ -49,10 +49,21 @@ const NODE_GAP = 10;
 const POSITIONS: readonly ChainPosition[] = ['上游', '中游', '下游'];
 
 /** Node look per 强弱; each differs by border style as well as colour so it survives greyscale print. */
-const STYLES: Record<ChainStrength | 'none' | 'filled', { fill: string; stroke: string; width: number; dash?: string; pill: string; pillText: string; pillStroke?: string }> = {
+const STYLES: Record<
+  ChainStrength | 'none' | 'filled',
+  { fill: string; stroke: string; width: number; dash?: string; pill: string; pillText: string; pillStroke?: string }
+> = {
   强: { fill: '#DCEBF7', stroke: '#0072B2', width: 2.5, pill: '#0072B2', pillText: '#FFFFFF' },
   弱: { fill: '#FCEFD2', stroke: '#B07800', width: 1.5, dash: '2 3', pill: '#E69F00', pillText: '#1A1A1A' },
-  缺: { fill: 'hatch', stroke: '#555555', width: 2, dash: '7 4', pill: '#FFFFFF', pillText: '#1A1A1A', pillStroke: '#555555' },
+  缺: {
+    fill: 'hatch',
+    stroke: '#555555',
+    width: 2,
+    dash: '7 4',
+    pill: '#FFFFFF',
+    pillText: '#1A1A1A',
+    pillStroke: '#555555',
+  },
   风险: { fill: '#F9DFD0', stroke: '#A33F00', width: 3, pill: '#A33F00', pillText: '#FFFFFF' },
   none: { fill: '#FFFFFF', stroke: '#8C8C8C', width: 1.5, pill: '#FFFFFF', pillText: '#1A1A1A' },
   /** 远景: a 缺 segment whose target enterprises are assumed attracted (补链后). */
@@ -60,7 +71,8 @@ const STYLES: Record<ChainStrength | 'none' | 'filled', { fill: string; stroke: 
 };
 const ACTION_PILL = { fill: '#007A5A', text: '#FFFFFF' };
 
-const countsText = (c: ChainSegment['counts']): string => `链主 ${c.链主} · 本地 ${c.本地} · 目标 ${c.目标} · 签约 ${c.signed}`;
+const countsText = (c: ChainSegment['counts']): string =>
+  `链主 ${c.链主} · 本地 ${c.本地} · 目标 ${c.目标} · 签约 ${c.signed}`;
 
 /** What 远景 does to a segment: 补链 (a 缺 segment with targets), 强链 (others with targets), else nothing. */
 function action(s: ChainSegment, view: ChainMapInput['view']): '补链' | '强链' | null {
@@ -84,8 +96,30 @@ function pillRow(pills: readonly Pill[], right: number, cy: number): SvgNode[] {
   for (const p of pills) {
     const w = pillWidth(p);
     out.push(
-      h('rect', { x: r - w, y: cy - 10, width: w, height: 20, rx: 10, fill: p.fill, stroke: p.stroke, 'stroke-width': p.stroke ? 1.2 : undefined, 'stroke-dasharray': p.stroke ? '3 2' : undefined }),
-      h('text', { x: r - w / 2, y: cy, dy: '0.35em', 'text-anchor': 'middle', 'font-size': PILL_FONT, 'font-weight': 'bold', fill: p.color }, p.text),
+      h('rect', {
+        x: r - w,
+        y: cy - 10,
+        width: w,
+        height: 20,
+        rx: 10,
+        fill: p.fill,
+        stroke: p.stroke,
+        'stroke-width': p.stroke ? 1.2 : undefined,
+        'stroke-dasharray': p.stroke ? '3 2' : undefined,
+      }),
+      h(
+        'text',
+        {
+          x: r - w / 2,
+          y: cy,
+          dy: '0.35em',
+          'text-anchor': 'middle',
+          'font-size': PILL_FONT,
+          'font-weight': 'bold',
+          fill: p.color,
+        },
+        p.text,
+      ),
     );
     r -= w + 6;
   }
@@ -100,12 +134,25 @@ function pillsOf(s: ChainSegment, view: ChainMapInput['view']): Pill[] {
   if (s.strength) {
     const st = STYLES[s.strength];
     if (act === '补链') pills.push({ text: '原缺', fill: '#FFFFFF', color: COLORS.text, stroke: '#555555' });
-    else pills.push({ text: view === '远景' && s.strength === '缺' ? '仍缺' : s.strength, fill: st.pill, color: st.pillText, stroke: st.pillStroke });
+    else
+      pills.push({
+        text: view === '远景' && s.strength === '缺' ? '仍缺' : s.strength,
+        fill: st.pill,
+        color: st.pillText,
+        stroke: st.pillStroke,
+      });
   }
   return pills;
 }
 
-function segmentNode(s: ChainSegment, view: ChainMapInput['view'], x: number, y: number, height: number, hatchId: string): SvgNode {
+function segmentNode(
+  s: ChainSegment,
+  view: ChainMapInput['view'],
+  x: number,
+  y: number,
+  height: number,
+  hatchId: string,
+): SvgNode {
   const act = action(s, view);
   const style = act === '补链' ? STYLES.filled : STYLES[s.strength ?? 'none'];
   const compact = height < 56;
@@ -141,16 +188,47 @@ function segmentNode(s: ChainSegment, view: ChainMapInput['view'], x: number, y:
     'g',
     { class: `zs-segment zs-segment--${s.strength ?? 'none'}${act ? ` zs-segment--${act}` : ''}` },
     h('title', {}, tip),
-    style.fill === 'hatch' ? [h('rect', { ...box, fill: '#FFFFFF' }), h('rect', { ...box, fill: `url(#${hatchId})` })] : h('rect', { ...box, fill: style.fill }),
-    h('rect', { ...box, fill: 'none', stroke: style.stroke, 'stroke-width': style.width, 'stroke-dasharray': style.dash }),
-    s.strength === '风险' && !act ? h('rect', { x: x + 4, y: y + 4, width: COL_W - 8, height: height - 8, rx: 5, fill: 'none', stroke: style.stroke, 'stroke-width': 1 }) : null,
+    style.fill === 'hatch'
+      ? [h('rect', { ...box, fill: '#FFFFFF' }), h('rect', { ...box, fill: `url(#${hatchId})` })]
+      : h('rect', { ...box, fill: style.fill }),
+    h('rect', {
+      ...box,
+      fill: 'none',
+      stroke: style.stroke,
+      'stroke-width': style.width,
+      'stroke-dasharray': style.dash,
+    }),
+    s.strength === '风险' && !act
+      ? h('rect', {
+          x: x + 4,
+          y: y + 4,
+          width: COL_W - 8,
+          height: height - 8,
+          rx: 5,
+          fill: 'none',
+          stroke: style.stroke,
+          'stroke-width': 1,
+        })
+      : null,
     pillRow(pills, x + COL_W - pad, pillsOnName ? nameCy : countsCy),
     h(
       'text',
-      { x: x + pad, y: nameCy, dy: '0.35em', 'font-size': nameFont, 'font-weight': 'bold', fill: COLORS.text, 'text-anchor': 'start' },
+      {
+        x: x + pad,
+        y: nameCy,
+        dy: '0.35em',
+        'font-size': nameFont,
+        'font-weight': 'bold',
+        fill: COLORS.text,
+        'text-anchor': 'start',
+      },
       lines.map((l, i) => h('tspan', { x: x + pad, dy: i === 0 ? undefined : lineH }, l)),
     ),
-    h('text', { x: x + pad, y: countsCy, dy: '0.35em', 'font-size': countFont, fill: COLORS.text, 'text-anchor': 'start' }, countsLine),
+    h(
+      'text',
+      { x: x + pad, y: countsCy, dy: '0.35em', 'font-size': countFont, fill: COLORS.text, 'text-anchor': 'start' },
+      countsLine,
+    ),
   );
   const link = safeHref(s.href);
   return link ? h('a', { href: link, 'aria-label': tip }, node) : node;
@@ -180,14 +258,25 @@ function legendRow(view: ChainMapInput['view'], hatchId: string): SvgNode {
     const st = STYLES[it.key];
     const box = { x, y: y - 9, width: 30, height: 18, rx: 4 };
     nodes.push(
-      st.fill === 'hatch' ? [h('rect', { ...box, fill: '#FFFFFF' }), h('rect', { ...box, fill: `url(#${hatchId})` })] : h('rect', { ...box, fill: st.fill }),
+      st.fill === 'hatch'
+        ? [h('rect', { ...box, fill: '#FFFFFF' }), h('rect', { ...box, fill: `url(#${hatchId})` })]
+        : h('rect', { ...box, fill: st.fill }),
       h('rect', { ...box, fill: 'none', stroke: st.stroke, 'stroke-width': st.width, 'stroke-dasharray': st.dash }),
       h('text', { x: x + 38, y, dy: '0.35em', 'font-size': 12, fill: COLORS.text, 'text-anchor': 'start' }, it.label),
     );
     x += 38 + textWidth(it.label, 12) + 22;
   }
-  const note = view === '远景' ? '强链 / 补链 N 家：该环节 N 家目标企业引进后的形态；数字为企业家数，签约为已签约项目数' : '数字为企业家数：链主、本地、目标企业；签约为已签约项目数';
-  nodes.push(h('text', { x: MARGIN, y: y + 24, dy: '0.35em', 'font-size': 12, fill: COLORS.muted, 'text-anchor': 'start' }, note));
+  const note =
+    view === '远景'
+      ? '强链 / 补链 N 家：该环节 N 家目标企业引进后的形态；数字为企业家数，签约为已签约项目数'
+      : '数字为企业家数：链主、本地、目标企业；签约为已签约项目数';
+  nodes.push(
+    h(
+      'text',
+      { x: MARGIN, y: y + 24, dy: '0.35em', 'font-size': 12, fill: COLORS.muted, 'text-anchor': 'start' },
+      note,
+    ),
+  );
   return h('g', { class: 'zs-legend' }, nodes);
 }
 
@@ -221,15 +310,25 @@ export function chainMap(input: ChainMapInput): string {
   const defs = h(
     'defs',
     {},
-    h('pattern', { id: hatchId, width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, h('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#CFCFCF', 'stroke-width': 3 })),
+    h(
+      'pattern',
+      { id: hatchId, width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+      h('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#CFCFCF', 'stroke-width': 3 }),
+    ),
   );
 
   const heading = [
-    h('text', { x: MARGIN, y: 38, 'font-size': 24, 'font-weight': 'bold', fill: COLORS.text, 'text-anchor': 'start' }, `${chain}产业链招商图谱（${view}）`),
+    h(
+      'text',
+      { x: MARGIN, y: 38, 'font-size': 24, 'font-weight': 'bold', fill: COLORS.text, 'text-anchor': 'start' },
+      `${chain}产业链招商图谱（${view}）`,
+    ),
     h(
       'text',
       { x: MARGIN, y: 64, 'font-size': 13, fill: COLORS.muted, 'text-anchor': 'start' },
-      view === '远景' ? '远景：假设各环节目标企业全部引进落地后的链条形态' : '现状：各环节本地企业、链主企业、目标企业与已签约项目',
+      view === '远景'
+        ? '远景：假设各环节目标企业全部引进落地后的链条形态'
+        : '现状：各环节本地企业、链主企业、目标企业与已签约项目',
     ),
   ];
 
@@ -238,7 +337,19 @@ export function chainMap(input: ChainMapInput): string {
     const x = MARGIN + ci * (COL_W + GAP);
     body.push(
       h('rect', { x, y: HEADER_Y, width: COL_W, height: HEADER_H, rx: 6, fill: '#3A3A3A' }),
-      h('text', { x: x + COL_W / 2, y: HEADER_Y + HEADER_H / 2, dy: '0.35em', 'text-anchor': 'middle', 'font-size': 17, 'font-weight': 'bold', fill: '#FFFFFF' }, `${POSITIONS[ci]}（${col.length} 个环节）`),
+      h(
+        'text',
+        {
+          x: x + COL_W / 2,
+          y: HEADER_Y + HEADER_H / 2,
+          dy: '0.35em',
+          'text-anchor': 'middle',
+          'font-size': 17,
+          'font-weight': 'bold',
+          fill: '#FFFFFF',
+        },
+        `${POSITIONS[ci]}（${col.length} 个环节）`,
+      ),
     );
     if (ci < 2) {
       // flow arrows: header to header, and a faint chevron across the nodes' gap
@@ -246,12 +357,24 @@ export function chainMap(input: ChainMapInput): string {
       const ay = HEADER_Y + HEADER_H / 2;
       body.push(
         h('path', { d: `M${ax},${ay}H${ax + GAP - 24}`, stroke: '#3A3A3A', 'stroke-width': 3, fill: 'none' }),
-        h('path', { d: `M${ax + GAP - 26},${ay - 8}L${ax + GAP - 14},${ay}L${ax + GAP - 26},${ay + 8}Z`, fill: '#3A3A3A' }),
-        h('path', { d: `M${x + COL_W + 18},${midY - 22}L${x + COL_W + GAP - 18},${midY}L${x + COL_W + 18},${midY + 22}Z`, fill: '#C8C8C8' }),
+        h('path', {
+          d: `M${ax + GAP - 26},${ay - 8}L${ax + GAP - 14},${ay}L${ax + GAP - 26},${ay + 8}Z`,
+          fill: '#3A3A3A',
+        }),
+        h('path', {
+          d: `M${x + COL_W + 18},${midY - 22}L${x + COL_W + GAP - 18},${midY}L${x + COL_W + 18},${midY + 22}Z`,
+          fill: '#C8C8C8',
+        }),
       );
     }
     if (col.length === 0) {
-      body.push(h('text', { x: x + COL_W / 2, y: NODES_TOP + 24, 'text-anchor': 'middle', 'font-size': 14, fill: COLORS.muted }, '（暂无环节）'));
+      body.push(
+        h(
+          'text',
+          { x: x + COL_W / 2, y: NODES_TOP + 24, 'text-anchor': 'middle', 'font-size': 14, fill: COLORS.muted },
+          '（暂无环节）',
+        ),
+      );
     }
     col.forEach((s, i) => body.push(segmentNode(s, view, x, NODES_TOP + i * slot, nodeH, hatchId)));
   });
@@ -267,7 +390,15 @@ export function chainMap(input: ChainMapInput): string {
     (view === '远景' ? `；目标企业引进后，缺失环节由 ${gaps.length} 个减少为 ${gaps.length - filled} 个。` : '。');
 
   return svgRoot(
-    { width: W, maxWidth: width, height: H, title: `${chain}产业链招商图谱（${view}）`, description, kind: 'chain', idSeed: input },
+    {
+      width: W,
+      maxWidth: width,
+      height: H,
+      title: `${chain}产业链招商图谱（${view}）`,
+      description,
+      kind: 'chain',
+      idSeed: input,
+    },
     defs,
     h('rect', { x: 0, y: 0, width: W, height: H, fill: '#FFFFFF' }),
     heading,

@@ -44,7 +44,8 @@ const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 export function cumulativeLine(input: CumulativeLineInput): string {
   const { unit, title, target, width = DEFAULT_WIDTH } = input;
   const actual = [...input.actual].filter((d) => d.month >= 1 && d.month <= 12).sort((a, b) => a.month - b.month);
-  if (actual.length === 0 && !(target > 0)) return emptyChart({ width, title, kind: 'cumulative', idSeed: input, what: '累计' });
+  if (actual.length === 0 && !(target > 0))
+    return emptyChart({ width, title, kind: 'cumulative', idSeed: input, what: '累计' });
 
   const integers = [...actual.map((d) => d.value), target].every(Number.isInteger);
   const fmt = (v: number): string => (integers ? formatNumber(v) : formatFixed(v, 2));
@@ -73,59 +74,100 @@ export function cumulativeLine(input: CumulativeLineInput): string {
   const yMax = Math.max(hasTarget ? target : 0, ...actual.map((d) => d.value), 1) * 1.1;
   const yScale = scaleLinear().domain([0, yMax]).nice(5);
   const yTicks = yScale.ticks(5);
-  const marginLeft = Math.ceil(Math.max(textWidth(unit, 11), ...yTicks.map((t) => textWidth(formatNumber(t), 11)))) + 14;
+  const marginLeft =
+    Math.ceil(Math.max(textWidth(unit, 11), ...yTicks.map((t) => textWidth(formatNumber(t), 11)))) + 14;
   const plotH = 260;
   const progress = hasTarget ? MONTHS.map((m) => ({ month: m, value: (target * m) / 12 })) : [];
-  const body = plotBody({
-    width,
-    height: plotH,
-    marginTop: 24,
-    marginRight: 24,
-    marginBottom: 30,
-    marginLeft,
-    x: { domain: [1, 12], ticks: MONTHS, tickFormat: (m: number) => `${m}月`, label: null },
-    y: { domain: yScale.domain(), ticks: yTicks, grid: true, label: unit, labelArrow: 'none', tickFormat: (t: number) => formatNumber(t) },
-    marks: [
-      hasTarget ? Plot.lineY(progress, { x: 'month', y: 'value', stroke: COLORS.neutral, strokeWidth: 2, strokeDasharray: '5 4' }) : null,
-      hasTarget ? Plot.ruleY([target], { stroke: COLORS.target, strokeWidth: 1.5 }) : null,
-      hasTarget
-        ? Plot.text([target], { y: (t: number) => t, frameAnchor: 'left', dx: 4, dy: -8, textAnchor: 'start', text: () => `年度目标 ${fmt(target)}${unit}`, fill: COLORS.text })
-        : null,
-      Plot.ruleY([0], { stroke: COLORS.muted }),
-      Plot.lineY(actual, { x: 'month', y: 'value', stroke: COLORS.ahead, strokeWidth: 2.5 }),
-      Plot.dot(actual, {
-        x: 'month',
-        y: 'value',
-        fill: COLORS.ahead,
-        r: 3.5,
-        title: (d: MonthValue) => `${d.month}月累计 ${fmt(d.value)}${unit}` + (hasTarget ? `，序时进度 ${fmt((target * d.month) / 12)}${unit}` : ''),
-      }),
-      last
-        ? Plot.text([last], {
-            x: 'month',
-            y: 'value',
-            // right of the point while there is room, else above it
-            dy: last.month <= 10 ? 0 : -12,
-            dx: last.month <= 10 ? 8 : 0,
-            textAnchor: last.month <= 10 ? 'start' : 'end',
-            text: (d: MonthValue) => `${fmt(d.value)}${unit}`,
-            fill: COLORS.text,
-            fontWeight: 'bold',
-            stroke: 'white',
-            strokeWidth: 3,
-            paintOrder: 'stroke',
-          })
-        : null,
-    ],
-  }, 11);
+  const body = plotBody(
+    {
+      width,
+      height: plotH,
+      marginTop: 24,
+      marginRight: 24,
+      marginBottom: 30,
+      marginLeft,
+      x: { domain: [1, 12], ticks: MONTHS, tickFormat: (m: number) => `${m}月`, label: null },
+      y: {
+        domain: yScale.domain(),
+        ticks: yTicks,
+        grid: true,
+        label: unit,
+        labelArrow: 'none',
+        tickFormat: (t: number) => formatNumber(t),
+      },
+      marks: [
+        hasTarget
+          ? Plot.lineY(progress, {
+              x: 'month',
+              y: 'value',
+              stroke: COLORS.neutral,
+              strokeWidth: 2,
+              strokeDasharray: '5 4',
+            })
+          : null,
+        hasTarget ? Plot.ruleY([target], { stroke: COLORS.target, strokeWidth: 1.5 }) : null,
+        hasTarget
+          ? Plot.text([target], {
+              y: (t: number) => t,
+              frameAnchor: 'left',
+              dx: 4,
+              dy: -8,
+              textAnchor: 'start',
+              text: () => `年度目标 ${fmt(target)}${unit}`,
+              fill: COLORS.text,
+            })
+          : null,
+        Plot.ruleY([0], { stroke: COLORS.muted }),
+        Plot.lineY(actual, { x: 'month', y: 'value', stroke: COLORS.ahead, strokeWidth: 2.5 }),
+        Plot.dot(actual, {
+          x: 'month',
+          y: 'value',
+          fill: COLORS.ahead,
+          r: 3.5,
+          title: (d: MonthValue) =>
+            `${d.month}月累计 ${fmt(d.value)}${unit}` +
+            (hasTarget ? `，序时进度 ${fmt((target * d.month) / 12)}${unit}` : ''),
+        }),
+        last
+          ? Plot.text([last], {
+              x: 'month',
+              y: 'value',
+              // right of the point while there is room, else above it
+              dy: last.month <= 10 ? 0 : -12,
+              dx: last.month <= 10 ? 8 : 0,
+              textAnchor: last.month <= 10 ? 'start' : 'end',
+              text: (d: MonthValue) => `${fmt(d.value)}${unit}`,
+              fill: COLORS.text,
+              fontWeight: 'bold',
+              stroke: 'white',
+              strokeWidth: 3,
+              paintOrder: 'stroke',
+            })
+          : null,
+      ],
+    },
+    11,
+  );
 
   const height = headerH + plotH;
   const description =
-    `${title}折线图：${last ? `1—${last.month}月累计完成，${summary}` : summary}` + (hasTarget ? `；年度目标 ${fmt(target)}${unit}，序时进度线为目标按月平均分摊。` : '。');
+    `${title}折线图：${last ? `1—${last.month}月累计完成，${summary}` : summary}` +
+    (hasTarget ? `；年度目标 ${fmt(target)}${unit}，序时进度线为目标按月平均分摊。` : '。');
   return svgRoot(
     { width, height, title, description, kind: 'cumulative', idSeed: input },
     legendBlock.node,
-    h('text', { x: 0, y: legendBlock.height + 12, dy: '0.35em', 'font-size': FONT_SIZE, fill: COLORS.text, 'text-anchor': 'start' }, summary),
+    h(
+      'text',
+      {
+        x: 0,
+        y: legendBlock.height + 12,
+        dy: '0.35em',
+        'font-size': FONT_SIZE,
+        fill: COLORS.text,
+        'text-anchor': 'start',
+      },
+      summary,
+    ),
     h('g', { transform: `translate(0,${headerH})` }, body),
   );
 }

@@ -61,7 +61,9 @@ export function funnelChart(input: FunnelChartInput): string {
   const labelW = Math.ceil(Math.max(...data.map((d) => textWidth(d.stage, FONT_SIZE + 1)))) + 16;
   const max = Math.max(...data.map((d) => d.count), 1);
   const center = labelW + (width - labelW) / 2;
-  const half = scaleLinear().domain([0, max]).range([0, (width - labelW) / 2 - 4]);
+  const half = scaleLinear()
+    .domain([0, max])
+    .range([0, (width - labelW) / 2 - 4]);
   const rates = conversions(data);
   const height = data.length * BAR_H + (data.length - 1) * STEP_H + 4;
 
@@ -72,14 +74,37 @@ export function funnelChart(input: FunnelChartInput): string {
     const value = `${formatNumber(d.count)}${unit}`;
     const inside = textWidth(value, FONT_SIZE) + 12 < 2 * hw;
     const tip = `${d.stage}：${value}`;
-    const shape = h('rect', { x: center - hw, y, width: 2 * hw, height: BAR_H, rx: 3, fill: COLORS.ahead }, h('title', {}, tip));
+    const shape = h(
+      'rect',
+      { x: center - hw, y, width: 2 * hw, height: BAR_H, rx: 3, fill: COLORS.ahead },
+      h('title', {}, tip),
+    );
     const link = safeHref(d.href);
     nodes.push(
-      h('text', { x: labelW - 12, y: y + BAR_H / 2, dy: '0.35em', 'text-anchor': 'end', 'font-size': FONT_SIZE + 1, 'font-weight': 'bold', fill: COLORS.text }, d.stage),
+      h(
+        'text',
+        {
+          x: labelW - 12,
+          y: y + BAR_H / 2,
+          dy: '0.35em',
+          'text-anchor': 'end',
+          'font-size': FONT_SIZE + 1,
+          'font-weight': 'bold',
+          fill: COLORS.text,
+        },
+        d.stage,
+      ),
       link ? h('a', { href: link, 'aria-label': tip }, shape) : shape,
       h(
         'text',
-        { x: inside ? center : center + hw + 6, y: y + BAR_H / 2, dy: '0.35em', 'text-anchor': inside ? 'middle' : 'start', fill: inside ? '#FFFFFF' : COLORS.text, 'font-weight': 'bold' },
+        {
+          x: inside ? center : center + hw + 6,
+          y: y + BAR_H / 2,
+          dy: '0.35em',
+          'text-anchor': inside ? 'middle' : 'start',
+          fill: inside ? '#FFFFFF' : COLORS.text,
+          'font-weight': 'bold',
+        },
         value,
       ),
     );
@@ -90,7 +115,10 @@ export function funnelChart(input: FunnelChartInput): string {
       // trapezoid joining this bar to the next: the funnel shape, in a light tint
       const nw = Math.max(1, half(Math.max(0, next?.count ?? 0)));
       nodes.push(
-        h('path', { d: `M${center - hw},${y + BAR_H}L${center + hw},${y + BAR_H}L${center + nw},${y + BAR_H + STEP_H}L${center - nw},${y + BAR_H + STEP_H}Z`, fill: '#D6E6F2' }),
+        h('path', {
+          d: `M${center - hw},${y + BAR_H}L${center + hw},${y + BAR_H}L${center + nw},${y + BAR_H + STEP_H}L${center - nw},${y + BAR_H + STEP_H}Z`,
+          fill: '#D6E6F2',
+        }),
         h(
           'text',
           { x: center, y: yMid, dy: '0.35em', 'text-anchor': 'middle', 'font-size': 11, fill: COLORS.text },
@@ -103,6 +131,8 @@ export function funnelChart(input: FunnelChartInput): string {
   const description =
     `${title}：` +
     data.map((d) => `${d.stage} ${formatNumber(d.count)}${unit}`).join('，') +
-    (rates.length > 0 ? `；相邻阶段转化率依次为 ${rates.map((r) => (r === null ? '无' : formatPercent(r))).join('、')}。` : '。');
+    (rates.length > 0
+      ? `；相邻阶段转化率依次为 ${rates.map((r) => (r === null ? '无' : formatPercent(r))).join('、')}。`
+      : '。');
   return svgRoot({ width, height, title, description, kind: 'funnel', idSeed: input }, nodes);
 }

@@ -18,7 +18,10 @@ const FONT = 11;
  *
  * @example legend([{ label: '累计完成', color: '#0072B2', shape: 'line' }], { x: 0, y: 0, maxWidth: 640 })
  */
-export function legend(items: readonly LegendItem[], at: { x: number; y: number; maxWidth: number }): { node: SvgNode; height: number } {
+export function legend(
+  items: readonly LegendItem[],
+  at: { x: number; y: number; maxWidth: number },
+): { node: SvgNode; height: number } {
   const lineHeight = 18;
   let x = 0;
   let y = 0;
@@ -29,11 +32,27 @@ export function legend(items: readonly LegendItem[], at: { x: number; y: number;
       x = 0;
       y += lineHeight;
     }
-    entries.push(h('g', { transform: `translate(${x},${y})` }, swatch(item), h('text', { x: SWATCH + 5, y: 0, dy: '0.35em', fill: COLORS.text }, item.label)));
+    entries.push(
+      h(
+        'g',
+        { transform: `translate(${x},${y})` },
+        swatch(item),
+        h('text', { x: SWATCH + 5, y: 0, dy: '0.35em', fill: COLORS.text }, item.label),
+      ),
+    );
     x += w;
   }
   return {
-    node: h('g', { class: 'zs-legend', transform: `translate(${at.x},${at.y + lineHeight / 2})`, 'font-size': FONT, 'text-anchor': 'start' }, entries),
+    node: h(
+      'g',
+      {
+        class: 'zs-legend',
+        transform: `translate(${at.x},${at.y + lineHeight / 2})`,
+        'font-size': FONT,
+        'text-anchor': 'start',
+      },
+      entries,
+    ),
     height: y + lineHeight,
   };
 }
@@ -45,7 +64,15 @@ function swatch(item: LegendItem): SvgNode {
     case 'line':
       return h('line', { x1: 0, x2: SWATCH, y1: 0, y2: 0, stroke: item.color, 'stroke-width': 2.5 });
     case 'dash':
-      return h('line', { x1: 0, x2: SWATCH, y1: 0, y2: 0, stroke: item.color, 'stroke-width': 2, 'stroke-dasharray': '4 3' });
+      return h('line', {
+        x1: 0,
+        x2: SWATCH,
+        y1: 0,
+        y2: 0,
+        stroke: item.color,
+        'stroke-width': 2,
+        'stroke-dasharray': '4 3',
+      });
     case 'tick':
       return h('rect', { x: SWATCH / 2 - 1.5, y: -7, width: 3, height: 14, fill: item.color });
   }

@@ -55,25 +55,71 @@ export function rankChart(input: RankChartInput): string {
   const latest = ranked[ranked.length - 1];
   const prev = ranked[ranked.length - 2];
 
-  const body = plotBody({
-    width,
-    height,
-    marginTop: 22,
-    marginBottom: 26,
-    marginLeft: 52,
-    marginRight: 56,
-    x: { type: 'point', domain: periods, label: null, tickFormat: (p: string) => labels.get(p) ?? p, ticks: periods.filter((_, i) => i % every === 0 || i === periods.length - 1), padding: 0.3 },
-    y: { domain: [1, worst], reverse: true, ticks: yTicks, tickFormat: (r: number) => `第${r}名`, label: null, grid: true },
-    marks: [
-      Plot.lineY(data, { x: 'period', y: 'rank', stroke: COLORS.ahead, strokeWidth: 2 }),
-      Plot.dot(ranked, { x: 'period', y: 'rank', fill: COLORS.ahead, r: 3.5, title: (d: RankPoint) => `${labels.get(d.period) ?? d.period}：第${d.rank}名` }),
-      Plot.text(ranked.slice(0, -1), { x: 'period', y: 'rank', dy: -10, text: (d: RankPoint) => String(d.rank), fill: COLORS.text }),
-      latest ? Plot.text([latest], { x: 'period', y: 'rank', dx: 8, textAnchor: 'start', text: (d: RankPoint) => `第${d.rank}名`, fill: COLORS.text, fontWeight: 'bold' }) : null,
-    ],
-  }, 11);
+  const body = plotBody(
+    {
+      width,
+      height,
+      marginTop: 22,
+      marginBottom: 26,
+      marginLeft: 52,
+      marginRight: 56,
+      x: {
+        type: 'point',
+        domain: periods,
+        label: null,
+        tickFormat: (p: string) => labels.get(p) ?? p,
+        ticks: periods.filter((_, i) => i % every === 0 || i === periods.length - 1),
+        padding: 0.3,
+      },
+      y: {
+        domain: [1, worst],
+        reverse: true,
+        ticks: yTicks,
+        tickFormat: (r: number) => `第${r}名`,
+        label: null,
+        grid: true,
+      },
+      marks: [
+        Plot.lineY(data, { x: 'period', y: 'rank', stroke: COLORS.ahead, strokeWidth: 2 }),
+        Plot.dot(ranked, {
+          x: 'period',
+          y: 'rank',
+          fill: COLORS.ahead,
+          r: 3.5,
+          title: (d: RankPoint) => `${labels.get(d.period) ?? d.period}：第${d.rank}名`,
+        }),
+        Plot.text(ranked.slice(0, -1), {
+          x: 'period',
+          y: 'rank',
+          dy: -10,
+          text: (d: RankPoint) => String(d.rank),
+          fill: COLORS.text,
+        }),
+        latest
+          ? Plot.text([latest], {
+              x: 'period',
+              y: 'rank',
+              dx: 8,
+              textAnchor: 'start',
+              text: (d: RankPoint) => `第${d.rank}名`,
+              fill: COLORS.text,
+              fontWeight: 'bold',
+            })
+          : null,
+      ],
+    },
+    11,
+  );
 
   const change = latest && prev ? prev.rank - latest.rank : null;
-  const changeText = change === null ? '' : change > 0 ? `，较上次上升 ${change} 位` : change < 0 ? `，较上次下降 ${-change} 位` : '，与上次持平';
+  const changeText =
+    change === null
+      ? ''
+      : change > 0
+        ? `，较上次上升 ${change} 位`
+        : change < 0
+          ? `，较上次下降 ${-change} 位`
+          : '，与上次持平';
   const description = `${title}：${labels.get(ranked[0]?.period ?? '') ?? ''}至${latest ? (labels.get(latest.period) ?? latest.period) : ''}共 ${ranked.length} 期排名，最新为第${latest?.rank ?? ''}名${input.total ? `（共 ${input.total} 个单位）` : ''}${changeText}。`;
   return svgRoot({ width, height, title, description, kind: 'rank', idSeed: input }, body);
 }

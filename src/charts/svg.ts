@@ -19,7 +19,16 @@ import { parseHTML } from 'linkedom';
  *
  * @example PALETTE[0] // '#0072B2'
  */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'] as const;
+export const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#56B4E9',
+  '#CC79A7',
+  '#F0E442',
+  '#000000',
+] as const;
 
 /**
  * Colours with a meaning across the site. `ahead`/`behind` = 超进度/欠进度, `target` = 目标 line,
@@ -114,7 +123,27 @@ export function num(n: number): string {
 }
 
 /** Attributes whose numbers are geometry and get rounded when they come from Plot. */
-const GEOMETRY = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'd', 'transform', 'points', 'viewBox', 'dx', 'dy']);
+const GEOMETRY = new Set([
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'ry',
+  'width',
+  'height',
+  'd',
+  'transform',
+  'points',
+  'viewBox',
+  'dx',
+  'dy',
+]);
 const NUMBER_RE = /-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi;
 
 /** Serialises a tree to a string; text and attribute values are escaped here and nowhere else. */
@@ -123,7 +152,14 @@ export function serialize(node: SvgChild): string {
   let out = `<${node.tag}`;
   for (const [k, v] of Object.entries(node.attrs)) {
     if (v === undefined || v === null || v === false) continue;
-    const value = v === true ? '' : typeof v === 'number' ? num(v) : GEOMETRY.has(k) ? v.replace(NUMBER_RE, (m) => num(Number(m))) : v;
+    const value =
+      v === true
+        ? ''
+        : typeof v === 'number'
+          ? num(v)
+          : GEOMETRY.has(k)
+            ? v.replace(NUMBER_RE, (m) => num(Number(m)))
+            : v;
     out += ` ${k}="${escapeXml(value)}"`;
   }
   if (node.children.length === 0) return `${out}/>`;
@@ -155,7 +191,7 @@ export function safeHref(href: string | undefined): string | undefined {
  * @example stableId('a') // 'zs1r9wi7g'
  */
 export function stableId(input: unknown): string {
-  const s = typeof input === 'string' ? input : JSON.stringify(input) ?? '';
+  const s = typeof input === 'string' ? input : (JSON.stringify(input) ?? '');
   let hash = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     hash ^= s.charCodeAt(i);
@@ -176,8 +212,10 @@ function renameIds(root: SvgNode, prefix: string): void {
     for (const [k, v] of Object.entries(n.attrs)) {
       if (typeof v !== 'string') continue;
       if (k === 'id') n.attrs[k] = map.get(v) ?? v;
-      else if (v.includes('url(#')) n.attrs[k] = v.replace(/url\(#([^)]+)\)/g, (m, id: string) => (map.has(id) ? `url(#${map.get(id)})` : m));
-      else if ((k === 'href' || k === 'xlink:href') && v.startsWith('#') && map.has(v.slice(1))) n.attrs[k] = `#${map.get(v.slice(1))}`;
+      else if (v.includes('url(#'))
+        n.attrs[k] = v.replace(/url\(#([^)]+)\)/g, (m, id: string) => (map.has(id) ? `url(#${map.get(id)})` : m));
+      else if ((k === 'href' || k === 'xlink:href') && v.startsWith('#') && map.has(v.slice(1)))
+        n.attrs[k] = `#${map.get(v.slice(1))}`;
     }
     for (const c of n.children) if (typeof c !== 'string') rewrite(c);
   };
@@ -224,7 +262,8 @@ export function plotBody(options: Plot.PlotOptions, fontSize?: number): SvgNode 
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const el = Plot.plot({ ...options, document, className: 'zs-plot' } as Plot.PlotOptions) as unknown as DomLike;
   const tree = fromDom(el);
-  if (tree === null || typeof tree === 'string' || tree.tag !== 'svg') throw new Error('Plot did not render an <svg> (a legend or figure option was set)');
+  if (tree === null || typeof tree === 'string' || tree.tag !== 'svg')
+    throw new Error('Plot did not render an <svg> (a legend or figure option was set)');
   const { fill, 'text-anchor': anchor, 'font-variant': variant } = tree.attrs;
   return h('g', { fill, 'text-anchor': anchor, 'font-variant': variant, 'font-size': fontSize }, tree.children);
 }
@@ -283,6 +322,10 @@ export function emptyChart(opts: Omit<RootOptions, 'height' | 'description'> & {
   const height = 80;
   return svgRoot(
     { ...opts, height, description: `${opts.title}：暂无${opts.what}数据。` },
-    h('text', { x: opts.width / 2, y: height / 2, 'text-anchor': 'middle', 'dominant-baseline': 'middle', fill: COLORS.muted }, `暂无${opts.what}数据`),
+    h(
+      'text',
+      { x: opts.width / 2, y: height / 2, 'text-anchor': 'middle', 'dominant-baseline': 'middle', fill: COLORS.muted },
+      `暂无${opts.what}数据`,
+    ),
   );
 }

@@ -1,4 +1,10 @@
-import { CHAIN_FILE_KEYWORDS, KIND_KEYWORDS, LEDGER_KINDS, REFERENCE_KINDS, type TableKind } from '../schemas/fields.ts';
+import {
+  CHAIN_FILE_KEYWORDS,
+  KIND_KEYWORDS,
+  LEDGER_KINDS,
+  REFERENCE_KINDS,
+  type TableKind,
+} from '../schemas/fields.ts';
 import { compactText } from '../normalize/text.ts';
 import type { Grid } from './grid.ts';
 import { locateTable, type TableLayout } from './header.ts';
@@ -62,7 +68,8 @@ export function classifySheet(input: ClassifyInput): Classification {
     return kinds.length === 1 ? { kind: kinds[0]!, source: 'sheet' } : { ambiguous: [...CHAIN_KINDS] };
   }
 
-  const allowed: readonly TableKind[] = input.area === 'ledgers' ? LEDGER_KINDS : REFERENCE_KINDS.filter((k) => !CHAIN_KINDS.includes(k));
+  const allowed: readonly TableKind[] =
+    input.area === 'ledgers' ? LEDGER_KINDS : REFERENCE_KINDS.filter((k) => !CHAIN_KINDS.includes(k));
   const fromSheet = kindsIn(sheet, allowed);
   if (fromSheet.length === 1) return { kind: fromSheet[0]!, source: 'sheet' };
   if (fromSheet.length > 1) return { ambiguous: fromSheet };
@@ -73,11 +80,16 @@ export function classifySheet(input: ClassifyInput): Classification {
   if (fromFile.length === 1) return { kind: fromFile[0]!, source: 'file' };
   if (fromFile.length > 1) return { ambiguous: fromFile };
 
-  const examples = input.area === 'ledgers' ? '“签约项目表”“开工项目表”“到位资金台账”' : '“单位名单”“目标任务分解表”“产业链图谱”';
+  const examples =
+    input.area === 'ledgers' ? '“签约项目表”“开工项目表”“到位资金台账”' : '“单位名单”“目标任务分解表”“产业链图谱”';
   if (GENERIC.test(sheet)) {
-    return { skip: `无法从文件名或工作表名“${input.sheetName}”判断是哪种表，已跳过：请把文件或工作表改名，含有表的类型，如${examples}` };
+    return {
+      skip: `无法从文件名或工作表名“${input.sheetName}”判断是哪种表，已跳过：请把文件或工作表改名，含有表的类型，如${examples}`,
+    };
   }
-  return { skip: `工作表“${input.sheetName}”的名称和文件名都不含表类型关键词，已跳过：如果它是台账，请改名，如${examples}` };
+  return {
+    skip: `工作表“${input.sheetName}”的名称和文件名都不含表类型关键词，已跳过：如果它是台账，请改名，如${examples}`,
+  };
 }
 
 /**
@@ -94,7 +106,9 @@ export function confirmKindByHeader(
 ): { kind: TableKind; layout: TableLayout } | null {
   const complete = candidates
     .map((kind) => ({ kind, layout: locateTable(grid, kind, extraAliases?.[kind]) }))
-    .filter((c): c is { kind: TableKind; layout: TableLayout } => c.layout !== null && c.layout.missingRequired.length === 0)
+    .filter(
+      (c): c is { kind: TableKind; layout: TableLayout } => c.layout !== null && c.layout.missingRequired.length === 0,
+    )
     .map((c) => ({ ...c, matched: c.layout.columns.filter((col) => col.field !== null).length }))
     .sort((a, b) => b.matched - a.matched);
   if (complete.length === 0) return null;

@@ -13,7 +13,10 @@ const DELIMITERS = [',', '\t', ';'];
  *
  * @example readCsv(iconv.encode('项目名称,总投资\n甲,5', 'gb18030'), '签约项目表').rows[1] // { row: 2, cells: ['甲', '5'] }
  */
-export function readCsv(bytes: Uint8Array, sheetName: string): Grid & { encoding: TextEncodingName; delimiter: string } {
+export function readCsv(
+  bytes: Uint8Array,
+  sheetName: string,
+): Grid & { encoding: TextEncodingName; delimiter: string } {
   const { text, encoding } = decodeText(bytes);
   let body = text;
   let skippedLines = 0;
@@ -30,7 +33,11 @@ export function readCsv(bytes: Uint8Array, sheetName: string): Grid & { encoding
   let line = 1 + skippedLines;
   let counted = 0; // offset up to which line breaks are counted
   let start = 0; // offset where the current record starts
-  const newline: '\r\n' | '\n' | '\r' = body.includes('\r\n') ? '\r\n' : body.includes('\n') || !body.includes('\r') ? '\n' : '\r';
+  const newline: '\r\n' | '\n' | '\r' = body.includes('\r\n')
+    ? '\r\n'
+    : body.includes('\n') || !body.includes('\r')
+      ? '\n'
+      : '\r';
   // Lines are counted by their last character, so CRLF counts once.
   const nl = newline === '\r' ? '\r' : '\n';
   Papa.parse<string[]>(body, {
@@ -55,7 +62,11 @@ function csvCell(raw: string): CellValue {
 }
 
 function guessDelimiter(text: string): string {
-  const preview = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy', preview: 50 });
+  const preview = Papa.parse<string[]>(text.slice(0, 64 * 1024), {
+    delimitersToGuess: DELIMITERS,
+    skipEmptyLines: 'greedy',
+    preview: 50,
+  });
   const guessed = preview.meta.delimiter;
   return DELIMITERS.includes(guessed) ? guessed : ',';
 }

@@ -105,7 +105,12 @@ function aliasMap(kind: TableKind, extra: Record<string, string[]> | undefined):
   return map;
 }
 
-function single(grid: Grid, i: number, aliases: Map<string, string>, required: readonly { key: string; label: string }[]): Candidate {
+function single(
+  grid: Grid,
+  i: number,
+  aliases: Map<string, string>,
+  required: readonly { key: string; label: string }[],
+): Candidate {
   const row = grid.rows[i]!;
   const raw: { index: number; leaf: string; group?: string }[] = [];
   row.cells.forEach((cell, index) => {
@@ -115,7 +120,12 @@ function single(grid: Grid, i: number, aliases: Map<string, string>, required: r
   return finish([i], raw, aliases, required);
 }
 
-function pair(grid: Grid, i: number, aliases: Map<string, string>, required: readonly { key: string; label: string }[]): Candidate {
+function pair(
+  grid: Grid,
+  i: number,
+  aliases: Map<string, string>,
+  required: readonly { key: string; label: string }[],
+): Candidate {
   const upper = grid.rows[i]!;
   const lower = grid.rows[i + 1]!;
   const width = Math.max(upper.cells.length, lower.cells.length);
@@ -123,7 +133,9 @@ function pair(grid: Grid, i: number, aliases: Map<string, string>, required: rea
   for (let index = 0; index < width; index++) {
     const up = upper.cells[index] ?? null;
     const down = lower.cells[index] ?? null;
-    const vertical = grid.merges.some((m) => m.top <= upper.row && m.bottom >= lower.row && m.left <= index + 1 && m.right >= index + 1);
+    const vertical = grid.merges.some(
+      (m) => m.top <= upper.row && m.bottom >= lower.row && m.left <= index + 1 && m.right >= index + 1,
+    );
     if (down === null && up === null) continue;
     if (vertical || down === null) {
       // Merged down over both rows (or nothing below): the upper cell names the column.
@@ -163,7 +175,12 @@ function finish(
     }
     if (field !== null && taken.has(field)) field = null;
     if (field !== null) taken.add(field);
-    const column: TableColumn = { index, header: header === '' ? group ?? '' : header, field, unit: leafKey.unit ?? groupKey?.unit ?? null };
+    const column: TableColumn = {
+      index,
+      header: header === '' ? (group ?? '') : header,
+      field,
+      unit: leafKey.unit ?? groupKey?.unit ?? null,
+    };
     if (group !== undefined) column.group = group;
     columns.push(column);
   }

@@ -54,7 +54,11 @@ export interface SizeVerdict {
  *
  * @example checkXlsxSize(bytes, listZipEntries(bytes)!) // null, or { bytes: 340_000_000, rows: 500_001 }
  */
-export function checkXlsxSize(bytes: Uint8Array, entries: readonly ZipEntry[], limit = MAX_XLSX_XML_BYTES): SizeVerdict | null {
+export function checkXlsxSize(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  limit = MAX_XLSX_XML_BYTES,
+): SizeVerdict | null {
   const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
   const shared = entries.filter((e) => /^xl\/sharedStrings\.xml$/i.test(e.name));
   const total = [...sheets, ...shared].reduce((sum, e) => sum + e.size, 0);

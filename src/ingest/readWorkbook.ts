@@ -3,13 +3,31 @@ import { posix } from 'node:path';
 import type { Issue } from '../schemas/issue.ts';
 import { readCsv } from './csv.ts';
 import type { Workbook } from './grid.ts';
-import { checkCsvSize, checkXlsxSize, MAX_CSV_BYTES, MAX_FILE_BYTES, MAX_XLSX_XML_BYTES, type SizeVerdict } from './limits.ts';
+import {
+  checkCsvSize,
+  checkXlsxSize,
+  MAX_CSV_BYTES,
+  MAX_FILE_BYTES,
+  MAX_XLSX_XML_BYTES,
+  type SizeVerdict,
+} from './limits.ts';
 import { sniffFormat } from './sniff.ts';
 import { readXlsx } from './xlsx.ts';
 import { listZipEntries } from './zip.ts';
 
 /** Extensions the build looks at; .xls/.et are included so that they can be reported, not read. */
-export const CANDIDATE_EXTENSIONS = ['.xlsx', '.xlsm', '.xltx', '.csv', '.tsv', '.txt', '.xls', '.xlt', '.et', '.ett'] as const;
+export const CANDIDATE_EXTENSIONS = [
+  '.xlsx',
+  '.xlsm',
+  '.xltx',
+  '.csv',
+  '.tsv',
+  '.txt',
+  '.xls',
+  '.xlt',
+  '.et',
+  '.ett',
+] as const;
 
 /**
  * True for a file the folder walk should hand to {@link readWorkbookFile}: a known extension, and
@@ -45,9 +63,15 @@ export interface ReadWorkbookOptions {
  * @param absPath where to read the file
  * @param relPath the path relative to the data folder, for `Workbook.file` and issues, e.g. `ledgers/2025-10/签约项目表.xlsx`
  */
-export async function readWorkbookFile(absPath: string, relPath: string, options: ReadWorkbookOptions = {}): Promise<{ workbook: Workbook } | { issue: Issue }> {
+export async function readWorkbookFile(
+  absPath: string,
+  relPath: string,
+  options: ReadWorkbookOptions = {},
+): Promise<{ workbook: Workbook } | { issue: Issue }> {
   const file = relPath.replaceAll('\\', '/');
-  const fail = (code: Issue['code'], message: string): { issue: Issue } => ({ issue: { severity: 'error', code, file, message } });
+  const fail = (code: Issue['code'], message: string): { issue: Issue } => ({
+    issue: { severity: 'error', code, file, message },
+  });
 
   const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
   const maxCsv = options.maxCsvBytes ?? MAX_CSV_BYTES;
@@ -68,34 +92,59 @@ export async function readWorkbookFile(absPath: string, relPath: string, options
       return fail('file_unreadable', '文件是空的（没有任何内容）：请重新导出或保存完整后放回原处');
     case 'ole':
       if (isEncryptedOffice(bytes)) {
-        return fail('file_unreadable', '文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存为 .xlsx 放回原处');
+        return fail(
+          'file_unreadable',
+          '文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存为 .xlsx 放回原处',
+        );
       }
-      return fail('file_legacy_format', '这是旧版 Excel/WPS 格式（.xls/.et），无法读取：请在 Excel 或 WPS 中“另存为” .xlsx 后放回原处');
+      return fail(
+        'file_legacy_format',
+        '这是旧版 Excel/WPS 格式（.xls/.et），无法读取：请在 Excel 或 WPS 中“另存为” .xlsx 后放回原处',
+      );
     case 'html':
-      return fail('file_legacy_format', '这是网页格式（HTML/XML）保存的表格，虽然扩展名可能是 .xls，但无法读取：请在 Excel 或 WPS 中打开后“另存为” .xlsx 放回原处');
+      return fail(
+        'file_legacy_format',
+        '这是网页格式（HTML/XML）保存的表格，虽然扩展名可能是 .xls，但无法读取：请在 Excel 或 WPS 中打开后“另存为” .xlsx 放回原处',
+      );
     case 'zip':
-      return fail('file_unreadable', '这是压缩包或其他文档（如 Word、WPS 文字），不是 Excel 工作簿：请放入 .xlsx 或 .csv 台账文件');
+      return fail(
+        'file_unreadable',
+        '这是压缩包或其他文档（如 Word、WPS 文字），不是 Excel 工作簿：请放入 .xlsx 或 .csv 台账文件',
+      );
     case 'binary':
-      return fail('file_unreadable', '文件内容无法识别（既不是 Excel 工作簿，也不是文本 CSV），可能已损坏或扩展名有误：请用 Excel 或 WPS 打开确认后另存为 .xlsx');
+      return fail(
+        'file_unreadable',
+        '文件内容无法识别（既不是 Excel 工作簿，也不是文本 CSV），可能已损坏或扩展名有误：请用 Excel 或 WPS 打开确认后另存为 .xlsx',
+      );
     case 'text': {
       const tooLarge = checkCsvSize(bytes, maxCsv);
       if (tooLarge !== null) return fail('file_too_large', tooLargeMessage(tooLarge, maxCsv, '30 万'));
       const grid = readCsv(bytes, baseName(file));
-      if (grid.rows.length === 0) return fail('file_unreadable', '文件中没有任何数据：请确认导出的是台账内容后放回原处');
+      if (grid.rows.length === 0)
+        return fail('file_unreadable', '文件中没有任何数据：请确认导出的是台账内容后放回原处');
       const { encoding: _encoding, delimiter: _delimiter, ...sheet } = grid;
       return { workbook: { file, sheets: [sheet] } };
     }
     case 'xlsx': {
       const entries = listZipEntries(bytes);
       if (entries === null) {
-        return fail('file_unreadable', '文件已损坏（压缩结构不完整，可能没有下载或复制完整），无法打开：请用 Excel 或 WPS 打开修复后另存为 .xlsx，或重新导出');
+        return fail(
+          'file_unreadable',
+          '文件已损坏（压缩结构不完整，可能没有下载或复制完整），无法打开：请用 Excel 或 WPS 打开修复后另存为 .xlsx，或重新导出',
+        );
       }
       const names = new Set(entries.map((e) => e.name));
       if (names.has('xl/workbook.bin')) {
-        return fail('file_legacy_format', '这是 Excel 二进制工作簿（.xlsb），无法读取：请在 Excel 中“另存为” .xlsx 后放回原处');
+        return fail(
+          'file_legacy_format',
+          '这是 Excel 二进制工作簿（.xlsb），无法读取：请在 Excel 中“另存为” .xlsx 后放回原处',
+        );
       }
       if (!names.has('xl/workbook.xml')) {
-        return fail('file_unreadable', '文件已损坏（缺少工作簿内容），无法打开：请用 Excel 或 WPS 打开修复后另存为 .xlsx，或重新导出');
+        return fail(
+          'file_unreadable',
+          '文件已损坏（缺少工作簿内容），无法打开：请用 Excel 或 WPS 打开修复后另存为 .xlsx，或重新导出',
+        );
       }
       const tooLarge = checkXlsxSize(bytes, entries, maxXml);
       if (tooLarge !== null) return fail('file_too_large', tooLargeMessage(tooLarge, maxXml, '4 万'));
@@ -103,7 +152,10 @@ export async function readWorkbookFile(absPath: string, relPath: string, options
       try {
         sheets = await readXlsx(absPath);
       } catch {
-        return fail('file_unreadable', 'Excel 文件已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开后重新“另存为” .xlsx 放回原处');
+        return fail(
+          'file_unreadable',
+          'Excel 文件已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开后重新“另存为” .xlsx 放回原处',
+        );
       }
       if (!sheets.some((s) => s.rows.length > 0)) {
         return fail('file_unreadable', '工作簿中所有工作表都是空的：请确认保存的是填好数据的台账后放回原处');
@@ -127,7 +179,8 @@ function isEncryptedOffice(bytes: Uint8Array): boolean {
 }
 
 function tooLargeMessage(size: SizeVerdict, limit: number, rowsPerFile: string): string {
-  const rows = size.rows >= 10_000 ? `约 ${Math.round(size.rows / 1000) / 10} 万行` : size.rows > 0 ? `约 ${size.rows} 行` : '';
+  const rows =
+    size.rows >= 10_000 ? `约 ${Math.round(size.rows / 1000) / 10} 万行` : size.rows > 0 ? `约 ${size.rows} 行` : '';
   const what = rows !== '' ? `${rows}（数据约 ${formatBytes(size.bytes)}）` : formatBytes(size.bytes);
   return `文件过大：${what}，超过 ${formatBytes(limit)} 的上限，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 ${rowsPerFile}行）后放回原处`;
 }

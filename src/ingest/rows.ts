@@ -41,7 +41,8 @@ export interface TotalMismatch {
 const TOTAL_START = /^(合计|小计|总计|共计|总合计|全部合计|累计合计)/;
 const TOTAL_END = /(合计|小计|总计)$/;
 const TOTAL_COUNT = /^共\d+(个|项|条)/;
-const NOTE_START = /^(注\d*|备注|说明|填报人|填表人|审核人|审核|制表|制表人|统计人|负责人|单位负责人|分管领导|联系人|联系电话|电话|填报日期|制表日期|填报时间|报送时间)[:：]/;
+const NOTE_START =
+  /^(注\d*|备注|说明|填报人|填表人|审核人|审核|制表|制表人|统计人|负责人|单位负责人|分管领导|联系人|联系电话|电话|填报日期|制表日期|填报时间|报送时间)[:：]/;
 const SEQ_HEADERS = new Set(['序号', 'no', 'no.', '序列']);
 /** Sentence punctuation: a lone cell with it reads as prose, not as a project name. */
 const PROSE = /[，。；：,;:]/;
@@ -63,11 +64,17 @@ const PROSE = /[，。；：,;:]/;
 export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
   const out: SplitRow[] = [];
   const copies = mergeCopies(grid);
-  const seqIndexes = new Set(layout.columns.filter((c) => c.field === null && SEQ_HEADERS.has(headerKey(c.header).toLowerCase())).map((c) => c.index));
+  const seqIndexes = new Set(
+    layout.columns
+      .filter((c) => c.field === null && SEQ_HEADERS.has(headerKey(c.header).toLowerCase()))
+      .map((c) => c.index),
+  );
   const nameIndex = layout.columns.find((c) => c.field === 'name')?.index;
   const firstIndex = Math.min(...layout.columns.map((c) => c.index));
   const rawKeys = uniqueHeaders(layout.columns.map((c) => c.header));
-  const headerTexts = layout.columns.map((c) => [c.index, headerKey(c.header), c.group !== undefined ? headerKey(c.group) : null] as const);
+  const headerTexts = layout.columns.map(
+    (c) => [c.index, headerKey(c.header), c.group !== undefined ? headerKey(c.group) : null] as const,
+  );
 
   for (let i = layout.dataStartIndex; i < grid.rows.length; i++) {
     const gridRow = grid.rows[i]!;
@@ -110,10 +117,17 @@ export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
     return false;
   }
 
-  function classify(cells: readonly CellValue[], own: Cell[], copies: Map<number, 'vertical' | 'horizontal'>, row: number): Pick<SplitRow, 'status' | 'reason' | 'total'> {
+  function classify(
+    cells: readonly CellValue[],
+    own: Cell[],
+    copies: Map<number, 'vertical' | 'horizontal'>,
+    row: number,
+  ): Pick<SplitRow, 'status' | 'reason' | 'total'> {
     // Only the first text cell, the 序号 column and the name column can carry a 合计 label.
     const strings = own.filter((c) => typeof c.value === 'string');
-    const labels = strings.filter((c, k) => k === 0 || seqIndexes.has(c.index) || c.index === nameIndex).map((c) => ({ index: c.index, text: compactText(c.value as string) }));
+    const labels = strings
+      .filter((c, k) => k === 0 || seqIndexes.has(c.index) || c.index === nameIndex)
+      .map((c) => ({ index: c.index, text: compactText(c.value as string) }));
     const label = labels.find((t) => TOTAL_START.test(t.text) || TOTAL_END.test(t.text) || TOTAL_COUNT.test(t.text));
     if (label !== undefined) {
       const sub = label.text.includes('小计');
@@ -122,14 +136,16 @@ export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
     if (isRepeatedHeader(cells)) return { status: 'header', reason: '重复的表头行' };
     if (isColumnNumberRow(own)) return { status: 'header', reason: '列编号行' };
     const first = own[0]!;
-    if (typeof first.value === 'string' && NOTE_START.test(compactText(first.value))) return { status: 'note', reason: '表尾注释' };
+    if (typeof first.value === 'string' && NOTE_START.test(compactText(first.value)))
+      return { status: 'note', reason: '表尾注释' };
     const masters = own.filter((c) => copies.get(key(row, c.index)) !== 'horizontal');
     if (masters.length === 1 && typeof masters[0]!.value === 'string') {
       const index = masters[0]!.index;
       const text = foldText(masters[0]!.value as string);
       const merged = own.length > 1;
       const noField = (layout.columns.find((c) => c.index === index)?.field ?? null) === null;
-      if (merged || noField || (index === firstIndex && (PROSE.test(text) || text.length >= 40))) return { status: 'note', reason: '说明或分组标题行' };
+      if (merged || noField || (index === firstIndex && (PROSE.test(text) || text.length >= 40)))
+        return { status: 'note', reason: '说明或分组标题行' };
     }
     return { status: 'data' };
   }
@@ -167,7 +183,11 @@ function mergeCopies(grid: Grid): Map<number, 'vertical' | 'horizontal'> {
  * @param parse reads a cell as a number in the column's unit, e.g. `5亿` → 5 in a 亿元 column
  * @example reconcileTotals(rows, ['investment'], parse) // [{ row: 40, field: 'investment', stated: 120, computed: 118.5, covered: 35 }]
  */
-export function reconcileTotals(rows: readonly SplitRow[], numericFields: readonly string[], parse: (v: CellValue) => number | null): TotalMismatch[] {
+export function reconcileTotals(
+  rows: readonly SplitRow[],
+  numericFields: readonly string[],
+  parse: (v: CellValue) => number | null,
+): TotalMismatch[] {
   const out: TotalMismatch[] = [];
   let sinceSubtotal: SplitRow[] = [];
   const all: SplitRow[] = [];
@@ -185,7 +205,8 @@ export function reconcileTotals(rows: readonly SplitRow[], numericFields: readon
         if (stated === null) continue;
         let computed = 0;
         for (const r of covered) computed += parse(r.values[field] ?? null) ?? 0;
-        if (Math.abs(stated - computed) > 0.01 + 1e-9) out.push({ row: row.row, field, stated, computed, covered: covered.length });
+        if (Math.abs(stated - computed) > 0.01 + 1e-9)
+          out.push({ row: row.row, field, stated, computed, covered: covered.length });
       }
     }
     sinceSubtotal = [];
@@ -196,7 +217,9 @@ export function reconcileTotals(rows: readonly SplitRow[], numericFields: readon
 /** A row `1 2 3 4 …` (or `(1) (2) …`) under the header, numbering the columns. */
 function isColumnNumberRow(own: readonly Cell[]): boolean {
   if (own.length < 3) return false;
-  const numbers = own.map((c) => (typeof c.value === 'number' ? c.value : Number(cellText(c.value).replace(/[()（）]/g, ''))));
+  const numbers = own.map((c) =>
+    typeof c.value === 'number' ? c.value : Number(cellText(c.value).replace(/[()（）]/g, '')),
+  );
   return numbers.every((n, k) => Number.isInteger(n) && (k === 0 ? n <= 2 : n === numbers[k - 1]! + 1));
 }
 

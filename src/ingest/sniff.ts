@@ -23,13 +23,21 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 export function sniffFormat(bytes: Uint8Array): FileFormat {
   if (bytes.length === 0) return 'empty';
   if (startsWith(bytes, OLE_MAGIC)) return 'ole';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)) return sniffZip(bytes);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7))
+    return sniffZip(bytes);
   if (!looksLikeText(bytes)) return isBlank(bytes) ? 'empty' : 'binary';
-  const head = decodeText(bytes.subarray(0, 4096)).text.replace(/^[\s\uFEFF]+/, '').slice(0, 2048).toLowerCase();
+  const head = decodeText(bytes.subarray(0, 4096))
+    .text.replace(/^[\s\uFEFF]+/, '')
+    .slice(0, 2048)
+    .toLowerCase();
   if (head === '') return 'empty';
   if (/^<(!doctype\s+html|html|table|head|body|meta|style)\b/.test(head)) return 'html';
   // SpreadsheetML 2003 ("XML 电子表格") and XHTML exports both start with <?xml.
-  if (head.startsWith('<?xml') && /<html|<table|urn:schemas-microsoft-com:office:spreadsheet|progid="excel\.sheet"/.test(head)) return 'html';
+  if (
+    head.startsWith('<?xml') &&
+    /<html|<table|urn:schemas-microsoft-com:office:spreadsheet|progid="excel\.sheet"/.test(head)
+  )
+    return 'html';
   return 'text';
 }
 
@@ -39,7 +47,12 @@ function sniffZip(bytes: Uint8Array): 'xlsx' | 'zip' {
     // Damaged archive: judge from the first local header's file name.
     const nameLen = bytes.length >= 30 ? bytes[26]! | (bytes[27]! << 8) : 0;
     const first = new TextDecoder().decode(bytes.subarray(30, 30 + nameLen));
-    return first === '[Content_Types].xml' || first.startsWith('xl/') || first.startsWith('_rels/') || first.startsWith('docProps/') ? 'xlsx' : 'zip';
+    return first === '[Content_Types].xml' ||
+      first.startsWith('xl/') ||
+      first.startsWith('_rels/') ||
+      first.startsWith('docProps/')
+      ? 'xlsx'
+      : 'zip';
   }
   const names = entries.map((e) => e.name);
   return names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('xl/')) ? 'xlsx' : 'zip';

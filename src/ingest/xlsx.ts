@@ -89,7 +89,9 @@ export function cellValue(value: ExcelJS.CellValue): CellValue {
   }
   if ('hyperlink' in value) {
     const text = (value as { text?: unknown }).text;
-    return typeof text === 'string' || (typeof text === 'object' && text !== null) ? cellValue(text as ExcelJS.CellValue) : null;
+    return typeof text === 'string' || (typeof text === 'object' && text !== null)
+      ? cellValue(text as ExcelJS.CellValue)
+      : null;
   }
   return null;
 }
@@ -127,7 +129,10 @@ function patchChineseDateFormats(): void {
   patched = true;
   const require = createRequire(import.meta.url);
   try {
-    const formats = require('exceljs/lib/xlsx/defaultnumformats.js') as Record<string, { f?: string; 'zh-cn'?: string }>;
+    const formats = require('exceljs/lib/xlsx/defaultnumformats.js') as Record<
+      string,
+      { f?: string; 'zh-cn'?: string }
+    >;
     for (const entry of Object.values(formats)) {
       if (entry.f === undefined && entry['zh-cn'] !== undefined) entry.f = entry['zh-cn'];
     }

@@ -68,7 +68,8 @@ function buildFacts(r: SnapshotRecords): Facts {
     const prev = firstStartByKey.get(s.key);
     if (prev === undefined || s.startDate < prev) firstStartByKey.set(s.key, s.startDate);
   }
-  const project = (key: string | undefined): Signed | undefined => (key === undefined ? undefined : signedByKey.get(key));
+  const project = (key: string | undefined): Signed | undefined =>
+    key === undefined ? undefined : signedByKey.get(key);
   const blank = { amountYi: 0, foreignUsd: 0, visits: 0, valid: false, fundSource: null };
 
   return {

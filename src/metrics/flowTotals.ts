@@ -78,7 +78,10 @@ function groupBy<T, K>(rows: readonly Fact[], keyOf: (f: Fact) => K, a: Adder<T>
 /** By unit in units-table order, unknown names after, rows with no unit (`null`) last. */
 function byUnit<T>(rows: readonly Fact[], a: Adder<T>, units: readonly Unit[]): Array<T & { unit: string | null }> {
   const groups = groupBy(rows, (f) => f.unit, a);
-  const named = orderUnits([...groups.keys()].filter((k): k is string => k !== null), units).filter((u) => groups.has(u));
+  const named = orderUnits(
+    [...groups.keys()].filter((k): k is string => k !== null),
+    units,
+  ).filter((u) => groups.has(u));
   const out = named.map((unit) => ({ ...(groups.get(unit) as T), unit }));
   const none = groups.get(null);
   return none ? [...out, { ...none, unit: null }] : out;

@@ -3,7 +3,18 @@ import { INDICATORS, type SnapshotRecords, type Target, type Unit } from '../sch
 import { type IndicatorActuals, computeActuals } from './actuals.ts';
 import { factsOf } from './facts.ts';
 import { flowTotals } from './flowTotals.ts';
-import { type Period, inRange, isQuarterEnd, monthOf, monthRange, periodEnd, quarterOf, timeProgress, yearOf, yearToDate } from './period.ts';
+import {
+  type Period,
+  inRange,
+  isQuarterEnd,
+  monthOf,
+  monthRange,
+  periodEnd,
+  quarterOf,
+  timeProgress,
+  yearOf,
+  yearToDate,
+} from './period.ts';
 import { rankUnits } from './ranking.ts';
 import { fundRates, overdueProjects, startRates } from './rates.ts';
 import { scoreUnits } from './scoring.ts';
@@ -78,7 +89,13 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
       items: s?.items ?? [],
       score: s?.score ?? null,
       maxScore: s?.maxScore ?? null,
-      startRate: starts.byUnit.get(unit) ?? { projects: 0, started: 0, rate: null, startedRefs: [], notStartedRefs: [] },
+      startRate: starts.byUnit.get(unit) ?? {
+        projects: 0,
+        started: 0,
+        rate: null,
+        startedRefs: [],
+        notStartedRefs: [],
+      },
       fundRate: funds.byUnit.get(unit) ?? { fundsYi: 0, investmentYi: 0, rate: null, refs: [] },
     };
   });
@@ -127,13 +144,33 @@ function newThisMonth(records: SnapshotRecords, period: Period): PeriodMetrics['
     started: facts.started.flatMap((f, i) => {
       const s = records.started[i];
       return s && inRange(f.date, month)
-        ? [{ src: f.src, key: f.key, name: s.name, unit: f.unit, date: f.date, investmentYi: f.investmentYi, chain: project(s.key)?.chain ?? null }]
+        ? [
+            {
+              src: f.src,
+              key: f.key,
+              name: s.name,
+              unit: f.unit,
+              date: f.date,
+              investmentYi: f.investmentYi,
+              chain: project(s.key)?.chain ?? null,
+            },
+          ]
         : [];
     }),
     producing: facts.producing.flatMap((f, i) => {
       const s = records.producing[i];
       return s && inRange(f.date, month)
-        ? [{ src: f.src, key: f.key, name: s.name, unit: f.unit, date: f.date, investmentYi: f.investmentYi, chain: project(s.key)?.chain ?? null }]
+        ? [
+            {
+              src: f.src,
+              key: f.key,
+              name: s.name,
+              unit: f.unit,
+              date: f.date,
+              investmentYi: f.investmentYi,
+              chain: project(s.key)?.chain ?? null,
+            },
+          ]
         : [];
     }),
   };
@@ -154,7 +191,9 @@ export function reportSummary(m: PeriodMetrics): ReportSummary {
       investmentYi: signed.investmentYi,
       foreignUsd: signed.foreignUsd,
       byUnit: Object.fromEntries(
-        signed.byUnit.flatMap((u) => (u.unit === null ? [] : [[u.unit, { count: u.count, investmentYi: u.investmentYi }]])),
+        signed.byUnit.flatMap((u) =>
+          u.unit === null ? [] : [[u.unit, { count: u.count, investmentYi: u.investmentYi }]],
+        ),
       ),
     },
     started: { count: started.count },

@@ -24,7 +24,10 @@ const EPSILON = 1e-9;
  * @example progressStatus(0.7, '2025-10') // { status: '欠进度', gapPp: -13.33… }
  * @example progressStatus(0.5, '2025-06') // { status: '超进度', gapPp: 0 }
  */
-export function progressStatus(rate: number | null, period: Period): { status: '超进度' | '欠进度'; gapPp: number } | null {
+export function progressStatus(
+  rate: number | null,
+  period: Period,
+): { status: '超进度' | '欠进度'; gapPp: number } | null {
   if (rate === null) return null;
   const gap = rate - timeProgress(period);
   const onPace = gap >= -EPSILON;

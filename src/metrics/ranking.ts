@@ -54,7 +54,8 @@ export function rankUnits(
     if (list) list.push(s);
     else groups.set(g, [s]);
   }
-  for (const list of groups.values()) competitionRanks(list.map((s) => s.key)).forEach((r, i) => groupRankOf.set(list[i]?.unit ?? '', r));
+  for (const list of groups.values())
+    competitionRanks(list.map((s) => s.key)).forEach((r, i) => groupRankOf.set(list[i]?.unit ?? '', r));
 
   return [...ranked, ...unranked].map((s): RankingEntry => {
     const rank = rankOf.get(s.unit) ?? null;

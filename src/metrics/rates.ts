@@ -92,17 +92,15 @@ export function fundRates(records: SnapshotRecords, period: Period): RateBreakdo
  */
 export function overdueProjects(records: SnapshotRecords, period: Period, overdueDays: number): OverdueProject[] {
   return overdueRows(records, periodEnd(period), overdueDays)
-    .map(
-      ({ signed, daysSinceSigned }): OverdueProject => ({
-        key: signed.key ?? null,
-        name: signed.name,
-        unit: signed.unit,
-        signDate: signed.signDate,
-        investmentYi: signed.investmentYi,
-        daysSinceSigned,
-        daysOverdue: daysSinceSigned - overdueDays,
-        src: signed.src,
-      }),
-    )
+    .map(({ signed, daysSinceSigned }): OverdueProject => ({
+      key: signed.key ?? null,
+      name: signed.name,
+      unit: signed.unit,
+      signDate: signed.signDate,
+      investmentYi: signed.investmentYi,
+      daysSinceSigned,
+      daysOverdue: daysSinceSigned - overdueDays,
+      src: signed.src,
+    }))
     .sort((a, b) => b.daysSinceSigned - a.daysSinceSigned || compareText(a.name, b.name));
 }

@@ -28,7 +28,10 @@ const EPSILON = 1e-9;
  * @example scoreTarget({ method: '按件', target: 48, perItem: 0.1, cap: 4.8 }, 30) // { points: 3, maxPoints: 4.8, rate: 0.625 }
  * @example scoreTarget({ method: '按比例', target: 10, points: 20 }, 8) // { points: 16, maxPoints: 20, rate: 0.8 }
  */
-export function scoreTarget(rule: ScoringRule, actual: number): { points: number; maxPoints: number; rate: number | null } {
+export function scoreTarget(
+  rule: ScoringRule,
+  actual: number,
+): { points: number; maxPoints: number; rate: number | null } {
   const full = rule.points ?? 0;
   const rate = rule.method === '扣分' ? null : completion(actual, rule.target);
   switch (rule.method) {
@@ -38,10 +41,18 @@ export function scoreTarget(rule: ScoringRule, actual: number): { points: number
       return { points: full * ratio, maxPoints: full, rate };
     }
     case '达标':
-      return { points: actual >= rule.target - EPSILON * Math.max(1, Math.abs(rule.target)) ? full : 0, maxPoints: full, rate };
+      return {
+        points: actual >= rule.target - EPSILON * Math.max(1, Math.abs(rule.target)) ? full : 0,
+        maxPoints: full,
+        rate,
+      };
     case '按件': {
       const limit = rule.cap ?? rule.points ?? Infinity;
-      return { points: Math.min(Math.max(actual, 0) * (rule.perItem ?? 0), limit), maxPoints: rule.cap ?? rule.points ?? 0, rate };
+      return {
+        points: Math.min(Math.max(actual, 0) * (rule.perItem ?? 0), limit),
+        maxPoints: rule.cap ?? rule.points ?? 0,
+        rate,
+      };
     }
     case '扣分': {
       const limit = rule.cap ?? rule.points ?? Infinity;

@@ -108,14 +108,20 @@ function parseDateText(shown: string): ParseResult<DateValue> {
     const m = re.exec(s);
     if (m !== null) return fromParts(shown, m[1], m[2], undefined);
   }
-  if (/^\d{5}(?:\.\d+)?$/.test(s) && Number(s) >= SERIAL_MIN && Number(s) < SERIAL_MAX + 1) return serial(Number(s), shown);
+  if (/^\d{5}(?:\.\d+)?$/.test(s) && Number(s) >= SERIAL_MIN && Number(s) < SERIAL_MAX + 1)
+    return serial(Number(s), shown);
   if (/^\d{4}年?$/.test(s)) return fail(`日期“${shown}”只有年份，请写明月份，如 ${s.slice(0, 4)}年10月`);
   if (TWO_DIGIT_YEAR.test(s)) return fail(`日期“${shown}”的年份只有两位，请写成四位年份，如 2025-10-08`);
   if (YEAR_LAST.test(s)) return fail(`日期“${shown}”分不清月和日，请按 年-月-日 的顺序写，如 2025-10-08`);
   return fail(`无法识别日期“${shown}”，${HOW}`);
 }
 
-function fromParts(shown: string, y: string | undefined, m: string | undefined, d: string | undefined): ParseResult<DateValue> {
+function fromParts(
+  shown: string,
+  y: string | undefined,
+  m: string | undefined,
+  d: string | undefined,
+): ParseResult<DateValue> {
   const year = Number(y);
   const month = Number(m);
   const day = d === undefined ? 1 : Number(d);
@@ -124,7 +130,14 @@ function fromParts(shown: string, y: string | undefined, m: string | undefined, 
   return checked(iso, year, month, day, d === undefined ? 'month' : 'day', shown);
 }
 
-function checked(iso: string, year: number, month: number, day: number, precision: DateValue['precision'], shown = iso): ParseResult<DateValue> {
+function checked(
+  iso: string,
+  year: number,
+  month: number,
+  day: number,
+  precision: DateValue['precision'],
+  shown = iso,
+): ParseResult<DateValue> {
   if (year < YEAR_MIN || year > YEAR_MAX) return fail(`日期“${shown}”的年份不合理，请填写实际日期，如 2025-10-08`);
   const last = daysInMonth(year, month);
   if (day > last) return impossible(shown, year, month, last);

@@ -29,7 +29,8 @@ const MEASURE_WORD = /[个家次条项人批户名]$/;
 
 /** The shared message for cells that are not text or numbers. */
 export function nonTextCellFailure(v: Date | boolean | { error: string }, expected: string): ParseFailure {
-  if (v instanceof Date) return fail(`这里应填${expected}，单元格却是日期“${isoDay(v) ?? '无效日期'}”，请把单元格格式改为“常规”后重新填写`);
+  if (v instanceof Date)
+    return fail(`这里应填${expected}，单元格却是日期“${isoDay(v) ?? '无效日期'}”，请把单元格格式改为“常规”后重新填写`);
   if (typeof v === 'boolean') return fail(`无法识别“${v ? 'TRUE' : 'FALSE'}”，请填写${expected}`);
   return fail(`单元格是公式错误“${v.error}”，请修正公式或直接填写${expected}`);
 }

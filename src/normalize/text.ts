@@ -31,7 +31,9 @@ const XML_NEWLINE = /_x000[DA]_/g;
  */
 function foldTextUncached(s: string): string {
   return s
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => (KEPT_FULL_WIDTH.has(ch) ? ch : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
+    .replace(/[\uFF01-\uFF5E]/g, (ch) =>
+      KEPT_FULL_WIDTH.has(ch) ? ch : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+    )
     .replace(XML_NEWLINE, ' ')
     .replace(ZERO_WIDTH, '')
     .replace(/\s+/g, ' ')

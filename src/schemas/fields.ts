@@ -22,7 +22,8 @@ export type TableKind = LedgerKind | ReferenceKind;
  * - `unit` a 责任单位 name, resolved through the units table; `list` text split on 、,，;
  * - `enum` one of `values` (after trimming).
  */
-export type FieldType = 'text' | 'code' | 'amountYi' | 'amountUsd' | 'number' | 'int' | 'date' | 'yesno' | 'unit' | 'list' | 'enum';
+export type FieldType =
+  'text' | 'code' | 'amountYi' | 'amountUsd' | 'number' | 'int' | 'date' | 'yesno' | 'unit' | 'list' | 'enum';
 
 export interface FieldSpec {
   /** Canonical English key used in JSON, e.g. `investment`. */
@@ -38,7 +39,13 @@ export interface FieldSpec {
   values?: readonly string[];
 }
 
-const f = (key: string, label: string, type: FieldType, aliases: readonly string[] = [], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+const f = (
+  key: string,
+  label: string,
+  type: FieldType,
+  aliases: readonly string[] = [],
+  extra: Partial<FieldSpec> = {},
+): FieldSpec => ({
   key,
   label,
   type,

@@ -48,16 +48,79 @@ interface OverviewSpec {
 }
 
 const OVERVIEW: OverviewSpec[] = [
-  { label: '签约项目', unit: '个', fig: 'signed', value: (t) => t.signed.count, amount: false, indicator: '签约项目数' },
-  { label: '签约金额', unit: '亿元', fig: 'signed', value: (t) => t.signed.investmentYi, amount: true, indicator: '签约金额' },
-  { label: '其中外资', unit: '万美元', fig: 'signed.foreign', value: (t) => t.signed.foreignUsd, amount: true, indicator: null },
-  { label: '开工项目', unit: '个', fig: 'started', value: (t) => t.started.count, amount: false, indicator: '开工项目数' },
-  { label: '投产项目', unit: '个', fig: 'producing', value: (t) => t.producing.count, amount: false, indicator: '投产项目数' },
-  { label: '到位资金', unit: '亿元', fig: 'funds', value: (t) => t.funds.amountYi, amount: true, indicator: '到位资金' },
-  { label: '外资到位', unit: '万美元', fig: 'funds.foreign', value: (t) => t.funds.foreignUsd, amount: true, indicator: '外资到位' },
-  { label: '有效信息', unit: '条', fig: 'leadsValid', value: (t) => t.leads.valid, amount: false, indicator: '有效信息条数' },
+  {
+    label: '签约项目',
+    unit: '个',
+    fig: 'signed',
+    value: (t) => t.signed.count,
+    amount: false,
+    indicator: '签约项目数',
+  },
+  {
+    label: '签约金额',
+    unit: '亿元',
+    fig: 'signed',
+    value: (t) => t.signed.investmentYi,
+    amount: true,
+    indicator: '签约金额',
+  },
+  {
+    label: '其中外资',
+    unit: '万美元',
+    fig: 'signed.foreign',
+    value: (t) => t.signed.foreignUsd,
+    amount: true,
+    indicator: null,
+  },
+  {
+    label: '开工项目',
+    unit: '个',
+    fig: 'started',
+    value: (t) => t.started.count,
+    amount: false,
+    indicator: '开工项目数',
+  },
+  {
+    label: '投产项目',
+    unit: '个',
+    fig: 'producing',
+    value: (t) => t.producing.count,
+    amount: false,
+    indicator: '投产项目数',
+  },
+  {
+    label: '到位资金',
+    unit: '亿元',
+    fig: 'funds',
+    value: (t) => t.funds.amountYi,
+    amount: true,
+    indicator: '到位资金',
+  },
+  {
+    label: '外资到位',
+    unit: '万美元',
+    fig: 'funds.foreign',
+    value: (t) => t.funds.foreignUsd,
+    amount: true,
+    indicator: '外资到位',
+  },
+  {
+    label: '有效信息',
+    unit: '条',
+    fig: 'leadsValid',
+    value: (t) => t.leads.valid,
+    amount: false,
+    indicator: '有效信息条数',
+  },
   { label: '信息总数', unit: '条', fig: 'leads', value: (t) => t.leads.count, amount: false, indicator: null },
-  { label: '外出招商', unit: '批次', fig: 'trips', value: (t) => t.trips.count, amount: false, indicator: '外出招商次数' },
+  {
+    label: '外出招商',
+    unit: '批次',
+    fig: 'trips',
+    value: (t) => t.trips.count,
+    amount: false,
+    indicator: '外出招商次数',
+  },
   { label: '拜访企业', unit: '家', fig: 'trips', value: (t) => t.trips.visits, amount: false, indicator: '拜访企业数' },
 ];
 
@@ -148,7 +211,11 @@ const pctOf = (part: number, whole: number) => (whole > 0 ? fmtRate(part / whole
  *
  * @example bulletinView(loadPeriod('2025-10'), loadMeta(), loadPeriod('2025-09')).overview[0].ytd.text // '159'
  */
-export function bulletinView(data: PeriodData, meta: Pick<SiteMeta, 'zoneName' | 'office' | 'periods'>, prev?: Pick<PeriodData, 'period' | 'metrics'> | null): BulletinView {
+export function bulletinView(
+  data: PeriodData,
+  meta: Pick<SiteMeta, 'zoneName' | 'office' | 'periods'>,
+  prev?: Pick<PeriodData, 'period' | 'metrics'> | null,
+): BulletinView {
   const { period, metrics: m } = data;
   const page = bulletinPage(period);
   const link = linker(page, data);
@@ -176,11 +243,16 @@ export function bulletinView(data: PeriodData, meta: Pick<SiteMeta, 'zoneName' |
   type Sig = Pick<FlowTotals['signed'], 'count' | 'investmentYi'>;
   const bucketRow = (label: string, month: Sig, ytd: Sig, id: string): BucketRow => ({
     label,
-    month: { count: link(`month.signed${id}`, fmtInt(month.count)), yi: link(`month.signed${id}`, fmtYi(month.investmentYi)) },
+    month: {
+      count: link(`month.signed${id}`, fmtInt(month.count)),
+      yi: link(`month.signed${id}`, fmtYi(month.investmentYi)),
+    },
     ytd: { count: link(`ytd.signed${id}`, fmtInt(ytd.count)), yi: link(`ytd.signed${id}`, fmtYi(ytd.investmentYi)) },
     share: pctOf(ytd.investmentYi, m.ytd.signed.investmentYi),
   });
-  const bucketRows = SIZE_BUCKETS.map((b, i) => bucketRow(b.label, m.thisMonth.signed.bySize[i]!, m.ytd.signed.bySize[i]!, `.size.${i}`));
+  const bucketRows = SIZE_BUCKETS.map((b, i) =>
+    bucketRow(b.label, m.thisMonth.signed.bySize[i]!, m.ytd.signed.bySize[i]!, `.size.${i}`),
+  );
   const chainRows = m.ytd.signed.byChain.map((c, i): ChainRow => ({
     label: c.chain ?? '未填产业链',
     count: link(`ytd.signed.chain.${i}`, fmtInt(c.count)),
@@ -193,7 +265,8 @@ export function bulletinView(data: PeriodData, meta: Pick<SiteMeta, 'zoneName' |
   const monthly = Array.from({ length: m.month }, (_, k) => ({ month: k + 1, value: 0 }));
   for (const s of data.records.signed) {
     const mm = Number(s.signDate.slice(5, 7));
-    if (s.signDate.startsWith(year) && mm <= m.month) for (let k = mm - 1; k < m.month; k++) monthly[k]!.value += s.investmentYi;
+    if (s.signDate.startsWith(year) && mm <= m.month)
+      for (let k = mm - 1; k < m.month; k++) monthly[k]!.value += s.investmentYi;
   }
 
   return {
@@ -213,7 +286,12 @@ export function bulletinView(data: PeriodData, meta: Pick<SiteMeta, 'zoneName' |
       total: bucketRow('合计', m.thisMonth.signed, m.ytd.signed, ''),
       chart: bucketChart({
         title: `${m.month === 1 ? '1月' : `1—${m.month}月`}签约项目规模分布`,
-        data: m.ytd.signed.bySize.map((b, i) => ({ bucket: b.bucket, count: b.count, amount: b.investmentYi, href: bucketRows[i]!.ytd.yi.href })),
+        data: m.ytd.signed.bySize.map((b, i) => ({
+          bucket: b.bucket,
+          count: b.count,
+          amount: b.investmentYi,
+          href: bucketRows[i]!.ytd.yi.href,
+        })),
       }),
     },
     chains: {
@@ -222,10 +300,19 @@ export function bulletinView(data: PeriodData, meta: Pick<SiteMeta, 'zoneName' |
         title: '分产业链签约金额',
         unit: '亿元',
         format: (v) => fmtYi(v),
-        data: m.ytd.signed.byChain.map((c, i) => ({ label: c.chain ?? '未填产业链', value: c.investmentYi, href: chainRows[i]!.yi.href })),
+        data: m.ytd.signed.byChain.map((c, i) => ({
+          label: c.chain ?? '未填产业链',
+          value: c.investmentYi,
+          href: chainRows[i]!.yi.href,
+        })),
       }),
     },
-    progressChart: cumulativeLine({ title: '全区签约金额累计进度', unit: '亿元', target: zoneTarget(m, '签约金额') ?? 0, actual: monthly }),
+    progressChart: cumulativeLine({
+      title: '全区签约金额累计进度',
+      unit: '亿元',
+      target: zoneTarget(m, '签约金额') ?? 0,
+      actual: monthly,
+    }),
     ...bulletinUnits(data, link),
     ...bulletinLists(data, link, at > 0),
   };

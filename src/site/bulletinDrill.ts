@@ -2,7 +2,15 @@ import type { PeriodData } from '../build/siteData.ts';
 import { factsOf } from '../metrics/facts.ts';
 import { fmtInt, fmtYi } from '../metrics/format.ts';
 import type { SnapshotRecords, SourceRef } from '../schemas/records.ts';
-import { KIND_LABELS, type Measure, SECTION_KINDS, type SectionKind, periodFigures, refKey, sectionAnchor } from './drill.ts';
+import {
+  KIND_LABELS,
+  type Measure,
+  SECTION_KINDS,
+  type SectionKind,
+  periodFigures,
+  refKey,
+  sectionAnchor,
+} from './drill.ts';
 
 /**
  * The drill page of a period (`drill/<YYYY-MM>.html`): every row that a figure of the period
@@ -106,7 +114,11 @@ function cellsOf(records: SnapshotRecords, kind: SectionKind, i: number, overdue
 }
 
 /** The figure-total text of rows (`[section, record index]` pairs). */
-function totalText(records: SnapshotRecords, rows: readonly (readonly [SectionKind, number])[], measure: Measure): string {
+function totalText(
+  records: SnapshotRecords,
+  rows: readonly (readonly [SectionKind, number])[],
+  measure: Measure,
+): string {
   const facts = factsOf(records);
   let sum = 0;
   for (const [kind, i] of rows) {
@@ -127,7 +139,7 @@ function totalText(records: SnapshotRecords, rows: readonly (readonly [SectionKi
 export function ranges(indexes: Iterable<number>): string {
   const xs = [...new Set(indexes)].sort((a, b) => a - b);
   const out: string[] = [];
-  for (let i = 0; i < xs.length; ) {
+  for (let i = 0; i < xs.length;) {
     let j = i;
     while (j + 1 < xs.length && xs[j + 1] === xs[j]! + 1) j++;
     out.push(i === j ? String(xs[i]) : `${xs[i]}-${xs[j]}`);
@@ -180,7 +192,9 @@ export function drillView(data: Pick<PeriodData, 'period' | 'records' | 'metrics
     const unitOf = (i: number) => facts[recordKind(kind)][i]!.unit;
     // units with rows, and units a figure points at (a figure of 0 rows still lands on its section)
     const named = [...idx.map(unitOf), ...pointed.flatMap((f) => (f.unit === undefined ? [] : [f.unit]))];
-    const units = [...new Set(named)].sort((a, b) => unitRank(a) - unitRank(b) || (a ?? '').localeCompare(b ?? '', 'zh-CN'));
+    const units = [...new Set(named)].sort(
+      (a, b) => unitRank(a) - unitRank(b) || (a ?? '').localeCompare(b ?? '', 'zh-CN'),
+    );
     const measure: Measure = kind === 'leads' ? 'valid' : kind === 'trips' ? 'visits' : 'yi';
     sections.push({
       kind,
@@ -189,7 +203,11 @@ export function drillView(data: Pick<PeriodData, 'period' | 'records' | 'metrics
       columns: COLUMNS[kind].labels,
       numeric: COLUMNS[kind].numeric,
       count: idx.length,
-      total: totalText(records, idx.map((i) => [kind, i] as const), measure),
+      total: totalText(
+        records,
+        idx.map((i) => [kind, i] as const),
+        measure,
+      ),
       units: units.map((unit) => {
         const mine = idx.filter((i) => unitOf(i) === unit);
         const sources = new Map<string, DrillSource & { idx: number[] }>();
@@ -200,7 +218,9 @@ export function drillView(data: Pick<PeriodData, 'period' | 'records' | 'metrics
           s.idx.push(i);
           sources.set(key, s);
         }
-        const ordered = [...sources.values()].sort((a, b) => (a.file === b.file ? (a.sheet < b.sheet ? -1 : 1) : a.file < b.file ? -1 : 1));
+        const ordered = [...sources.values()].sort((a, b) =>
+          a.file === b.file ? (a.sheet < b.sheet ? -1 : 1) : a.file < b.file ? -1 : 1,
+        );
         for (const s of ordered) {
           s.idx.sort((a, b) => recs[a]!.src.row - recs[b]!.src.row);
           for (const i of s.idx) {
@@ -212,7 +232,11 @@ export function drillView(data: Pick<PeriodData, 'period' | 'records' | 'metrics
           anchor: sectionAnchor(kind, unit),
           label: unit ?? '未落实单位',
           count: mine.length,
-          total: totalText(records, mine.map((i) => [kind, i] as const), measure),
+          total: totalText(
+            records,
+            mine.map((i) => [kind, i] as const),
+            measure,
+          ),
           sources: ordered.map(({ file, sheet, rows }) => ({ file, sheet, rows })),
         };
       }),
@@ -242,5 +266,8 @@ export function drillView(data: Pick<PeriodData, 'period' | 'records' | 'metrics
  * @example jsonForScript({ a: '</script>' }) // '{"a":"\\u003c/script\\u003e"}'
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -28,7 +28,10 @@ export interface BulletinIndexYear {
 }
 
 /** Groups the periods by year (newest year and month first); figures link to the drill pages. */
-export function bulletinIndex(page: string, periods: readonly Pick<PeriodData, 'period' | 'metrics'>[]): BulletinIndexYear[] {
+export function bulletinIndex(
+  page: string,
+  periods: readonly Pick<PeriodData, 'period' | 'metrics'>[],
+): BulletinIndexYear[] {
   const years = new Map<string, BulletinIndexRow[]>();
   for (const { period, metrics: m } of [...periods].sort((a, b) => (a.period < b.period ? 1 : -1))) {
     const cell = (id: string, text: string): Cell => ({ text, href: drillHref(page, period, id) });
@@ -37,8 +40,14 @@ export function bulletinIndex(page: string, periods: readonly Pick<PeriodData, '
       label: periodLabel(period),
       issue: `${m.year}年第${m.month}期`,
       page: bulletinPage(period),
-      monthSigned: { count: cell('month.signed', fmtInt(m.thisMonth.signed.count)), yi: cell('month.signed', fmtYi(m.thisMonth.signed.investmentYi)) },
-      ytdSigned: { count: cell('ytd.signed', fmtInt(m.ytd.signed.count)), yi: cell('ytd.signed', fmtYi(m.ytd.signed.investmentYi)) },
+      monthSigned: {
+        count: cell('month.signed', fmtInt(m.thisMonth.signed.count)),
+        yi: cell('month.signed', fmtYi(m.thisMonth.signed.investmentYi)),
+      },
+      ytdSigned: {
+        count: cell('ytd.signed', fmtInt(m.ytd.signed.count)),
+        yi: cell('ytd.signed', fmtYi(m.ytd.signed.investmentYi)),
+      },
       started: cell('ytd.started', fmtInt(m.ytd.started.count)),
       producing: cell('ytd.producing', fmtInt(m.ytd.producing.count)),
       funds: cell('ytd.funds', fmtYi(m.ytd.funds.amountYi)),

@@ -58,7 +58,13 @@ export interface BulletinLists {
   trips: { count: Cell; visits: Cell; rows: TripRow[] };
   overdue: { count: Cell; yi: Cell; days: number; rows: OverdueRow[] };
   /** `null` for the first snapshot (nothing to compare with). */
-  diff: { added: DiffRow[]; removed: DiffRow[]; amountChanged: DiffRow[]; stageChanged: DiffRow[]; empty: boolean } | null;
+  diff: {
+    added: DiffRow[];
+    removed: DiffRow[];
+    amountChanged: DiffRow[];
+    stageChanged: DiffRow[];
+    empty: boolean;
+  } | null;
 }
 
 const yiText = (x: number | null | undefined) => (x === null || x === undefined ? '—' : fmtYi(x));
@@ -68,10 +74,21 @@ export function bulletinLists(data: PeriodData, link: Linker, hasPrevSnapshot = 
   const list = (kind: 'signed' | 'started' | 'producing'): ProjectList => ({
     count: link(`month.${kind}`, fmtInt(m.thisMonth[kind].count)),
     yi: link(`month.${kind}`, fmtYi(m.thisMonth[kind].investmentYi)),
-    rows: m.newThisMonth[kind].map((r) => ({ name: r.name, unit: r.unit ?? '未落实单位', date: r.date, yi: yiText(r.investmentYi), chain: r.chain ?? '' })),
+    rows: m.newThisMonth[kind].map((r) => ({
+      name: r.name,
+      unit: r.unit ?? '未落实单位',
+      date: r.date,
+      yi: yiText(r.investmentYi),
+      chain: r.chain ?? '',
+    })),
   });
 
-  const src = (label: string, f: { count: number; amountYi: number; foreignUsd: number }, id: string, foreignId = id): SourceRow => ({
+  const src = (
+    label: string,
+    f: { count: number; amountYi: number; foreignUsd: number },
+    id: string,
+    foreignId = id,
+  ): SourceRow => ({
     label,
     count: link(id, fmtInt(f.count)),
     yi: link(id, fmtYi(f.amountYi)),
@@ -82,7 +99,10 @@ export function bulletinLists(data: PeriodData, link: Linker, hasPrevSnapshot = 
     .filter((t) => inMonth(t.departDate, period))
     .sort((a, b) => (a.departDate === b.departDate ? a.src.row - b.src.row : a.departDate < b.departDate ? -1 : 1))
     .map((t) => ({
-      dates: t.returnDate && t.returnDate !== t.departDate ? `${t.departDate.slice(5)}—${t.returnDate.slice(5)}` : t.departDate.slice(5),
+      dates:
+        t.returnDate && t.returnDate !== t.departDate
+          ? `${t.departDate.slice(5)}—${t.returnDate.slice(5)}`
+          : t.departDate.slice(5),
       unit: t.unit,
       destination: t.destination ?? '',
       leader: t.leader ?? '',
@@ -98,19 +118,39 @@ export function bulletinLists(data: PeriodData, link: Linker, hasPrevSnapshot = 
     funds: {
       rows: m.ytd.funds.bySource.map((s, i) => src(s.source ?? '未填来源', s, `ytd.funds.source.${i}`)),
       total: src('合计', m.ytd.funds, 'ytd.funds', 'ytd.funds.foreign'),
-      month: { yi: link('month.funds', fmtYi(m.thisMonth.funds.amountYi)), foreign: link('month.funds.foreign', fmtYi(m.thisMonth.funds.foreignUsd)) },
+      month: {
+        yi: link('month.funds', fmtYi(m.thisMonth.funds.amountYi)),
+        foreign: link('month.funds.foreign', fmtYi(m.thisMonth.funds.foreignUsd)),
+      },
     },
-    trips: { count: link('month.trips', fmtInt(m.thisMonth.trips.count)), visits: link('month.trips', fmtInt(m.thisMonth.trips.visits)), rows: trips },
+    trips: {
+      count: link('month.trips', fmtInt(m.thisMonth.trips.count)),
+      visits: link('month.trips', fmtInt(m.thisMonth.trips.visits)),
+      rows: trips,
+    },
     overdue: {
       count: link('overdue', fmtInt(m.overdue.length)),
       yi: link('overdue', fmtYi(overdueYi)),
       days: m.overdueDays,
-      rows: m.overdue.map((o) => ({ name: o.name, unit: o.unit, signDate: o.signDate, yi: fmtYi(o.investmentYi), days: fmtInt(o.daysSinceSigned), over: fmtInt(o.daysOverdue) })),
+      rows: m.overdue.map((o) => ({
+        name: o.name,
+        unit: o.unit,
+        signDate: o.signDate,
+        yi: fmtYi(o.investmentYi),
+        days: fmtInt(o.daysSinceSigned),
+        over: fmtInt(o.daysOverdue),
+      })),
     },
     diff: hasDiff
       ? {
-          added: d.added.map((r) => ({ name: r.name, detail: `${r.stage}${r.investmentYi === undefined ? '' : `，${amount(r.investmentYi)}`}` })),
-          removed: d.removed.map((r) => ({ name: r.name, detail: `${r.stage}${r.investmentYi === undefined ? '' : `，${amount(r.investmentYi)}`}` })),
+          added: d.added.map((r) => ({
+            name: r.name,
+            detail: `${r.stage}${r.investmentYi === undefined ? '' : `，${amount(r.investmentYi)}`}`,
+          })),
+          removed: d.removed.map((r) => ({
+            name: r.name,
+            detail: `${r.stage}${r.investmentYi === undefined ? '' : `，${amount(r.investmentYi)}`}`,
+          })),
           amountChanged: d.amountChanged.map((r) => ({ name: r.name, detail: `${amount(r.from)} → ${amount(r.to)}` })),
           stageChanged: d.stageChanged.map((r) => ({ name: r.name, detail: `${r.from} → ${r.to}` })),
           empty: d.added.length + d.removed.length + d.amountChanged.length + d.stageChanged.length === 0,

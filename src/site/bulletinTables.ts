@@ -53,14 +53,31 @@ export const rankingColumns: Column<RankingEntry>[] = [
 /** Rows of 表4 of a period. */
 export function unitItemRows(period: string): UnitItemRow[] {
   const m = loadPeriod(period).metrics;
-  return m.units.flatMap((u) => u.items.map((item) => ({ ...item, unit: u.unit, group: u.group, timeProgress: m.timeProgress })));
+  return m.units.flatMap((u) =>
+    u.items.map((item) => ({ ...item, unit: u.unit, group: u.group, timeProgress: m.timeProgress })),
+  );
 }
 
 /** Provider for `PROVIDERS` in `src/site/downloads.ts` (internal profile only). */
 export const bulletinTables: TableProvider = (profile, periods) => {
   if (profile !== 'internal') return [];
-  return [...periods].sort().reverse().flatMap((p): DownloadTable[] => [
-    { id: bulletinTableId('units', p), title: `${periodLabel(p)}各单位目标完成情况`, group: '月度通报', columns: unitItemColumns, rows: () => unitItemRows(p) } satisfies DownloadTable<UnitItemRow>,
-    { id: bulletinTableId('ranking', p), title: `${periodLabel(p)}综合排名`, group: '月度通报', columns: rankingColumns, rows: () => loadPeriod(p).metrics.ranking } satisfies DownloadTable<RankingEntry>,
-  ]);
+  return [...periods]
+    .sort()
+    .reverse()
+    .flatMap((p): DownloadTable[] => [
+      {
+        id: bulletinTableId('units', p),
+        title: `${periodLabel(p)}各单位目标完成情况`,
+        group: '月度通报',
+        columns: unitItemColumns,
+        rows: () => unitItemRows(p),
+      } satisfies DownloadTable<UnitItemRow>,
+      {
+        id: bulletinTableId('ranking', p),
+        title: `${periodLabel(p)}综合排名`,
+        group: '月度通报',
+        columns: rankingColumns,
+        rows: () => loadPeriod(p).metrics.ranking,
+      } satisfies DownloadTable<RankingEntry>,
+    ]);
 };

@@ -64,7 +64,10 @@ export function itemLabel(item: Pick<ScoreItem, 'indicator' | 'filterLabel'>): s
 }
 
 /** `↑2` / `↓1` / `—`; `新` when the unit was not ranked in the previous ranking. */
-export function rankChange(e: Pick<RankingEntry, 'change' | 'prevRank' | 'rank'>, hasPrevious: boolean): { text: string; trend: string } {
+export function rankChange(
+  e: Pick<RankingEntry, 'change' | 'prevRank' | 'rank'>,
+  hasPrevious: boolean,
+): { text: string; trend: string } {
   if (e.rank === null || !hasPrevious) return { text: '—', trend: '' };
   if (e.prevRank === null) return { text: '新', trend: '' };
   const c = e.change ?? 0;
@@ -111,7 +114,15 @@ export function bulletinUnits(data: Pick<PeriodData, 'period' | 'metrics'>, link
     const i = u.items.findIndex((it) => it.indicator === '签约金额' && it.filterLabel === '' && it.method !== '扣分');
     const item = u.items[i];
     if (!item) return [];
-    return [{ label: u.unit, actual: item.actual, target: item.target, timeProgress: m.timeProgress, href: link(`score.${unitId(u.unit)}.${i}`, '').href }];
+    return [
+      {
+        label: u.unit,
+        actual: item.actual,
+        target: item.target,
+        timeProgress: m.timeProgress,
+        href: link(`score.${unitId(u.unit)}.${i}`, '').href,
+      },
+    ];
   });
 
   const hasPrevious = m.previousPeriod !== null;

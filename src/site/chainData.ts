@@ -33,7 +33,10 @@ export function loadChainData(): ChainData {
     return cached;
   }
   const year = meta.latest?.slice(0, 4) ?? null;
-  const signed = meta.latest && year ? signedGroupsFromRecords(loadPeriod(meta.latest).records.signed, year, (key) => projectPage(projectId(key))) : { groups: [], noChain: 0 };
+  const signed =
+    meta.latest && year
+      ? signedGroupsFromRecords(loadPeriod(meta.latest).records.signed, year, (key) => projectPage(projectId(key)))
+      : { groups: [], noChain: 0 };
   const { chains, unmatched } = buildChains(ref.chainSegments, ref.chainCompanies, signed.groups);
   cached = { profile, year, chains, unmatched: unmatchedProjects(unmatched), noChain: signed.noChain };
   return cached;

@@ -65,7 +65,14 @@ export interface ChainView {
   segments: SegmentView[];
   /** Enterprises and signed projects of the chain whose 环节 is empty or names no segment. */
   unplaced: { companies: ChainCompany[]; signed: number; projects: ChainProject[] };
-  totals: { segments: number; strength: Record<Strength | '未评估', number>; 链主: number; 本地: number; 目标: number; signed: number };
+  totals: {
+    segments: number;
+    strength: Record<Strength | '未评估', number>;
+    链主: number;
+    本地: number;
+    目标: number;
+    signed: number;
+  };
 }
 
 /**
@@ -97,8 +104,10 @@ export function chainPage(name: string): string {
   return `chains/${chainId(name)}.html`;
 }
 
-const distinct = (companies: readonly ChainCompany[], category: Category): number => new Set(companies.filter((c) => c.category === category).map((c) => c.name)).size;
-const byCategory = (a: ChainCompany, b: ChainCompany): number => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category);
+const distinct = (companies: readonly ChainCompany[], category: Category): number =>
+  new Set(companies.filter((c) => c.category === category).map((c) => c.name)).size;
+const byCategory = (a: ChainCompany, b: ChainCompany): number =>
+  CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category);
 
 /**
  * The chains of the map: every chain named in the 环节 sheet (in sheet order), then chains named
@@ -111,7 +120,10 @@ export function buildChains(
   companies: readonly ChainCompany[],
   signed: readonly SignedGroup[] = [],
 ): { chains: ChainView[]; unmatched: SignedGroup[] } {
-  const chains = new Map<string, { name: string; segs: ChainSegment[]; companies: ChainCompany[]; signed: SignedGroup[] }>();
+  const chains = new Map<
+    string,
+    { name: string; segs: ChainSegment[]; companies: ChainCompany[]; signed: SignedGroup[] }
+  >();
   const chainOf = (name: string, create: boolean) => {
     const k = chainKey(name);
     let c = chains.get(k);
@@ -134,10 +146,17 @@ export function buildChains(
   for (const c of chains.values()) {
     const ordered = c.segs
       .map((s, i) => ({ s, i }))
-      .sort((a, b) => POSITIONS.indexOf(a.s.position) - POSITIONS.indexOf(b.s.position) || (a.s.order ?? Infinity) - (b.s.order ?? Infinity) || a.i - b.i)
+      .sort(
+        (a, b) =>
+          POSITIONS.indexOf(a.s.position) - POSITIONS.indexOf(b.s.position) ||
+          (a.s.order ?? Infinity) - (b.s.order ?? Infinity) ||
+          a.i - b.i,
+      )
       .map(({ s }) => s);
     const keyed = new Map(ordered.map((s) => [segmentKey(s.segment), s]));
-    const placed = new Map<ChainSegment, { companies: ChainCompany[]; signed: number; projects: ChainProject[] }>(ordered.map((s) => [s, { companies: [], signed: 0, projects: [] }]));
+    const placed = new Map<ChainSegment, { companies: ChainCompany[]; signed: number; projects: ChainProject[] }>(
+      ordered.map((s) => [s, { companies: [], signed: 0, projects: [] }]),
+    );
     const unplaced: ChainView['unplaced'] = { companies: [], signed: 0, projects: [] };
     const slot = (segment: string | null | undefined) => {
       const s = segment ? keyed.get(segmentKey(segment)) : undefined;
@@ -160,7 +179,12 @@ export function buildChains(
         order: s.order,
         anchor: `seg-${i + 1}`,
         companies: companiesSorted,
-        counts: { 链主: distinct(p.companies, '链主'), 本地: distinct(p.companies, '本地'), 目标: distinct(p.companies, '目标'), signed: p.signed },
+        counts: {
+          链主: distinct(p.companies, '链主'),
+          本地: distinct(p.companies, '本地'),
+          目标: distinct(p.companies, '目标'),
+          signed: p.signed,
+        },
         projects: sortProjects(p.projects),
       };
     });
@@ -189,5 +213,7 @@ export function buildChains(
 
 /** Latest signing first, then by name. */
 function sortProjects(list: ChainProject[]): ChainProject[] {
-  return [...list].sort((a, b) => (a.signDate < b.signDate ? 1 : a.signDate > b.signDate ? -1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...list].sort((a, b) =>
+    a.signDate < b.signDate ? 1 : a.signDate > b.signDate ? -1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
 }

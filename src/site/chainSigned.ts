@@ -15,7 +15,11 @@ import type { ChainProject, SignedGroup } from './chainModel.ts';
  *
  * @example signedGroupsFromRecords(period.records.signed, '2025', (key) => projectPage(projectId(key)))
  */
-export function signedGroupsFromRecords(signed: readonly Signed[], year: string, href?: (key: string) => string): { groups: SignedGroup[]; noChain: number } {
+export function signedGroupsFromRecords(
+  signed: readonly Signed[],
+  year: string,
+  href?: (key: string) => string,
+): { groups: SignedGroup[]; noChain: number } {
   const groups = new Map<string, SignedGroup>();
   let noChain = 0;
   for (const s of signed) {
@@ -28,7 +32,15 @@ export function signedGroupsFromRecords(signed: readonly Signed[], year: string,
     let g = groups.get(k);
     if (!g) groups.set(k, (g = { chain: s.chain, segment: s.segment ?? null, count: 0, projects: [] }));
     g.count++;
-    const p: ChainProject = { name: s.name, investmentYi: s.investmentYi, signDate: s.signDate, unit: s.unit, investor: s.investor, chain: s.chain, segment: s.segment };
+    const p: ChainProject = {
+      name: s.name,
+      investmentYi: s.investmentYi,
+      signDate: s.signDate,
+      unit: s.unit,
+      investor: s.investor,
+      chain: s.chain,
+      segment: s.segment,
+    };
     if (s.key && href) p.href = href(s.key);
     g.projects?.push(p);
   }
@@ -44,5 +56,9 @@ export function signedGroupsFromPublic(pub: Pick<PublicData, 'chainSigned'>): Si
 export function unmatchedProjects(groups: readonly SignedGroup[]): ChainProject[] {
   return groups
     .flatMap((g) => g.projects ?? [])
-    .sort((a, b) => (a.chain ?? '').localeCompare(b.chain ?? '', 'zh-CN') || (a.signDate < b.signDate ? 1 : a.signDate > b.signDate ? -1 : 0));
+    .sort(
+      (a, b) =>
+        (a.chain ?? '').localeCompare(b.chain ?? '', 'zh-CN') ||
+        (a.signDate < b.signDate ? 1 : a.signDate > b.signDate ? -1 : 0),
+    );
 }

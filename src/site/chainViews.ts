@@ -70,7 +70,16 @@ export function gapList(chains: readonly ChainView[]): GapRow[] {
     for (const c of chains) {
       for (const s of c.segments) {
         if (s.strength !== want) continue;
-        rows.push({ chain: c.name, page: `${c.page}#${s.anchor}`, position: s.position, segment: s.segment, strength: want, description: s.description, targets: targetsOf(s), signed: s.counts.signed });
+        rows.push({
+          chain: c.name,
+          page: `${c.page}#${s.anchor}`,
+          position: s.position,
+          segment: s.segment,
+          strength: want,
+          description: s.description,
+          targets: targetsOf(s),
+          signed: s.counts.signed,
+        });
       }
     }
   }
@@ -92,7 +101,14 @@ export interface AttractionRow {
 export function attractionList(chain: ChainView): AttractionRow[] {
   const rows: AttractionRow[] = chain.segments
     .filter((s) => s.counts.目标 > 0)
-    .map((s) => ({ anchor: s.anchor, position: s.position, segment: s.segment, strength: s.strength, action: s.strength === '缺' ? ('补链' as const) : ('强链' as const), targets: targetsOf(s) }));
+    .map((s) => ({
+      anchor: s.anchor,
+      position: s.position,
+      segment: s.segment,
+      strength: s.strength,
+      action: s.strength === '缺' ? ('补链' as const) : ('强链' as const),
+      targets: targetsOf(s),
+    }));
   return [...rows.filter((r) => r.action === '补链'), ...rows.filter((r) => r.action === '强链')];
 }
 
@@ -104,12 +120,24 @@ export function chainMapInput(chain: ChainView, view: ChainMapInput['view']): Ch
   return {
     chain: chain.name,
     view,
-    segments: chain.segments.map((s) => ({ segment: s.segment, position: s.position, strength: s.strength, order: s.order, counts: { ...s.counts }, href: `#${s.anchor}` })),
+    segments: chain.segments.map((s) => ({
+      segment: s.segment,
+      position: s.position,
+      strength: s.strength,
+      order: s.order,
+      counts: { ...s.counts },
+      href: `#${s.anchor}`,
+    })),
   };
 }
 
 /** 缺 segments the targets would fill, and those that would stay 缺 (the 远景 map's note). */
-export function visionSummary(chain: ChainView): { gaps: number; filled: number; strengthened: number; targets: number } {
+export function visionSummary(chain: ChainView): {
+  gaps: number;
+  filled: number;
+  strengthened: number;
+  targets: number;
+} {
   const gaps = chain.segments.filter((s) => s.strength === '缺');
   return {
     gaps: gaps.length,
@@ -134,5 +162,11 @@ export function chainSummary(chain: ChainView): string {
   const named = (st: Strength) => chain.segments.filter((s) => s.strength === st).map((s) => s.segment);
   const strong = named('强');
   const gaps = named('缺');
-  return `${parts.join('；')}。` + (strong.length ? `优势环节：${strong.join('、')}` : '') + (strong.length && gaps.length ? '；' : '') + (gaps.length ? `待补环节：${gaps.join('、')}` : '') + (strong.length || gaps.length ? '。' : '');
+  return (
+    `${parts.join('；')}。` +
+    (strong.length ? `优势环节：${strong.join('、')}` : '') +
+    (strong.length && gaps.length ? '；' : '') +
+    (gaps.length ? `待补环节：${gaps.join('、')}` : '') +
+    (strong.length || gaps.length ? '。' : '')
+  );
 }

@@ -19,6 +19,10 @@ export async function contentPages(): Promise<ContentPageInfo[]> {
   const entries = await getCollection('pages');
   cached = entries
     .map((entry) => ({ slug: entry.id, title: entry.data.title, page: contentPage(entry.id), entry }))
-    .sort((a, b) => (a.entry.data.order ?? Infinity) - (b.entry.data.order ?? Infinity) || (a.title < b.title ? -1 : a.title > b.title ? 1 : a.slug < b.slug ? -1 : 1));
+    .sort(
+      (a, b) =>
+        (a.entry.data.order ?? Infinity) - (b.entry.data.order ?? Infinity) ||
+        (a.title < b.title ? -1 : a.title > b.title ? 1 : a.slug < b.slug ? -1 : 1),
+    );
   return cached;
 }

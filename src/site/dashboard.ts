@@ -5,7 +5,14 @@ import type { FlowTotals, PeriodMetrics } from '../schemas/metrics.ts';
 import type { Indicator, Unit } from '../schemas/records.ts';
 import { type Progress, progressOf } from './bulletinFormat.ts';
 import { periodLabel } from './data.ts';
-import { type BehindUnit, type OverdueAlert, type QualityAlert, behindUnits, overdueAlert, qualityAlert } from './dashboardAlerts.ts';
+import {
+  type BehindUnit,
+  type OverdueAlert,
+  type QualityAlert,
+  behindUnits,
+  overdueAlert,
+  qualityAlert,
+} from './dashboardAlerts.ts';
 import { drillHref } from './drill.ts';
 import { periodPage } from './nav.ts';
 import { rankText, rankingView, redBlack } from './ranking.ts';
@@ -36,14 +43,70 @@ interface HeadlineSpec {
 
 /** The headline figures, in page order (contract §7: 累计 = 1 January to the period end). */
 const HEADLINES: HeadlineSpec[] = [
-  { label: '签约项目', unit: '个', fig: 'signed', value: (t) => t.signed.count, format: 'int', indicator: '签约项目数' },
-  { label: '签约金额', unit: '亿元', fig: 'signed', value: (t) => t.signed.investmentYi, format: 'yi', indicator: '签约金额' },
-  { label: '开工项目', unit: '个', fig: 'started', value: (t) => t.started.count, format: 'int', indicator: '开工项目数' },
-  { label: '投产项目', unit: '个', fig: 'producing', value: (t) => t.producing.count, format: 'int', indicator: '投产项目数' },
-  { label: '到位资金', unit: '亿元', fig: 'funds', value: (t) => t.funds.amountYi, format: 'yi', indicator: '到位资金' },
-  { label: '外资到位', unit: '万美元', fig: 'funds.foreign', value: (t) => t.funds.foreignUsd, format: 'yi', indicator: '外资到位' },
-  { label: '有效信息', unit: '条', fig: 'leadsValid', value: (t) => t.leads.valid, format: 'int', indicator: '有效信息条数' },
-  { label: '外出招商', unit: '次', fig: 'trips', value: (t) => t.trips.count, format: 'int', indicator: '外出招商次数' },
+  {
+    label: '签约项目',
+    unit: '个',
+    fig: 'signed',
+    value: (t) => t.signed.count,
+    format: 'int',
+    indicator: '签约项目数',
+  },
+  {
+    label: '签约金额',
+    unit: '亿元',
+    fig: 'signed',
+    value: (t) => t.signed.investmentYi,
+    format: 'yi',
+    indicator: '签约金额',
+  },
+  {
+    label: '开工项目',
+    unit: '个',
+    fig: 'started',
+    value: (t) => t.started.count,
+    format: 'int',
+    indicator: '开工项目数',
+  },
+  {
+    label: '投产项目',
+    unit: '个',
+    fig: 'producing',
+    value: (t) => t.producing.count,
+    format: 'int',
+    indicator: '投产项目数',
+  },
+  {
+    label: '到位资金',
+    unit: '亿元',
+    fig: 'funds',
+    value: (t) => t.funds.amountYi,
+    format: 'yi',
+    indicator: '到位资金',
+  },
+  {
+    label: '外资到位',
+    unit: '万美元',
+    fig: 'funds.foreign',
+    value: (t) => t.funds.foreignUsd,
+    format: 'yi',
+    indicator: '外资到位',
+  },
+  {
+    label: '有效信息',
+    unit: '条',
+    fig: 'leadsValid',
+    value: (t) => t.leads.valid,
+    format: 'int',
+    indicator: '有效信息条数',
+  },
+  {
+    label: '外出招商',
+    unit: '次',
+    fig: 'trips',
+    value: (t) => t.trips.count,
+    format: 'int',
+    indicator: '外出招商次数',
+  },
 ];
 
 /** One headline figure as shown. */
@@ -150,9 +213,16 @@ export interface DashboardInput {
 const pct = (x: number) => Math.round(Math.min(Math.max(x, 0), 1) * 1000) / 10;
 
 /** Zone targets (各单位目标合计) of the period's year, by indicator. */
-export function zoneTargetMap(metrics: Pick<PeriodMetrics, 'units' | 'zone' | 'period'>): Map<Indicator, { target: number; units: number }> {
+export function zoneTargetMap(
+  metrics: Pick<PeriodMetrics, 'units' | 'zone' | 'period'>,
+): Map<Indicator, { target: number; units: number }> {
   const scored = metrics.units.filter((u) => u.items.length > 0);
-  return new Map(zoneTargets(scored, metrics.zone.actuals, metrics.period).map((z) => [z.indicator, { target: z.target, units: z.parts.length }]));
+  return new Map(
+    zoneTargets(scored, metrics.zone.actuals, metrics.period).map((z) => [
+      z.indicator,
+      { target: z.target, units: z.parts.length },
+    ]),
+  );
 }
 
 /** The headline figures of a period against the zone targets. */
@@ -209,8 +279,18 @@ export function rankingGlance(metrics: PeriodMetrics, units: readonly Unit[]): D
   if (rv.ranked.length === 0) return null;
   const rb = redBlack(rv.ranked);
   return {
-    top: rb.red.map((r) => ({ place: `第${rankText(r.rank, r.tied)}名`, unit: r.unit, page: r.page, scoreText: fmtScore(r.score) })),
-    bottom: rb.black.map((b) => ({ place: `倒数第${b.fromBottom}名`, unit: b.row.unit, page: b.row.page, scoreText: fmtScore(b.row.score) })),
+    top: rb.red.map((r) => ({
+      place: `第${rankText(r.rank, r.tied)}名`,
+      unit: r.unit,
+      page: r.page,
+      scoreText: fmtScore(r.score),
+    })),
+    bottom: rb.black.map((b) => ({
+      place: `倒数第${b.fromBottom}名`,
+      unit: b.row.unit,
+      page: b.row.page,
+      scoreText: fmtScore(b.row.score),
+    })),
     count: rv.ranked.length,
     page: `rankings/${metrics.period}.html`,
   };
@@ -244,7 +324,12 @@ export function dashboardView(input: DashboardInput): DashboardView {
     overdue: overdueAlert(m, (key) => projectIds.get(key) ?? null, page),
     quality: qualityAlert(meta.counts, periodRejected),
     changes: hasPrevious
-      ? { added: data.diff.added.length, removed: data.diff.removed.length, amountChanged: data.diff.amountChanged.length, stageChanged: data.diff.stageChanged.length }
+      ? {
+          added: data.diff.added.length,
+          removed: data.diff.removed.length,
+          amountChanged: data.diff.amountChanged.length,
+          stageChanged: data.diff.stageChanged.length,
+        }
       : null,
     ranking: rankingGlance(m, input.units),
     links: [

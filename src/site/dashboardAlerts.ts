@@ -92,7 +92,12 @@ export function behindUnits(metrics: Pick<PeriodMetrics, 'period' | 'units'>, pa
         gapPp: item.gapPp,
         gapText: `${gapShort(item.gapPp)} 个百分点`,
         gapShort: gapShort(item.gapPp),
-        href: drillHref(page, metrics.period, scoreFigureId(id, i), sectionAnchor(INDICATOR_SECTION[item.indicator], u.unit)),
+        href: drillHref(
+          page,
+          metrics.period,
+          scoreFigureId(id, i),
+          sectionAnchor(INDICATOR_SECTION[item.indicator], u.unit),
+        ),
       });
     });
     if (items.length === 0) return;
@@ -109,7 +114,12 @@ export function behindUnits(metrics: Pick<PeriodMetrics, 'period' | 'units'>, pa
  *
  * @param idOf project id (`projects/<id>.html`) of a project key, `null` when none.
  */
-export function overdueAlert(metrics: Pick<PeriodMetrics, 'period' | 'overdue' | 'overdueDays'>, idOf: (key: string) => string | null, page: string, top = 10): OverdueAlert {
+export function overdueAlert(
+  metrics: Pick<PeriodMetrics, 'period' | 'overdue' | 'overdueDays'>,
+  idOf: (key: string) => string | null,
+  page: string,
+  top = 10,
+): OverdueAlert {
   const list = metrics.overdue;
   return {
     count: list.length,
@@ -133,5 +143,11 @@ export function overdueAlert(metrics: Pick<PeriodMetrics, 'period' | 'overdue' |
 
 /** Rejected rows and issue counts, with the data-quality page. */
 export function qualityAlert(counts: SiteMeta['counts'], periodRejected: number | null): QualityAlert {
-  return { rejected: counts.rejected, periodRejected, errors: counts.errors, warnings: counts.warnings, page: 'quality.html' };
+  return {
+    rejected: counts.rejected,
+    periodRejected,
+    errors: counts.errors,
+    warnings: counts.warnings,
+    page: 'quality.html',
+  };
 }

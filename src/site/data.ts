@@ -16,7 +16,8 @@ const cache = new Map<string, unknown>();
 /** The site data folder; throws with a clear message when the build was started without it. */
 export function siteDataDir(): string {
   const dir = process.env.ZS_SITE_DATA;
-  if (!dir) throw new Error('ZS_SITE_DATA is not set: build the site with `npm run build` (or set it to a site-data folder)');
+  if (!dir)
+    throw new Error('ZS_SITE_DATA is not set: build the site with `npm run build` (or set it to a site-data folder)');
   return resolve(dir);
 }
 

@@ -6,7 +6,14 @@ import { rankingTables } from './rankingTables.ts';
 import { targetsTables } from './targetsTables.ts';
 import { unitTables } from './unitTables.ts';
 import { issueColumns, issueRows, sheetColumns, unknownUnitColumns } from './tables/quality.ts';
-import { assetColumns, chainCompanyColumns, parkColumns, publicAssetColumns, publicSignedColumns, unitColumns } from './tables/reference.ts';
+import {
+  assetColumns,
+  chainCompanyColumns,
+  parkColumns,
+  publicAssetColumns,
+  publicSignedColumns,
+  unitColumns,
+} from './tables/reference.ts';
 
 /**
  * The downloadable tables: each becomes `downloads/<id>.csv` and `downloads/<id>.xlsx`
@@ -42,23 +49,92 @@ const internalTables: TableProvider = (profile) => {
   if (profile !== 'internal') return [];
   return [
     defineTable({ id: 'projects', title: '项目清单', group: '项目', columns: projectColumns(), rows: projectRows }),
-    defineTable({ id: 'units', title: '单位名单', group: '单位', columns: unitColumns, rows: () => loadReference().units }),
-    defineTable({ id: 'assets', title: '存量资产', group: '资源', columns: assetColumns, rows: () => loadReference().assets }),
-    defineTable({ id: 'quality-issues', title: '数据问题清单', group: '数据质量', columns: issueColumns, rows: () => issueRows(loadQuality()) }),
-    defineTable({ id: 'quality-sheets', title: '读取的工作表', group: '数据质量', columns: sheetColumns, rows: () => loadQuality().sheets }),
-    defineTable({ id: 'unknown-units', title: '未识别单位', group: '数据质量', columns: unknownUnitColumns, rows: () => loadQuality().unknownUnits }),
+    defineTable({
+      id: 'units',
+      title: '单位名单',
+      group: '单位',
+      columns: unitColumns,
+      rows: () => loadReference().units,
+    }),
+    defineTable({
+      id: 'assets',
+      title: '存量资产',
+      group: '资源',
+      columns: assetColumns,
+      rows: () => loadReference().assets,
+    }),
+    defineTable({
+      id: 'quality-issues',
+      title: '数据问题清单',
+      group: '数据质量',
+      columns: issueColumns,
+      rows: () => issueRows(loadQuality()),
+    }),
+    defineTable({
+      id: 'quality-sheets',
+      title: '读取的工作表',
+      group: '数据质量',
+      columns: sheetColumns,
+      rows: () => loadQuality().sheets,
+    }),
+    defineTable({
+      id: 'unknown-units',
+      title: '未识别单位',
+      group: '数据质量',
+      columns: unknownUnitColumns,
+      rows: () => loadQuality().unknownUnits,
+    }),
   ];
 };
 
 const sharedTables: TableProvider = (profile) => [
-  ...(profile === 'public' ? [defineTable({ id: 'signed-public', title: '签约项目', group: '招商成果', columns: publicSignedColumns, rows: () => loadPublic().signed })] : []),
-  defineTable({ id: 'parks', title: '园区载体', group: '资源', columns: parkColumns, rows: () => loadReference().parks }),
-  ...(profile === 'public' ? [defineTable({ id: 'assets', title: '存量资产', group: '资源', columns: publicAssetColumns, rows: () => loadReference().assets.filter((a) => a.public) })] : []),
-  defineTable({ id: 'chain-companies', title: '产业链企业', group: '资源', columns: chainCompanyColumns, rows: () => loadReference().chainCompanies }),
+  ...(profile === 'public'
+    ? [
+        defineTable({
+          id: 'signed-public',
+          title: '签约项目',
+          group: '招商成果',
+          columns: publicSignedColumns,
+          rows: () => loadPublic().signed,
+        }),
+      ]
+    : []),
+  defineTable({
+    id: 'parks',
+    title: '园区载体',
+    group: '资源',
+    columns: parkColumns,
+    rows: () => loadReference().parks,
+  }),
+  ...(profile === 'public'
+    ? [
+        defineTable({
+          id: 'assets',
+          title: '存量资产',
+          group: '资源',
+          columns: publicAssetColumns,
+          rows: () => loadReference().assets.filter((a) => a.public),
+        }),
+      ]
+    : []),
+  defineTable({
+    id: 'chain-companies',
+    title: '产业链企业',
+    group: '资源',
+    columns: chainCompanyColumns,
+    rows: () => loadReference().chainCompanies,
+  }),
 ];
 
 /** Every provider, in the order the 下载 page lists them. Page authors append theirs here. */
-export const PROVIDERS: TableProvider[] = [internalTables, sharedTables, bulletinTables, rankingTables, targetsTables, unitTables];
+export const PROVIDERS: TableProvider[] = [
+  internalTables,
+  sharedTables,
+  bulletinTables,
+  rankingTables,
+  targetsTables,
+  unitTables,
+];
 
 /** The tables of the current build's profile; ids are checked to be unique and file-safe. */
 export function downloadTables(profile: Profile = siteProfile(), periods?: readonly string[]): DownloadTable[] {

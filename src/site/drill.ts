@@ -62,8 +62,24 @@ export const KIND_LABELS: Record<FigureKind | SectionKind, string> = {
   overdue: '签约超期未开工',
 };
 
-const SECTION_OF: Record<FigureKind, SectionKind> = { signed: 'signed', started: 'started', producing: 'producing', funds: 'funds', leads: 'leads', leadsValid: 'leads', trips: 'trips' };
-const MEASURE_OF: Record<SectionKind, Measure> = { signed: 'yi', started: 'yi', producing: 'yi', funds: 'yi', leads: 'valid', trips: 'visits', overdue: 'yi' };
+const SECTION_OF: Record<FigureKind, SectionKind> = {
+  signed: 'signed',
+  started: 'started',
+  producing: 'producing',
+  funds: 'funds',
+  leads: 'leads',
+  leadsValid: 'leads',
+  trips: 'trips',
+};
+const MEASURE_OF: Record<SectionKind, Measure> = {
+  signed: 'yi',
+  started: 'yi',
+  producing: 'yi',
+  funds: 'yi',
+  leads: 'valid',
+  trips: 'visits',
+  overdue: 'yi',
+};
 
 /** The section listing the rows of a target indicator. */
 export const INDICATOR_SECTION: Record<Indicator, SectionKind> = {
@@ -99,7 +115,8 @@ export function refKey(r: SourceRef): string {
 }
 
 /** Refs of the rows whose key is in `keep`. */
-const only = (refs: readonly SourceRef[], keep: ReadonlySet<string>): SourceRef[] => refs.filter((r) => keep.has(refKey(r)));
+const only = (refs: readonly SourceRef[], keep: ReadonlySet<string>): SourceRef[] =>
+  refs.filter((r) => keep.has(refKey(r)));
 
 /**
  * Every figure of a period with its rows, in page order. `records` (the period's own snapshot)
@@ -107,13 +124,33 @@ const only = (refs: readonly SourceRef[], keep: ReadonlySet<string>): SourceRef[
  */
 export function periodFigures(metrics: PeriodMetrics, records?: SnapshotRecords): Figure[] {
   const out: Figure[] = [];
-  const add = (id: string, label: string, section: SectionKind, unit: string | null | undefined, refs: SourceRef[], measure = MEASURE_OF[section]) =>
-    out.push({ id, label, section, anchor: sectionAnchor(section, unit), ...(unit !== undefined ? { unit } : {}), measure, refs });
+  const add = (
+    id: string,
+    label: string,
+    section: SectionKind,
+    unit: string | null | undefined,
+    refs: SourceRef[],
+    measure = MEASURE_OF[section],
+  ) =>
+    out.push({
+      id,
+      label,
+      section,
+      anchor: sectionAnchor(section, unit),
+      ...(unit !== undefined ? { unit } : {}),
+      measure,
+      refs,
+    });
   const facts = records ? factsOf(records) : null;
   const validLeads = new Set(facts?.leads.filter((f) => f.valid).map((f) => refKey(f.src)));
-  const foreign = new Set([...(facts?.signed ?? []), ...(facts?.funds ?? [])].filter((f) => f.foreignUsd !== 0).map((f) => refKey(f.src)));
+  const foreign = new Set(
+    [...(facts?.signed ?? []), ...(facts?.funds ?? [])].filter((f) => f.foreignUsd !== 0).map((f) => refKey(f.src)),
+  );
 
-  for (const [scope, totals, prefix] of [['ytd', metrics.ytd, '累计'], ['month', metrics.thisMonth, '本月']] as const) {
+  for (const [scope, totals, prefix] of [
+    ['ytd', metrics.ytd, '累计'],
+    ['month', metrics.thisMonth, '本月'],
+  ] as const) {
     for (const kind of FIGURE_KINDS) {
       if (kind === 'leadsValid' && !facts) continue;
       const section = SECTION_OF[kind];
@@ -122,17 +159,43 @@ export function periodFigures(metrics: PeriodMetrics, records?: SnapshotRecords)
       const measure = kind === 'leadsValid' ? 'count' : MEASURE_OF[section];
       add(`${scope}.${kind}`, `${prefix}${KIND_LABELS[kind]}`, section, undefined, pick(fig.refs), measure);
       for (const u of fig.byUnit) {
-        add(`${scope}.${kind}.unit.${unitKey(u.unit)}`, `${prefix}${KIND_LABELS[kind]}·${u.unit ?? '未落实单位'}`, section, u.unit, pick(u.refs), measure);
+        add(
+          `${scope}.${kind}.unit.${unitKey(u.unit)}`,
+          `${prefix}${KIND_LABELS[kind]}·${u.unit ?? '未落实单位'}`,
+          section,
+          u.unit,
+          pick(u.refs),
+          measure,
+        );
       }
     }
-    totals.signed.bySize.forEach((b, i) => add(`${scope}.signed.size.${i}`, `${prefix}签约项目·${SIZE_BUCKETS[i]?.label ?? b.bucket}`, 'signed', undefined, b.refs));
+    totals.signed.bySize.forEach((b, i) =>
+      add(
+        `${scope}.signed.size.${i}`,
+        `${prefix}签约项目·${SIZE_BUCKETS[i]?.label ?? b.bucket}`,
+        'signed',
+        undefined,
+        b.refs,
+      ),
+    );
     if (facts) {
-      add(`${scope}.signed.foreign`, `${prefix}签约外资`, 'signed', undefined, only(totals.signed.refs, foreign), 'usd');
+      add(
+        `${scope}.signed.foreign`,
+        `${prefix}签约外资`,
+        'signed',
+        undefined,
+        only(totals.signed.refs, foreign),
+        'usd',
+      );
       add(`${scope}.funds.foreign`, `${prefix}外资到位`, 'funds', undefined, only(totals.funds.refs, foreign), 'usd');
     }
   }
-  metrics.ytd.signed.byChain.forEach((c, i) => add(`ytd.signed.chain.${i}`, `累计签约项目·${c.chain ?? '未填产业链'}`, 'signed', undefined, c.refs));
-  metrics.ytd.funds.bySource.forEach((s, i) => add(`ytd.funds.source.${i}`, `累计到位资金·${s.source ?? '未填来源'}`, 'funds', undefined, s.refs));
+  metrics.ytd.signed.byChain.forEach((c, i) =>
+    add(`ytd.signed.chain.${i}`, `累计签约项目·${c.chain ?? '未填产业链'}`, 'signed', undefined, c.refs),
+  );
+  metrics.ytd.funds.bySource.forEach((s, i) =>
+    add(`ytd.funds.source.${i}`, `累计到位资金·${s.source ?? '未填来源'}`, 'funds', undefined, s.refs),
+  );
 
   for (const u of metrics.units) {
     const id = unitId(u.unit);
@@ -142,9 +205,19 @@ export function periodFigures(metrics: PeriodMetrics, records?: SnapshotRecords)
       add(`score.${id}.${i}`, `${u.unit}·${what}`, section, u.unit, item.refs);
     });
     const sr = u.startRate;
-    if (sr.projects > 0) add(`startRate.${id}`, `${u.unit}·今年签约项目（开工率）`, 'signed', u.unit, [...sr.startedRefs, ...sr.notStartedRefs]);
+    if (sr.projects > 0)
+      add(`startRate.${id}`, `${u.unit}·今年签约项目（开工率）`, 'signed', u.unit, [
+        ...sr.startedRefs,
+        ...sr.notStartedRefs,
+      ]);
   }
-  add('overdue', `签约超期未开工（超过${metrics.overdueDays}天）`, 'overdue', undefined, metrics.overdue.map((o) => o.src));
+  add(
+    'overdue',
+    `签约超期未开工（超过${metrics.overdueDays}天）`,
+    'overdue',
+    undefined,
+    metrics.overdue.map((o) => o.src),
+  );
   return out;
 }
 

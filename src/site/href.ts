@@ -6,7 +6,8 @@
 
 /** Splits an output path into its segments, refusing absolute or escaping paths (a caller bug). */
 function segments(path: string): string[] {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) throw new Error(`rel(): expected an output path, got “${path}”`);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/'))
+    throw new Error(`rel(): expected an output path, got “${path}”`);
   const parts = path.split('/').filter((s) => s !== '' && s !== '.');
   if (parts.includes('..')) throw new Error(`rel(): “..” is not allowed in “${path}”`);
   return parts;

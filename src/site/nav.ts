@@ -71,7 +71,10 @@ const PUBLIC_HEAD: NavItem[] = [
  * The navigation of a profile. The public one lists the content pages (by `order`) before 搜索;
  * the internal one reaches them from the home page.
  */
-export function navItems(profile: 'internal' | 'public', contentPages: readonly { slug: string; title: string }[] = []): NavItem[] {
+export function navItems(
+  profile: 'internal' | 'public',
+  contentPages: readonly { slug: string; title: string }[] = [],
+): NavItem[] {
   if (profile === 'internal') return INTERNAL;
   return [
     ...PUBLIC_HEAD,

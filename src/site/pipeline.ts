@@ -100,12 +100,22 @@ export function stageCounts(projects: readonly Pick<Project, 'stage'>[]): StageC
   return STAGES.map((stage, i) => {
     const here = reached[i] as number;
     const next = reached[i + 1];
-    return { stage, current: current[i] as number, reached: here, conversion: next === undefined || here === 0 ? null : next / here };
+    return {
+      stage,
+      current: current[i] as number,
+      reached: here,
+      conversion: next === undefined || here === 0 ? null : next / here,
+    };
   });
 }
 
 /** Median days between two stage dates over the projects that have both. */
-export function stageDuration(projects: readonly Pick<Project, 'dates'>[], from: keyof Project['dates'], to: keyof Project['dates'], label: string): StageDuration {
+export function stageDuration(
+  projects: readonly Pick<Project, 'dates'>[],
+  from: keyof Project['dates'],
+  to: keyof Project['dates'],
+  label: string,
+): StageDuration {
   const days: number[] = [];
   let negative = 0;
   for (const p of projects) {
@@ -135,7 +145,10 @@ export function pipelineView(
     period: metrics.period,
     total: listed.length,
     stages: stageCounts(listed),
-    durations: [stageDuration(listed, 'signed', 'started', '签约→开工'), stageDuration(listed, 'started', 'producing', '开工→投产')],
+    durations: [
+      stageDuration(listed, 'signed', 'started', '签约→开工'),
+      stageDuration(listed, 'started', 'producing', '开工→投产'),
+    ],
     overdueDays: metrics.overdueDays,
     overdue: metrics.overdue.map((o) => ({
       name: o.name,

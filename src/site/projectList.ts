@@ -97,11 +97,29 @@ function section(anchor: string, title: string, stage: Stage | null, rows: Proje
  * Every project, grouped: projects of the latest snapshot by current stage (投产 first), then
  * those removed from the ledgers (`lastSeen` before `latest`).
  */
-export function projectListView(projects: readonly Project[], latest: string, knownUnits: ReadonlySet<string>): ProjectListView {
+export function projectListView(
+  projects: readonly Project[],
+  latest: string,
+  knownUnits: ReadonlySet<string>,
+): ProjectListView {
   const rows = projects.map((p) => projectRow(p, latest, knownUnits));
   const live = rows.filter((r) => r.level !== 'removed');
-  const sections = [...STAGES].reverse().map((stage) => section(STAGE_ANCHOR[stage], stage, stage, live.filter((r) => r.stage === stage)));
-  sections.push(section('removed', '已从台账移除', null, rows.filter((r) => r.level === 'removed')));
+  const sections = [...STAGES].reverse().map((stage) =>
+    section(
+      STAGE_ANCHOR[stage],
+      stage,
+      stage,
+      live.filter((r) => r.stage === stage),
+    ),
+  );
+  sections.push(
+    section(
+      'removed',
+      '已从台账移除',
+      null,
+      rows.filter((r) => r.level === 'removed'),
+    ),
+  );
   return { latest, total: projects.length, sections };
 }
 
@@ -113,7 +131,11 @@ const common: Column<ProjectRow>[] = [
   { key: 'chain', label: '产业链' },
   { key: 'investmentYi', label: '总投资（亿元）', format: 'yi' },
 ];
-const date = (key: 'lead' | 'negotiating' | 'signed' | 'started' | 'producing', label: string): Column<ProjectRow> => ({ key, label, format: 'date' });
+const date = (key: 'lead' | 'negotiating' | 'signed' | 'started' | 'producing', label: string): Column<ProjectRow> => ({
+  key,
+  label,
+  format: 'date',
+});
 const status: Column<ProjectRow>[] = [
   { key: 'status', label: '红黄绿' },
   { key: 'months', label: '无进展（月）', format: 'int' },
@@ -127,11 +149,31 @@ export function sectionColumns(stage: Stage | null): Column<ProjectRow>[] {
     case '在谈':
       return [name, ...common, date('negotiating', '首次接触'), ...status];
     case '签约':
-      return [name, ...common, date('signed', '签约日期'), { key: 'fundsYi', label: '到位资金（亿元）', format: 'yi' }, ...status];
+      return [
+        name,
+        ...common,
+        date('signed', '签约日期'),
+        { key: 'fundsYi', label: '到位资金（亿元）', format: 'yi' },
+        ...status,
+      ];
     case '开工':
-      return [name, ...common, date('signed', '签约日期'), date('started', '开工日期'), { key: 'fundsYi', label: '到位资金（亿元）', format: 'yi' }, ...status];
+      return [
+        name,
+        ...common,
+        date('signed', '签约日期'),
+        date('started', '开工日期'),
+        { key: 'fundsYi', label: '到位资金（亿元）', format: 'yi' },
+        ...status,
+      ];
     case '投产':
-      return [name, ...common, date('signed', '签约日期'), date('started', '开工日期'), date('producing', '投产日期'), { key: 'fundsYi', label: '到位资金（亿元）', format: 'yi' }];
+      return [
+        name,
+        ...common,
+        date('signed', '签约日期'),
+        date('started', '开工日期'),
+        date('producing', '投产日期'),
+        { key: 'fundsYi', label: '到位资金（亿元）', format: 'yi' },
+      ];
     default:
       return [name, ...common, { key: 'stage', label: '最后阶段' }, { key: 'note', label: '状态' }];
   }

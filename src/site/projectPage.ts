@@ -34,7 +34,13 @@ type Keyed = { key?: string | undefined; src: SourceRef };
  */
 export function indexRecordsByKey(records: SnapshotRecords): Map<string, LedgerRowRef[]> {
   const index = new Map<string, LedgerRowRef[]>();
-  const add = (r: Keyed, kind: keyof typeof KIND_LABELS, date: string | undefined, amount: string, unit: string | undefined) => {
+  const add = (
+    r: Keyed,
+    kind: keyof typeof KIND_LABELS,
+    date: string | undefined,
+    amount: string,
+    unit: string | undefined,
+  ) => {
     if (!r.key) return;
     let list = index.get(r.key);
     if (!list) index.set(r.key, (list = []));
@@ -42,7 +48,8 @@ export function indexRecordsByKey(records: SnapshotRecords): Map<string, LedgerR
   };
   const yi = (label: string, x: number | undefined) => (x === undefined ? '' : `${label} ${fmtYi(x)} 亿元`);
   for (const r of records.leads) add(r, 'leads', r.reportDate, yi('拟投资', r.investmentYi), r.unit);
-  for (const r of records.negotiating) add(r, 'negotiating', r.firstContactDate ?? r.updatedDate, yi('计划总投资', r.investmentYi), r.unit);
+  for (const r of records.negotiating)
+    add(r, 'negotiating', r.firstContactDate ?? r.updatedDate, yi('计划总投资', r.investmentYi), r.unit);
   for (const r of records.signed) add(r, 'signed', r.signDate, yi('总投资', r.investmentYi), r.unit);
   for (const r of records.started) add(r, 'started', r.startDate, yi('总投资', r.investmentYi), r.unit);
   for (const r of records.producing) add(r, 'producing', r.produceDate, yi('总投资', r.investmentYi), r.unit);
@@ -86,9 +93,16 @@ export interface ProjectPageView {
   rows: LedgerRowRef[];
 }
 
-const DATE_SLOT: Record<Stage, keyof Project['dates']> = { 线索: 'lead', 在谈: 'negotiating', 签约: 'signed', 开工: 'started', 投产: 'producing' };
+const DATE_SLOT: Record<Stage, keyof Project['dates']> = {
+  线索: 'lead',
+  在谈: 'negotiating',
+  签约: 'signed',
+  开工: 'started',
+  投产: 'producing',
+};
 
-const dayDiff = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+const dayDiff = (a: string, b: string) =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /** The five stages with their first dates in the ledgers. */
 export function timeline(p: Pick<Project, 'dates' | 'stage'>): TimelineStep[] {
@@ -107,16 +121,24 @@ const amount = (x: number | undefined) => (x === undefined ? '未填' : `${fmtYi
  * The snapshot history as sentences: first sighting, then each change of stage, 总投资 or name,
  * and the removal when the project is gone from the latest snapshot.
  */
-export function historyEntries(p: Pick<Project, 'history' | 'lastSeen'>, latest: string, nextPeriod?: (period: string) => string | undefined): HistoryEntry[] {
+export function historyEntries(
+  p: Pick<Project, 'history' | 'lastSeen'>,
+  latest: string,
+  nextPeriod?: (period: string) => string | undefined,
+): HistoryEntry[] {
   const out: HistoryEntry[] = [];
   let prev: ProjectState | undefined;
   for (const h of p.history) {
     if (!prev) {
-      out.push({ period: h.period, text: `首次出现于台账：${h.stage}，总投资 ${amount(h.investmentYi)}${h.unit ? `，责任单位 ${h.unit}` : ''}` });
+      out.push({
+        period: h.period,
+        text: `首次出现于台账：${h.stage}，总投资 ${amount(h.investmentYi)}${h.unit ? `，责任单位 ${h.unit}` : ''}`,
+      });
     } else {
       const parts: string[] = [];
       if (h.stage !== prev.stage) parts.push(`阶段 ${prev.stage} → ${h.stage}`);
-      if (h.investmentYi !== prev.investmentYi) parts.push(`总投资 ${amount(prev.investmentYi)} → ${amount(h.investmentYi)}`);
+      if (h.investmentYi !== prev.investmentYi)
+        parts.push(`总投资 ${amount(prev.investmentYi)} → ${amount(h.investmentYi)}`);
       if (h.name !== prev.name) parts.push(`名称“${prev.name}”→“${h.name}”`);
       out.push({ period: h.period, text: parts.join('；') || '台账信息更新' });
     }

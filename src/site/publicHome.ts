@@ -18,14 +18,28 @@ export interface PublicHomeView {
   latest: { name: string; investmentYi: number; signDate: string; chain?: string | undefined }[];
 }
 
-export function publicHomeView(pub: PublicData, chains: readonly ChainView[], parks: readonly Park[], assets: readonly Asset[], latestCount = 6): PublicHomeView {
+export function publicHomeView(
+  pub: PublicData,
+  chains: readonly ChainView[],
+  parks: readonly Park[],
+  assets: readonly Asset[],
+  latestCount = 6,
+): PublicHomeView {
   return {
     span: pub.period ? `${pub.period.slice(0, 4)}年1—${Number(pub.period.slice(5))}月` : null,
     headline: pub.headline,
-    industries: chains.map((c) => ({ name: c.name, page: c.page, segments: c.totals.segments, leaders: c.totals.链主, targets: c.totals.目标 })),
+    industries: chains.map((c) => ({
+      name: c.name,
+      page: c.page,
+      segments: c.totals.segments,
+      leaders: c.totals.链主,
+      targets: c.totals.目标,
+    })),
     parks: parks.length,
     assets: assets.filter((a) => a.public).length,
     publicSigned: pub.signed.length,
-    latest: pub.signed.slice(0, latestCount).map((s) => ({ name: s.name, investmentYi: s.investmentYi, signDate: s.signDate, chain: s.chain })),
+    latest: pub.signed
+      .slice(0, latestCount)
+      .map((s) => ({ name: s.name, investmentYi: s.investmentYi, signDate: s.signDate, chain: s.chain })),
   };
 }

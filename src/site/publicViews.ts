@@ -47,7 +47,9 @@ export interface IndustryView {
 export function industriesView(chains: readonly ChainView[], parks: readonly Park[]): IndustryView[] {
   return chains.map((c) => {
     const seen = new Set<string>();
-    const leaders = [...c.segments.flatMap((s) => s.companies), ...c.unplaced.companies].filter((co) => co.category === '链主' && !seen.has(co.name) && seen.add(co.name));
+    const leaders = [...c.segments.flatMap((s) => s.companies), ...c.unplaced.companies].filter(
+      (co) => co.category === '链主' && !seen.has(co.name) && seen.add(co.name),
+    );
     const key = chainKey(c.name);
     return {
       name: c.name,
@@ -73,7 +75,11 @@ export interface ParkView {
   assets: { name: string; anchor: string }[];
 }
 
-export function parksView(parks: readonly Park[], chains: readonly ChainView[], assets: readonly PublicAssetRow[] = []): ParkView[] {
+export function parksView(
+  parks: readonly Park[],
+  chains: readonly ChainView[],
+  assets: readonly PublicAssetRow[] = [],
+): ParkView[] {
   return parks.map((p, i) => ({
     name: p.name,
     area: p.area,
@@ -81,7 +87,9 @@ export function parksView(parks: readonly Park[], chains: readonly ChainView[], 
     address: p.address,
     anchor: `park-${i + 1}`,
     industries: industryTags(p.industries, chains),
-    assets: assets.filter((a) => (a.location ?? '').includes(p.name) || (a.contactUnit ?? '') === p.name).map((a) => ({ name: a.name, anchor: a.anchor })),
+    assets: assets
+      .filter((a) => (a.location ?? '').includes(p.name) || (a.contactUnit ?? '') === p.name)
+      .map((a) => ({ name: a.name, anchor: a.anchor })),
   }));
 }
 
@@ -130,7 +138,15 @@ const ASSET_TYPES = ['土地', '厂房', '楼宇'];
 export function assetsView(assets: readonly Asset[]): { total: number; groups: AssetGroup[] } {
   const rows: PublicAssetRow[] = assets
     .filter((a) => a.public)
-    .map((a, i) => ({ anchor: `asset-${i + 1}`, name: a.name, type: a.type, area: a.area, location: a.location, status: a.status, contactUnit: a.contactUnit }));
+    .map((a, i) => ({
+      anchor: `asset-${i + 1}`,
+      name: a.name,
+      type: a.type,
+      area: a.area,
+      location: a.location,
+      status: a.status,
+      contactUnit: a.contactUnit,
+    }));
   const types = [...ASSET_TYPES, '其他'];
   const groups = types
     .map((type) => {
@@ -172,7 +188,14 @@ export function resultsView(pub: PublicData): ResultsView {
   const years = new Map<string, ResultRow[]>();
   for (const s of pub.signed) {
     const y = s.signDate.slice(0, 4);
-    const row: ResultRow = { name: s.name, investor: s.investor, investmentYi: s.investmentYi, chain: s.chain, park: s.park, signDate: s.signDate };
+    const row: ResultRow = {
+      name: s.name,
+      investor: s.investor,
+      investmentYi: s.investmentYi,
+      chain: s.chain,
+      park: s.park,
+      signDate: s.signDate,
+    };
     years.set(y, [...(years.get(y) ?? []), row]);
   }
   return {
@@ -184,7 +207,9 @@ export function resultsView(pub: PublicData): ResultsView {
         year,
         count: rows.length,
         investmentYi: rows.reduce((t, r) => t + r.investmentYi, 0),
-        rows: [...rows].sort((a, b) => (a.signDate < b.signDate ? 1 : a.signDate > b.signDate ? -1 : b.investmentYi - a.investmentYi)),
+        rows: [...rows].sort((a, b) =>
+          a.signDate < b.signDate ? 1 : a.signDate > b.signDate ? -1 : b.investmentYi - a.investmentYi,
+        ),
       })),
   };
 }

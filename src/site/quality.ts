@@ -136,7 +136,8 @@ export function compareIssues(a: IssueRow, b: IssueRow): number {
 const label = (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5, 7))}月`;
 
 /** Scope of an issue or sheet: its period, or `reference` for the reference tables. */
-const scopeOf = (x: { period?: string | null | undefined; file: string }): string => x.period ?? (x.file.startsWith('reference/') ? 'reference' : 'other');
+const scopeOf = (x: { period?: string | null | undefined; file: string }): string =>
+  x.period ?? (x.file.startsWith('reference/') ? 'reference' : 'other');
 
 function summaryRow(scope: string, sheets: readonly SheetReport[], issues: readonly Issue[]): SummaryRow {
   const files = new Set([...sheets.map((s) => s.file), ...issues.map((i) => i.file)]);
@@ -165,14 +166,19 @@ const counts = (rows: readonly IssueRow[]): Record<Issue['severity'], number> =>
  * (and any file outside a period), then every earlier period, latest first.
  */
 export function qualityView(q: QualityData, latest: string | null): QualityView {
-  const periods = [...new Set([...q.sheets.map((s) => s.period), ...q.issues.map((i) => i.period)].filter((p): p is string => !!p))].sort().reverse();
+  const periods = [
+    ...new Set([...q.sheets.map((s) => s.period), ...q.issues.map((i) => i.period)].filter((p): p is string => !!p)),
+  ]
+    .sort()
+    .reverse();
   const earlier = periods.filter((p) => p !== latest);
   const scopes: { id: string; key: string | null; title: string; collapsed: boolean }[] = [
     ...(latest ? [{ id: 'latest', key: latest, title: `${label(latest)}台账（最新一期）`, collapsed: false }] : []),
     { id: 'reference', key: null, title: '参考表及其他文件', collapsed: false },
     ...earlier.map((p) => ({ id: `period-${p}`, key: p, title: `${label(p)}台账`, collapsed: true })),
   ];
-  const inScope = (key: string | null) => (x: { period?: string | null | undefined; file: string }) => (key === null ? !periods.includes(scopeOf(x)) : scopeOf(x) === key);
+  const inScope = (key: string | null) => (x: { period?: string | null | undefined; file: string }) =>
+    key === null ? !periods.includes(scopeOf(x)) : scopeOf(x) === key;
 
   const rows = q.issues.map(issueRow);
   const issueGroups: IssueGroup[] = scopes.map((s) => {
@@ -180,21 +186,46 @@ export function qualityView(q: QualityData, latest: string | null): QualityView 
     return { id: s.id, title: s.title, period: s.key, collapsed: s.collapsed, counts: counts(issues), issues };
   });
 
-  const sheetRow = (s: SheetReport): SheetRow => ({ ...s, kindLabel: s.kind ? KIND_LABELS[s.kind] : '未识别（已跳过）', balanced: s.read === s.accepted + s.rejected + s.skipped });
-  const sheetGroups = scopes.map((s) => ({ id: s.id, title: s.title, collapsed: s.collapsed, rows: q.sheets.filter(inScope(s.key)).map(sheetRow) }));
+  const sheetRow = (s: SheetReport): SheetRow => ({
+    ...s,
+    kindLabel: s.kind ? KIND_LABELS[s.kind] : '未识别（已跳过）',
+    balanced: s.read === s.accepted + s.rejected + s.skipped,
+  });
+  const sheetGroups = scopes.map((s) => ({
+    id: s.id,
+    title: s.title,
+    collapsed: s.collapsed,
+    rows: q.sheets.filter(inScope(s.key)).map(sheetRow),
+  }));
 
   const summary: SummaryRow[] = [
-    ...(latest ? [summaryRow(`${label(latest)}台账（最新一期）`, q.sheets.filter(inScope(latest)), q.issues.filter(inScope(latest)))] : []),
+    ...(latest
+      ? [
+          summaryRow(
+            `${label(latest)}台账（最新一期）`,
+            q.sheets.filter(inScope(latest)),
+            q.issues.filter(inScope(latest)),
+          ),
+        ]
+      : []),
     summaryRow('参考表', q.sheets.filter(inScope(null)), q.issues.filter(inScope(null))),
     ...(earlier.length > 0
-      ? [summaryRow(`以前各期（${earlier.length} 期）`, q.sheets.filter((s) => earlier.includes(scopeOf(s))), q.issues.filter((i) => earlier.includes(scopeOf(i))))]
+      ? [
+          summaryRow(
+            `以前各期（${earlier.length} 期）`,
+            q.sheets.filter((s) => earlier.includes(scopeOf(s))),
+            q.issues.filter((i) => earlier.includes(scopeOf(i))),
+          ),
+        ]
       : []),
     summaryRow('全部', q.sheets, q.issues),
   ];
 
   const byCode = new Map<IssueCode, number>();
   for (const i of q.issues) byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
-  const codes = [...byCode].map(([code, count]) => ({ code, label: CODE_LABELS[code] ?? code, count })).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+  const codes = [...byCode]
+    .map(([code, count]) => ({ code, label: CODE_LABELS[code] ?? code, count }))
+    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
 
   const current = [...(issueGroups[0]?.issues ?? []), ...(latest ? (issueGroups[1]?.issues ?? []) : [])];
   return {

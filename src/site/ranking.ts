@@ -63,7 +63,10 @@ export interface RankingView {
  * @example changeWords({ rank: 2, prevRank: 4, change: 2 }, true) // { text: '↑2', title: '较上期上升2位', cls: 'up' }
  * @example changeWords({ rank: 3, prevRank: null, change: null }, true) // { text: '新列入', title: '上期未参与排名', cls: null }
  */
-export function changeWords(e: Pick<RankingEntry, 'rank' | 'prevRank' | 'change'>, hasPrevious: boolean): { text: string; title: string; cls: 'up' | 'down' | null } {
+export function changeWords(
+  e: Pick<RankingEntry, 'rank' | 'prevRank' | 'change'>,
+  hasPrevious: boolean,
+): { text: string; title: string; cls: 'up' | 'down' | null } {
   if (e.rank === null || !hasPrevious) return { text: '—', title: hasPrevious ? '' : '无上期排名', cls: null };
   if (e.prevRank === null || e.change === null) return { text: '新列入', title: '上期未参与排名', cls: null };
   if (e.change > 0) return { text: `↑${e.change}`, title: `较上期上升${e.change}位`, cls: 'up' };
@@ -105,7 +108,9 @@ export function redBlack(ranked: readonly RankRow[]): Pick<RankingView, 'red' | 
     tied: keys.filter((k) => k === keys[i]).length > 1,
   }));
   const bottom = withPlace.filter((x) => x.fromBottom <= 3);
-  const black = bottom.filter((x) => !onRed.has(x.row.unit)).sort((a, b) => a.fromBottom - b.fromBottom || ranked.indexOf(a.row) - ranked.indexOf(b.row));
+  const black = bottom
+    .filter((x) => !onRed.has(x.row.unit))
+    .sort((a, b) => a.fromBottom - b.fromBottom || ranked.indexOf(a.row) - ranked.indexOf(b.row));
   let blackNote: string | null = null;
   if (ranked.length === 0) blackNote = '本期没有参与排名的单位。';
   else if (black.length < bottom.length) {
@@ -121,7 +126,12 @@ export function redBlack(ranked: readonly RankRow[]): Pick<RankingView, 'red' | 
  * order of first appearance, then other group names; units without a group are left out of the
  * group rankings.
  */
-export function rankingView(entries: readonly RankingEntry[], units: readonly UnitMetrics[], refUnits: readonly Unit[], hasPrevious: boolean): RankingView {
+export function rankingView(
+  entries: readonly RankingEntry[],
+  units: readonly UnitMetrics[],
+  refUnits: readonly Unit[],
+  hasPrevious: boolean,
+): RankingView {
   const maxOf = new Map(units.map((u) => [u.unit, u.maxScore]));
   const knownNames = new Set(refUnits.map((u) => u.name));
   const rankCounts = counts(entries.filter((e) => e.ranked).map((e) => e.rank));
@@ -158,7 +168,10 @@ export function rankingView(entries: readonly RankingEntry[], units: readonly Un
   const unranked = rows.filter((r) => !r.ranked || r.rank === null);
   const groupOrder = [...refUnits.map((u) => u.group), ...ranked.map((r) => r.group)].filter((g): g is string => !!g);
   const groups = [...new Set(groupOrder)]
-    .map((group) => ({ group, rows: ranked.filter((r) => r.group === group).sort((a, b) => (a.groupRank ?? 0) - (b.groupRank ?? 0)) }))
+    .map((group) => ({
+      group,
+      rows: ranked.filter((r) => r.group === group).sort((a, b) => (a.groupRank ?? 0) - (b.groupRank ?? 0)),
+    }))
     .filter((g) => g.rows.length > 0);
   return { ranked, unranked, groups, ...redBlack(ranked) };
 }

@@ -90,7 +90,12 @@ export function sourceText(src: SourceRef): string {
 }
 
 /** The lines of one unit's score items. `target(src)` finds the target row (for 单项分值 / 封顶分). */
-export function scoreLines(unit: Pick<UnitMetrics, 'unit' | 'items'>, period: string, target: (src: SourceRef) => Target | undefined, drill: Drill): ScoreLine[] {
+export function scoreLines(
+  unit: Pick<UnitMetrics, 'unit' | 'items'>,
+  period: string,
+  target: (src: SourceRef) => Target | undefined,
+  drill: Drill,
+): ScoreLine[] {
   const id = unitId(unit.unit);
   return unit.items.map((item, index) => {
     const t = target(item.src);
@@ -98,7 +103,8 @@ export function scoreLines(unit: Pick<UnitMetrics, 'unit' | 'items'>, period: st
       index,
       indicator: item.indicator,
       filterLabel: item.filterLabel,
-      ignoredText: item.ignoredFilters.length > 0 ? `${item.ignoredFilters.join('；')}（本指标不适用，未计入条件）` : '',
+      ignoredText:
+        item.ignoredFilters.length > 0 ? `${item.ignoredFilters.join('；')}（本指标不适用，未计入条件）` : '',
       measure: indicatorMeasure(item.indicator).unit,
       target: item.target,
       targetText: fmtIndicator(item.indicator, item.target),

@@ -33,7 +33,13 @@ export function standingText(r: RankRow | undefined): string {
 }
 
 /** Builds the page; `drill` is bound to the page's output path. */
-export function rankingPageView(rp: RankingPeriod, metrics: PeriodMetrics, units: readonly Unit[], targets: readonly Target[], drill: Drill): RankingPageView {
+export function rankingPageView(
+  rp: RankingPeriod,
+  metrics: PeriodMetrics,
+  units: readonly Unit[],
+  targets: readonly Target[],
+  drill: Drill,
+): RankingPageView {
   const quarter = rp.kind === 'quarter';
   const entries = quarter ? (metrics.quarterRanking ?? metrics.ranking) : metrics.ranking;
   const prev = quarter ? metrics.previousQuarterPeriod : metrics.previousPeriod;
@@ -52,7 +58,8 @@ export function rankingPageView(rp: RankingPeriod, metrics: PeriodMetrics, units
   const lead = quarter
     ? `季度排名按季末（${periodLabel(rp.period)}）的1—${month}月累计得分排名；序时进度 ${fmtRate(metrics.timeProgress)}`
     : `统计期：${range}累计得分；序时进度 ${fmtRate(metrics.timeProgress)}`;
-  const compare = prev === null ? '较上期：无上期排名可比' : `较上期：与${quarter ? quarterLabel(prev) : periodLabel(prev)}排名相比`;
+  const compare =
+    prev === null ? '较上期：无上期排名可比' : `较上期：与${quarter ? quarterLabel(prev) : periodLabel(prev)}排名相比`;
   return {
     title: quarter ? `${rp.label}排名` : `${rp.label}综合排名`,
     lead,
@@ -64,7 +71,9 @@ export function rankingPageView(rp: RankingPeriod, metrics: PeriodMetrics, units
 }
 
 /** The ranking pages grouped for the index: months by year (latest first), quarters. */
-export function rankingIndex(all: readonly RankingPeriod[]): { years: { year: string; months: RankingPeriod[]; quarters: RankingPeriod[] }[] } {
+export function rankingIndex(all: readonly RankingPeriod[]): {
+  years: { year: string; months: RankingPeriod[]; quarters: RankingPeriod[] }[];
+} {
   const years = [...new Set(all.map((p) => p.period.slice(0, 4)))].sort().reverse();
   return {
     years: years.map((year) => ({

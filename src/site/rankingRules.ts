@@ -77,7 +77,9 @@ export function methodInWords(rule: ScoringRule, indicator: Indicator): string {
       if (rule.target <= 0) return `目标为${ruleNumber(rule.target)}，实际不低于目标即得${ruleNumber(full)}分`;
       const ratio = rule.capRatio ?? 1;
       const base = `按完成率计分，满分${ruleNumber(full)}分`;
-      return ratio > 1 ? `${base}；超额完成加分，完成率最高按${ruleNumber(ratio * 100)}%计（最多${ruleNumber(full * ratio)}分）` : base;
+      return ratio > 1
+        ? `${base}；超额完成加分，完成率最高按${ruleNumber(ratio * 100)}%计（最多${ruleNumber(full * ratio)}分）`
+        : base;
     }
     case '达标':
       return `完成目标得${ruleNumber(full)}分，未完成不得分`;

@@ -27,7 +27,13 @@ export const rankingColumns: Column<RankingDownloadRow>[] = [
 ];
 
 /** One score item with its unit and the rule in words. */
-export type ScoreDownloadRow = ScoreItem & { unit: string; group: string | null; ranked: boolean; index: number; rule: string };
+export type ScoreDownloadRow = ScoreItem & {
+  unit: string;
+  group: string | null;
+  ranked: boolean;
+  index: number;
+  rule: string;
+};
 
 export const scoreColumns: Column<ScoreDownloadRow>[] = [
   { key: 'unit', label: '单位' },
@@ -79,10 +85,25 @@ export function scoreRows(period: string): ScoreDownloadRow[] {
 /** `ranking-<period>` and `scores-<period>` for every period (internal profile). */
 export const rankingTables: TableProvider = (profile, periods) => {
   if (profile !== 'internal') return [];
-  return [...periods].sort().reverse().flatMap((p) => {
-    const label = `${p.slice(0, 4)}年${Number(p.slice(5))}月`;
-    const ranking: DownloadTable<RankingDownloadRow> = { id: `ranking-${p}`, title: `${label}综合排名`, group: '排名', columns: rankingColumns, rows: () => rankingRows(p) };
-    const scores: DownloadTable<ScoreDownloadRow> = { id: `scores-${p}`, title: `${label}得分明细`, group: '排名', columns: scoreColumns, rows: () => scoreRows(p) };
-    return [ranking, scores];
-  });
+  return [...periods]
+    .sort()
+    .reverse()
+    .flatMap((p) => {
+      const label = `${p.slice(0, 4)}年${Number(p.slice(5))}月`;
+      const ranking: DownloadTable<RankingDownloadRow> = {
+        id: `ranking-${p}`,
+        title: `${label}综合排名`,
+        group: '排名',
+        columns: rankingColumns,
+        rows: () => rankingRows(p),
+      };
+      const scores: DownloadTable<ScoreDownloadRow> = {
+        id: `scores-${p}`,
+        title: `${label}得分明细`,
+        group: '排名',
+        columns: scoreColumns,
+        rows: () => scoreRows(p),
+      };
+      return [ranking, scores];
+    });
 };

@@ -123,9 +123,13 @@ function summaryOf(m: PeriodMetrics, span: string, totals: readonly TotalLine[],
   const withRate = totals.filter((l) => l.result);
   if (withRate.length > 0) {
     const good = withRate.filter((l) => l.result?.ahead).length;
-    out.push(`${withRate.length} 项有目标的指标中，${complete ? '完成年度目标' : '达到序时进度'}的 ${good} 项，${complete ? '未完成' : '欠进度'}的 ${withRate.length - good} 项。`);
+    out.push(
+      `${withRate.length} 项有目标的指标中，${complete ? '完成年度目标' : '达到序时进度'}的 ${good} 项，${complete ? '未完成' : '欠进度'}的 ${withRate.length - good} 项。`,
+    );
   }
-  out.push(`${complete ? '年末' : '期末'}签约超期未开工（超过 ${m.overdueDays} 天）项目 ${fmtInt(m.overdue.length)} 个。`);
+  out.push(
+    `${complete ? '年末' : '期末'}签约超期未开工（超过 ${m.overdueDays} 天）项目 ${fmtInt(m.overdue.length)} 个。`,
+  );
   return out;
 }
 
@@ -169,11 +173,20 @@ export function reportView(input: ReportInput): ReportView {
     groupRankText: rankText(r.groupRank, r.groupTied),
     anchor: `score-${r.id}`,
   });
-  const standing = new Map([...rv.ranked.map((r) => [r.unit, `第${rankText(r.rank, r.tied)}名`] as const), ...rv.unranked.map((r) => [r.unit, '不参与排名'] as const)]);
+  const standing = new Map([
+    ...rv.ranked.map((r) => [r.unit, `第${rankText(r.rank, r.tied)}名`] as const),
+    ...rv.unranked.map((r) => [r.unit, '不参与排名'] as const),
+  ]);
   const order = [...rv.ranked, ...rv.unranked].map((r) => r.unit);
-  const breakdowns = scoreBreakdowns(m.units, order, period, targetFinder(reference.targets), drill).map((b) => ({ ...b, standing: standing.get(b.unit) ?? '' }));
+  const breakdowns = scoreBreakdowns(m.units, order, period, targetFinder(reference.targets), drill).map((b) => ({
+    ...b,
+    standing: standing.get(b.unit) ?? '',
+  }));
 
-  const chains = chainLines(m, reference.chainSegments).map((c) => ({ ...c, href: c.figureId ? drill(period, c.figureId) : null }));
+  const chains = chainLines(m, reference.chainSegments).map((c) => ({
+    ...c,
+    href: c.figureId ? drill(period, c.figureId) : null,
+  }));
   const months = trendMonths(input.snapshots, period);
   const target = (ind: Indicator) => zone.find((z) => z.indicator === ind)?.target ?? 0;
   const charts = trendCharts(months, { signedYi: target('签约金额'), fundsYi: target('到位资金') }, y.year);
@@ -183,7 +196,14 @@ export function reportView(input: ReportInput): ReportView {
     period,
     page,
     title: reportTitle(y.year),
-    cover: { zoneName: meta.zoneName, office: meta.office, asOf: asOfLabel(period), note: y.note, range: m.month === 1 ? '1月' : `1—${m.month}月`, periodText: periodLabel(period) },
+    cover: {
+      zoneName: meta.zoneName,
+      office: meta.office,
+      asOf: asOfLabel(period),
+      note: y.note,
+      range: m.month === 1 ? '1月' : `1—${m.month}月`,
+      periodText: periodLabel(period),
+    },
     summary: summaryOf(m, span, totals, complete),
     totals,
     timeProgress: fmtRate(m.timeProgress),
@@ -197,7 +217,9 @@ export function reportView(input: ReportInput): ReportView {
         title: `${y.year}年分产业链签约金额`,
         unit: '亿元',
         format: (v) => fmtYi(v),
-        data: chains.filter((c) => !c.empty).map((c) => ({ label: c.chain, value: c.investmentYi, href: c.href ?? undefined })),
+        data: chains
+          .filter((c) => !c.empty)
+          .map((c) => ({ label: c.chain, value: c.investmentYi, href: c.href ?? undefined })),
       }),
     },
     trend: {

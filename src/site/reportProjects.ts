@@ -63,7 +63,9 @@ export function topProjects(records: SnapshotRecords, period: string, n = 10): T
   const key = (yi: number) => roundTo(yi, 2);
   const cut = sorted[n - 1];
   let take = Math.min(n, sorted.length);
-  if (cut) while (take < sorted.length && take < MAX_WITH_TIES && key(sorted[take]!.investmentYi) === key(cut.investmentYi)) take++;
+  if (cut)
+    while (take < sorted.length && take < MAX_WITH_TIES && key(sorted[take]!.investmentYi) === key(cut.investmentYi))
+      take++;
   const tiedLeftOut = cut ? sorted.slice(take).filter((s) => key(s.investmentYi) === key(cut.investmentYi)).length : 0;
   const shown = sorted.slice(0, take);
   const keys = shown.map((s) => key(s.investmentYi));
@@ -106,7 +108,10 @@ export interface ChainLine {
  * 签约 by 产业链 (largest amount first, as computed), then the chains of the chain map with no
  * project signed this year (count 0), so gaps show.
  */
-export function chainLines(metrics: Pick<PeriodMetrics, 'ytd'>, segments: readonly Pick<ChainSegment, 'chain'>[]): ChainLine[] {
+export function chainLines(
+  metrics: Pick<PeriodMetrics, 'ytd'>,
+  segments: readonly Pick<ChainSegment, 'chain'>[],
+): ChainLine[] {
   const total = metrics.ytd.signed.investmentYi;
   const lines: ChainLine[] = metrics.ytd.signed.byChain.map((c, i) => ({
     chain: c.chain ?? '未填产业链',
@@ -121,7 +126,16 @@ export function chainLines(metrics: Pick<PeriodMetrics, 'ytd'>, segments: readon
   const seen = new Set(metrics.ytd.signed.byChain.map((c) => c.chain));
   for (const chain of new Set(segments.map((s) => s.chain))) {
     if (seen.has(chain)) continue;
-    lines.push({ chain, count: 0, countText: '0', investmentYi: 0, yiText: fmtYi(0), share: '—', figureId: null, empty: true });
+    lines.push({
+      chain,
+      count: 0,
+      countText: '0',
+      investmentYi: 0,
+      yiText: fmtYi(0),
+      share: '—',
+      figureId: null,
+      empty: true,
+    });
   }
   return lines;
 }

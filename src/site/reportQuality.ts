@@ -46,17 +46,37 @@ export function reportQuality(q: Pick<QualityData, 'sheets' | 'issues'>, period:
   for (const i of issues) {
     if (i.severity === 'info') continue;
     const k = `${i.severity}\u0000${i.code}`;
-    const line = byCode.get(k) ?? { severity: i.severity, severityLabel: SEVERITY_LABELS[i.severity], code: i.code, label: CODE_LABELS[i.code] ?? i.code, count: 0 };
+    const line = byCode.get(k) ?? {
+      severity: i.severity,
+      severityLabel: SEVERITY_LABELS[i.severity],
+      code: i.code,
+      label: CODE_LABELS[i.code] ?? i.code,
+      count: 0,
+    };
     line.count++;
     byCode.set(k, line);
     if (i.code === 'unknown_unit' && i.value) unknown.set(i.value, (unknown.get(i.value) ?? 0) + 1);
   }
   return {
     period,
-    rows: { files: new Set([...sheets.map((s) => s.file), ...issues.map((i) => i.file)]).size, sheets: sheets.length, read: sum('read'), accepted: sum('accepted'), rejected: sum('rejected'), skipped: sum('skipped') },
+    rows: {
+      files: new Set([...sheets.map((s) => s.file), ...issues.map((i) => i.file)]).size,
+      sheets: sheets.length,
+      read: sum('read'),
+      accepted: sum('accepted'),
+      rejected: sum('rejected'),
+      skipped: sum('skipped'),
+    },
     errors: issues.filter((i) => i.severity === 'error').length,
     warnings: issues.filter((i) => i.severity === 'warning').length,
-    codes: [...byCode.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
-    unknownUnits: [...unknown].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    codes: [...byCode.values()].sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        b.count - a.count ||
+        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    ),
+    unknownUnits: [...unknown]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   };
 }

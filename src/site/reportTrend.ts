@@ -39,7 +39,16 @@ export interface TrendRow {
 }
 
 /** Column headers of the month table, in {@link TrendRow.cells} order. */
-export const TREND_COLUMNS = ['本月签约（个）', '本月签约（亿元）', '累计签约（个）', '累计签约（亿元）', '累计开工（个）', '累计投产（个）', '本月到位（亿元）', '累计到位（亿元）'] as const;
+export const TREND_COLUMNS = [
+  '本月签约（个）',
+  '本月签约（亿元）',
+  '累计签约（个）',
+  '累计签约（亿元）',
+  '累计开工（个）',
+  '累计投产（个）',
+  '本月到位（亿元）',
+  '累计到位（亿元）',
+] as const;
 
 /**
  * Months 1 … the last snapshot's month of `year`, each from its own snapshot; months without one
@@ -49,7 +58,11 @@ export const TREND_COLUMNS = ['本月签约（个）', '本月签约（亿元）
  */
 export function trendMonths(snapshots: readonly TrendSnapshot[], lastPeriod: string): TrendMonth[] {
   const year = lastPeriod.slice(0, 4);
-  const byPeriod = new Map(snapshots.filter((s) => s.period.startsWith(`${year}-`) && s.period <= lastPeriod).map((s) => [s.period, s.metrics]));
+  const byPeriod = new Map(
+    snapshots
+      .filter((s) => s.period.startsWith(`${year}-`) && s.period <= lastPeriod)
+      .map((s) => [s.period, s.metrics]),
+  );
   const last = Number(lastPeriod.slice(5, 7));
   return Array.from({ length: last }, (_, k): TrendMonth => {
     const month = k + 1;
@@ -79,7 +92,16 @@ export function trendRows(months: readonly TrendMonth[]): TrendRow[] {
     label: `${m.month}月`,
     reported: m.reported,
     cells: m.reported
-      ? [fmtInt(m.monthSignedCount), fmtYi(m.monthSignedYi), fmtInt(m.signedCount), fmtYi(m.signedYi), fmtInt(m.started), fmtInt(m.producing), fmtYi(m.monthFundsYi), fmtYi(m.fundsYi)]
+      ? [
+          fmtInt(m.monthSignedCount),
+          fmtYi(m.monthSignedYi),
+          fmtInt(m.signedCount),
+          fmtYi(m.signedYi),
+          fmtInt(m.started),
+          fmtInt(m.producing),
+          fmtYi(m.monthFundsYi),
+          fmtYi(m.fundsYi),
+        ]
       : TREND_COLUMNS.map(() => '—'),
   }));
 }
@@ -88,10 +110,24 @@ export function trendRows(months: readonly TrendMonth[]): TrendRow[] {
  * The cumulative lines of 签约金额 and 到位资金 against their zone targets (各单位目标合计; 0 draws
  * no target line). Months without a snapshot are left out of the line.
  */
-export function trendCharts(months: readonly TrendMonth[], targets: { signedYi: number; fundsYi: number }, year: number): { signed: string; funds: string } {
+export function trendCharts(
+  months: readonly TrendMonth[],
+  targets: { signedYi: number; fundsYi: number },
+  year: number,
+): { signed: string; funds: string } {
   const reported = months.filter((m) => m.reported);
   return {
-    signed: cumulativeLine({ title: `${year}年全区签约金额累计`, unit: '亿元', target: targets.signedYi, actual: reported.map((m) => ({ month: m.month, value: m.signedYi })) }),
-    funds: cumulativeLine({ title: `${year}年全区到位资金累计`, unit: '亿元', target: targets.fundsYi, actual: reported.map((m) => ({ month: m.month, value: m.fundsYi })) }),
+    signed: cumulativeLine({
+      title: `${year}年全区签约金额累计`,
+      unit: '亿元',
+      target: targets.signedYi,
+      actual: reported.map((m) => ({ month: m.month, value: m.signedYi })),
+    }),
+    funds: cumulativeLine({
+      title: `${year}年全区到位资金累计`,
+      unit: '亿元',
+      target: targets.fundsYi,
+      actual: reported.map((m) => ({ month: m.month, value: m.fundsYi })),
+    }),
   };
 }

@@ -53,7 +53,14 @@ export function reportYears(periods: readonly string[]): ReportYear[] {
     .map(([year, period]) => {
       const complete = period.endsWith('-12');
       const why = year === latestYear ? '年度未结束' : '缺12月台账';
-      return { year, period, page: reportPage(year), complete, note: complete ? null : `（截至${periodLabel(period)}，${why}）`, months: months.get(year) ?? 0 };
+      return {
+        year,
+        period,
+        page: reportPage(year),
+        complete,
+        note: complete ? null : `（截至${periodLabel(period)}，${why}）`,
+        months: months.get(year) ?? 0,
+      };
     });
 }
 

@@ -17,7 +17,8 @@ export type SearchEntry = [kind: string, title: string, sub: string, href: strin
 /** The page the index is embedded in; hrefs are relative to it. */
 export const SEARCH_PAGE = PAGES.search;
 
-const join = (...parts: (string | number | null | undefined)[]) => [...new Set(parts.filter((p) => p !== undefined && p !== null && p !== '').map(String))].join(' · ');
+const join = (...parts: (string | number | null | undefined)[]) =>
+  [...new Set(parts.filter((p) => p !== undefined && p !== null && p !== '').map(String))].join(' · ');
 const yi = (v: number | null | undefined) => (typeof v === 'number' ? `${fmtYi(v)}亿元` : null);
 
 /**
@@ -30,14 +31,18 @@ export function foldText(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-function pageEntries(profile: 'internal' | 'public', content: readonly { slug: string; title: string; page: string }[]): SearchEntry[] {
+function pageEntries(
+  profile: 'internal' | 'public',
+  content: readonly { slug: string; title: string; page: string }[],
+): SearchEntry[] {
   const out: SearchEntry[] = [];
   for (const item of navItems(profile, profile === 'public' ? content : [])) {
     if (item.page !== SEARCH_PAGE) out.push(['栏目', item.label, '', rel(SEARCH_PAGE, item.page), '']);
   }
   if (profile === 'internal') {
     for (const c of content) out.push(['栏目', c.title, '', rel(SEARCH_PAGE, c.page), '']);
-    for (const p of [...loadMeta().periods].reverse()) out.push(['通报', `${periodLabel(p)}月度通报`, '', rel(SEARCH_PAGE, periodPage('bulletins', p)), p]);
+    for (const p of [...loadMeta().periods].reverse())
+      out.push(['通报', `${periodLabel(p)}月度通报`, '', rel(SEARCH_PAGE, periodPage('bulletins', p)), p]);
   }
   return out;
 }
@@ -45,7 +50,13 @@ function pageEntries(profile: 'internal' | 'public', content: readonly { slug: s
 function internalEntries(): SearchEntry[] {
   const out: SearchEntry[] = [];
   for (const p of loadProjects()) {
-    out.push(['项目', p.name, join(p.unit, p.stage, yi(p.investmentYi)), rel(SEARCH_PAGE, projectPage(p.id)), join(p.investor, p.chain, p.segment, p.code)]);
+    out.push([
+      '项目',
+      p.name,
+      join(p.unit, p.stage, yi(p.investmentYi)),
+      rel(SEARCH_PAGE, projectPage(p.id)),
+      join(p.investor, p.chain, p.segment, p.code),
+    ]);
   }
   for (const u of loadReference().units) {
     out.push(['单位', u.name, join(u.type, u.group), rel(SEARCH_PAGE, unitPage(u.name)), u.aliases.join(' ')]);
@@ -57,7 +68,13 @@ function publicEntries(): SearchEntry[] {
   const out: SearchEntry[] = [];
   const ref = loadReference();
   for (const s of loadPublic().signed) {
-    out.push(['签约项目', s.name, join(s.chain, `${s.signDate} 签约`, yi(s.investmentYi)), rel(SEARCH_PAGE, PAGES.results), join(s.investor, s.segment, s.park, s.projectType)]);
+    out.push([
+      '签约项目',
+      s.name,
+      join(s.chain, `${s.signDate} 签约`, yi(s.investmentYi)),
+      rel(SEARCH_PAGE, PAGES.results),
+      join(s.investor, s.segment, s.park, s.projectType),
+    ]);
   }
   const chains = [...new Set([...ref.chainSegments.map((c) => c.chain), ...ref.chainCompanies.map((c) => c.chain)])];
   for (const chain of chains) {
@@ -65,21 +82,42 @@ function publicEntries(): SearchEntry[] {
     out.push(['产业链', chain, segs.join('、'), rel(SEARCH_PAGE, chainPage(chain)), '']);
   }
   for (const c of ref.chainCompanies) {
-    out.push(['企业', c.name, join(c.chain, c.segment, c.category), rel(SEARCH_PAGE, chainPage(c.chain)), join(c.location, c.products)]);
+    out.push([
+      '企业',
+      c.name,
+      join(c.chain, c.segment, c.category),
+      rel(SEARCH_PAGE, chainPage(c.chain)),
+      join(c.location, c.products),
+    ]);
   }
-  for (const p of ref.parks) out.push(['园区', p.name, join(p.industries, p.area), rel(SEARCH_PAGE, PAGES.parks), join(p.address)]);
+  for (const p of ref.parks)
+    out.push(['园区', p.name, join(p.industries, p.area), rel(SEARCH_PAGE, PAGES.parks), join(p.address)]);
   for (const a of ref.assets.filter((x) => x.public)) {
-    out.push(['存量资产', a.name, join(a.type, a.area, a.status), rel(SEARCH_PAGE, PAGES.assets), join(a.location, a.contactUnit)]);
+    out.push([
+      '存量资产',
+      a.name,
+      join(a.type, a.area, a.status),
+      rel(SEARCH_PAGE, PAGES.assets),
+      join(a.location, a.contactUnit),
+    ]);
   }
   return out;
 }
 
 /** The index of a profile: pages first, then data. `content` are the content pages (`contentPages()`). */
-export function buildSearchIndex(profile: 'internal' | 'public', content: readonly { slug: string; title: string; page: string }[]): SearchEntry[] {
+export function buildSearchIndex(
+  profile: 'internal' | 'public',
+  content: readonly { slug: string; title: string; page: string }[],
+): SearchEntry[] {
   return [...pageEntries(profile, content), ...(profile === 'public' ? publicEntries() : internalEntries())];
 }
 
 /** JSON safe to embed in `<script type="application/json">` (no `</script>`, no `<!--`). */
 export function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -58,13 +58,19 @@ const NUM_FMT: Partial<Record<ColumnFormat, string>> = {
 /** Display width of text: CJK and full-width characters count double. */
 function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
 /** Excel sheet names: at most 31 characters, none of `[]:*?/\`. */
 function sheetName(title: string): string {
-  const s = title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31);
+  const s = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return s || 'Sheet1';
 }
 
@@ -106,7 +112,11 @@ export function fixZipTimes<T extends Uint8Array>(zip: T): T {
  * An XLSX workbook of one sheet: bold frozen header, numbers as numbers with a display format
  * (full precision kept), text as text (never a formula), column widths from the content.
  */
-export async function toXlsx<R>(columns: readonly Column<R>[], rows: readonly R[], opts: { sheet?: string } = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function toXlsx<R>(
+  columns: readonly Column<R>[],
+  rows: readonly R[],
+  opts: { sheet?: string } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '招商数据平台';
   wb.lastModifiedBy = '招商数据平台';

@@ -82,7 +82,13 @@ export function targetsView(
     unit: indicatorMeasure(indicator).unit,
     rows: lines
       .filter((l) => l.indicator === indicator && l.method !== '扣分' && l.target > 0)
-      .map((l) => ({ label: l.label, actual: l.actual, target: l.target, timeProgress: metrics.timeProgress, href: l.href })),
+      .map((l) => ({
+        label: l.label,
+        actual: l.actual,
+        target: l.target,
+        timeProgress: metrics.timeProgress,
+        href: l.href,
+      })),
   })).filter((b) => b.rows.length > 0);
   const withTargets = new Set(scored.map((u) => u.unit));
   const main = new Set<Indicator>(MAIN_INDICATORS);
@@ -96,7 +102,12 @@ export function targetsView(
       rateText: fmtRate(z.rate),
       progressText: progressWords(z.status, z.gapPp),
       href: id ? drill(period, id) : null,
-      series: main.has(z.indicator) ? monthSeries(snapshots.filter((s) => s.period.startsWith(`${metrics.year}-`)), z.indicator) : null,
+      series: main.has(z.indicator)
+        ? monthSeries(
+            snapshots.filter((s) => s.period.startsWith(`${metrics.year}-`)),
+            z.indicator,
+          )
+        : null,
     };
   });
   const range = metrics.month === 1 ? '1月' : `1—${metrics.month}月`;
@@ -107,7 +118,9 @@ export function targetsView(
     timeProgress: metrics.timeProgress,
     lines,
     bullets,
-    withoutTargets: units.filter((u) => !withTargets.has(u.name)).map((u) => ({ unit: u.name, page: unitPage(u.name) })),
+    withoutTargets: units
+      .filter((u) => !withTargets.has(u.name))
+      .map((u) => ({ unit: u.name, page: unitPage(u.name) })),
     zone,
   };
 }
@@ -116,5 +129,7 @@ export function targetsView(
 export function targetYears(periods: readonly string[]): { year: number; period: string; page: string }[] {
   const latest = new Map<number, string>();
   for (const p of [...periods].sort()) latest.set(Number(p.slice(0, 4)), p);
-  return [...latest].sort((a, b) => b[0] - a[0]).map(([year, period]) => ({ year, period, page: `targets/${year}.html` }));
+  return [...latest]
+    .sort((a, b) => b[0] - a[0])
+    .map(([year, period]) => ({ year, period, page: `targets/${year}.html` }));
 }

@@ -34,7 +34,13 @@ export function targetRows(period: string): TargetLine[] {
 export const targetsTables: TableProvider = (profile, periods) => {
   if (profile !== 'internal') return [];
   return targetYears(periods).map((y) => {
-    const t: DownloadTable<TargetLine> = { id: `targets-${y.year}`, title: `${y.year}年目标任务完成情况`, group: '目标', columns: targetColumns, rows: () => targetRows(y.period) };
+    const t: DownloadTable<TargetLine> = {
+      id: `targets-${y.year}`,
+      title: `${y.year}年目标任务完成情况`,
+      group: '目标',
+      columns: targetColumns,
+      rows: () => targetRows(y.period),
+    };
     return t;
   });
 };

@@ -59,7 +59,11 @@ export function zoneRow<T extends TargetItem>(items: readonly T[], indicator: st
  * @example zoneTargets([{ unit: '甲', items: [{ indicator: '签约项目数', filterLabel: '', target: 10, … }, { indicator: '签约项目数', filterLabel: '投资≥5亿元', target: 2, … }] }, { unit: '乙', items: [{ indicator: '签约项目数', filterLabel: '', target: 5, … }] }], actuals, '2025-10')
  * // [{ indicator: '签约项目数', target: 15, leftOut: ['甲（投资≥5亿元）'], … }]
  */
-export function zoneTargets(units: readonly Pick<UnitMetrics, 'unit' | 'items'>[], actuals: IndicatorValues, period: string): ZoneTarget[] {
+export function zoneTargets(
+  units: readonly Pick<UnitMetrics, 'unit' | 'items'>[],
+  actuals: IndicatorValues,
+  period: string,
+): ZoneTarget[] {
   const out: ZoneTarget[] = [];
   for (const indicator of INDICATORS) {
     const parts: ZonePart[] = [];
@@ -88,7 +92,10 @@ export function zoneTargets(units: readonly Pick<UnitMetrics, 'unit' | 'items'>[
  * @example monthSeries([{ period: '2025-01', actuals: { 签约金额: 5 } }, { period: '2025-02', actuals: { 签约金额: 12.5 } }], '签约金额')
  * // [{ month: 1, value: 5 }, { month: 2, value: 12.5 }]
  */
-export function monthSeries(snapshots: readonly { period: string; actuals: Partial<IndicatorValues> }[], indicator: Indicator): { month: number; value: number; period: string }[] {
+export function monthSeries(
+  snapshots: readonly { period: string; actuals: Partial<IndicatorValues> }[],
+  indicator: Indicator,
+): { month: number; value: number; period: string }[] {
   return [...snapshots]
     .sort((a, b) => (a.period < b.period ? -1 : 1))
     .map((s) => ({ month: Number(s.period.slice(5)), value: s.actuals[indicator] ?? 0, period: s.period }));

@@ -28,7 +28,10 @@ export function allUnits(units: readonly Unit[], names: Iterable<string | null |
   const known = new Set(units.map((u) => u.name));
   const unknown = new Set<string>();
   for (const n of names) if (n && !known.has(n)) unknown.add(n);
-  return [...units.map((u) => ({ name: u.name, known: true })), ...[...unknown].sort(compareText).map((name) => ({ name, known: false }))];
+  return [
+    ...units.map((u) => ({ name: u.name, known: true })),
+    ...[...unknown].sort(compareText).map((name) => ({ name, known: false })),
+  ];
 }
 
 /** One line of the units index. */
@@ -59,7 +62,12 @@ export interface UnitListRow {
  * The units index from the latest period. `none` (signed rows without a unit) is returned apart,
  * with its drill link (`ytd.signed.unit.none`), so the sum of the lines is the zone's total.
  */
-export function unitList(names: readonly UnitName[], units: readonly Unit[], metrics: PeriodMetrics | null, drill: Drill): { rows: UnitListRow[]; none: { count: number; investmentYi: number; href: string } | null } {
+export function unitList(
+  names: readonly UnitName[],
+  units: readonly Unit[],
+  metrics: PeriodMetrics | null,
+  drill: Drill,
+): { rows: UnitListRow[]; none: { count: number; investmentYi: number; href: string } | null } {
   const info = new Map(units.map((u) => [u.name, u]));
   const scored = new Map((metrics?.units ?? []).map((u) => [u.unit, u]));
   const rank = new Map((metrics?.ranking ?? []).map((e) => [e.unit, e.rank]));
@@ -88,6 +96,9 @@ export function unitList(names: readonly UnitName[], units: readonly Unit[], met
     };
   });
   const n = signed.get(null);
-  const none = n && n.count > 0 ? { count: n.count, investmentYi: n.investmentYi, href: drill(period, 'ytd.signed.unit.none') } : null;
+  const none =
+    n && n.count > 0
+      ? { count: n.count, investmentYi: n.investmentYi, href: drill(period, 'ytd.signed.unit.none') }
+      : null;
   return { rows, none };
 }

@@ -34,7 +34,10 @@ const desc = (a: string | null, b: string | null) => compareText(b ?? '', a ?? '
  * The unit's projects: `signed` (签约 and later stages) by stage (投产 first), then 签约日期 latest
  * first; `pipeline` (线索, 在谈) by their latest date.
  */
-export function unitProjects(name: string, projects: readonly Project[]): { signed: UnitProjectRow[]; pipeline: UnitProjectRow[] } {
+export function unitProjects(
+  name: string,
+  projects: readonly Project[],
+): { signed: UnitProjectRow[]; pipeline: UnitProjectRow[] } {
   const rows = projects
     .filter((p) => p.unit === name)
     .map((p): UnitProjectRow => ({
@@ -54,12 +57,19 @@ export function unitProjects(name: string, projects: readonly Project[]): { sign
     .sort((a, b) => stageRank(b.stage) - stageRank(a.stage) || desc(a.signed, b.signed) || compareText(a.name, b.name));
   const pipeline = rows
     .filter((r) => stageRank(r.stage) < signedStage)
-    .sort((a, b) => stageRank(b.stage) - stageRank(a.stage) || desc(a.firstDate, b.firstDate) || compareText(a.name, b.name));
+    .sort(
+      (a, b) =>
+        stageRank(b.stage) - stageRank(a.stage) || desc(a.firstDate, b.firstDate) || compareText(a.name, b.name),
+    );
   return { signed, pipeline };
 }
 
 /** The unit's overdue projects (签约超期未开工) at the period end, longest overdue first. */
-export function unitOverdue(name: string, overdue: readonly OverdueProject[], projects: readonly Project[]): UnitOverdueRow[] {
+export function unitOverdue(
+  name: string,
+  overdue: readonly OverdueProject[],
+  projects: readonly Project[],
+): UnitOverdueRow[] {
   const byKey = new Map(projects.map((p) => [p.key, p.id]));
   return overdue
     .filter((o) => o.unit === name)

@@ -21,5 +21,11 @@ export function latestYearMetrics(): { latest: PeriodMetrics | null; year: Perio
   const meta = loadMeta();
   if (!meta.latest) return { latest: null, year: [] };
   const y = meta.latest.slice(0, 5);
-  return { latest: loadPeriod(meta.latest).metrics, year: meta.periods.filter((p) => p.startsWith(y)).sort().map((p) => loadPeriod(p).metrics) };
+  return {
+    latest: loadPeriod(meta.latest).metrics,
+    year: meta.periods
+      .filter((p) => p.startsWith(y))
+      .sort()
+      .map((p) => loadPeriod(p).metrics),
+  };
 }

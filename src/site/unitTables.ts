@@ -30,6 +30,12 @@ export function unitOverviewRows(): UnitListRow[] {
 export const unitTables: TableProvider = (profile, periods) => {
   if (profile !== 'internal' || periods.length === 0) return [];
   const last = [...periods].sort().at(-1) ?? '';
-  const t: DownloadTable<UnitListRow> = { id: 'unit-overview', title: `各单位得分与累计签约（${last.slice(0, 4)}年${Number(last.slice(5))}月）`, group: '单位', columns: unitOverviewColumns, rows: unitOverviewRows };
+  const t: DownloadTable<UnitListRow> = {
+    id: 'unit-overview',
+    title: `各单位得分与累计签约（${last.slice(0, 4)}年${Number(last.slice(5))}月）`,
+    group: '单位',
+    columns: unitOverviewColumns,
+    rows: unitOverviewRows,
+  };
   return [t];
 };

@@ -83,7 +83,8 @@ export function unitHistory(name: string, periods: readonly PeriodMetrics[]): Hi
       const e: RankingEntry | undefined = m.ranking.find((x) => x.unit === name);
       const ranked = m.ranking.filter((x) => x.rank !== null);
       const tied = e?.rank != null && ranked.filter((x) => x.rank === e.rank).length > 1;
-      const groupTied = e?.groupRank != null && ranked.filter((x) => x.group === e.group && x.groupRank === e.groupRank).length > 1;
+      const groupTied =
+        e?.groupRank != null && ranked.filter((x) => x.group === e.group && x.groupRank === e.groupRank).length > 1;
       const c = e ? changeWords(e, m.previousPeriod !== null) : { text: '—', cls: null };
       return {
         period: m.period,
@@ -103,7 +104,15 @@ export function unitHistory(name: string, periods: readonly PeriodMetrics[]): Hi
  * Builds the unit page. `latest` is the latest snapshot's metrics (`null` without periods);
  * `year` the metrics of every period of its year.
  */
-export function unitView(name: string, known: boolean, units: readonly Unit[], targets: readonly Target[], latest: PeriodMetrics | null, year: readonly PeriodMetrics[], drill: Drill): UnitView {
+export function unitView(
+  name: string,
+  known: boolean,
+  units: readonly Unit[],
+  targets: readonly Target[],
+  latest: PeriodMetrics | null,
+  year: readonly PeriodMetrics[],
+  drill: Drill,
+): UnitView {
   const id = unitId(name);
   const u = units.find((x) => x.name === name);
   const facts = known
@@ -115,7 +124,10 @@ export function unitView(name: string, known: boolean, units: readonly Unit[], t
       ]
     : [{ label: '类型', value: UNKNOWN_UNIT }];
   const m = latest?.units.find((x) => x.unit === name) ?? null;
-  const breakdown = latest && m && m.items.length > 0 ? (scoreBreakdowns(latest.units, [name], latest.period, targetFinder(targets), drill)[0] ?? null) : null;
+  const breakdown =
+    latest && m && m.items.length > 0
+      ? (scoreBreakdowns(latest.units, [name], latest.period, targetFinder(targets), drill)[0] ?? null)
+      : null;
   const sr = m?.startRate;
   const fr = m?.fundRate;
   return {
@@ -126,10 +138,20 @@ export function unitView(name: string, known: boolean, units: readonly Unit[], t
     period: latest?.period ?? null,
     figures: latest ? unitFigures(name, latest, drill) : [],
     breakdown,
-    startRate: sr && latest
-      ? { text: fmtRate(sr.rate), detail: `今年签约 ${fmtInt(sr.projects)} 个项目，已开工 ${fmtInt(sr.started)} 个`, href: sr.projects > 0 ? drill(latest.period, `startRate.${id}`) : null }
+    startRate:
+      sr && latest
+        ? {
+            text: fmtRate(sr.rate),
+            detail: `今年签约 ${fmtInt(sr.projects)} 个项目，已开工 ${fmtInt(sr.started)} 个`,
+            href: sr.projects > 0 ? drill(latest.period, `startRate.${id}`) : null,
+          }
+        : null,
+    fundRate: fr
+      ? {
+          text: fmtRate(fr.rate),
+          detail: `今年签约项目到位资金 ${fmtYi(fr.fundsYi)} 亿元 / 签约金额 ${fmtYi(fr.investmentYi)} 亿元`,
+        }
       : null,
-    fundRate: fr ? { text: fmtRate(fr.rate), detail: `今年签约项目到位资金 ${fmtYi(fr.fundsYi)} 亿元 / 签约金额 ${fmtYi(fr.investmentYi)} 亿元` } : null,
     history: unitHistory(name, year).filter((h) => h.score !== null || h.rank !== null),
   };
 }

@@ -32,11 +32,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function crawlOverHttp(build: SiteBuild): Promise<{ result: CrawlResult; outside: string[]; serverRequests: number }> {
+async function crawlOverHttp(
+  build: SiteBuild,
+): Promise<{ result: CrawlResult; outside: string[]; serverRequests: number }> {
   const server = await startStaticServer({ root: build.dist });
   const context = await browser.newContext();
   try {
-    const result = await crawl({ context, start: `${server.url}index.html`, scope: server.url, root: build.dist, maxPages: MAX_PAGES, maxOpenPerFolder: OPEN_PER_FOLDER, concurrency: 4 });
+    const result = await crawl({
+      context,
+      start: `${server.url}index.html`,
+      scope: server.url,
+      root: build.dist,
+      maxPages: MAX_PAGES,
+      maxOpenPerFolder: OPEN_PER_FOLDER,
+      concurrency: 4,
+    });
     const html = listFiles(build.dist).filter((f) => f.endsWith('.html'));
     const reached = new Set([...result.reached].map((u) => decodeURI(u.slice(server.url.length).split('?')[0]!)));
     const unreached = html.filter((f) => !reached.has(f));
@@ -47,7 +57,11 @@ async function crawlOverHttp(build: SiteBuild): Promise<{ result: CrawlResult; o
         (unreached.length ? `: ${unreached.slice(0, 10).join(', ')}${unreached.length > 10 ? ' …' : ''}` : ''),
     );
     // GET /favicon.ico comes from Chromium when a page declares no icon; the crawl reports those pages.
-    return { result, outside: server.outside().filter((r) => r !== 'GET /favicon.ico'), serverRequests: server.requests.length };
+    return {
+      result,
+      outside: server.outside().filter((r) => r !== 'GET /favicon.ico'),
+      serverRequests: server.requests.length,
+    };
   } finally {
     await context.close();
     await server.close();
@@ -76,7 +90,9 @@ describe('internal site over http under /intranet/zhaoshang/site/', () => {
 
   test('the crawl reaches every kind of page', () => {
     expect(run, 'the crawl did not run').toBeDefined();
-    const paths = [...run!.result.reached].map((u) => decodeURI(new URL(u).pathname).replace(/^.*?\/intranet\/zhaoshang\/site\//, ''));
+    const paths = [...run!.result.reached].map((u) =>
+      decodeURI(new URL(u).pathname).replace(/^.*?\/intranet\/zhaoshang\/site\//, ''),
+    );
     const kinds: Record<string, RegExp> = {
       home: /^index\.html$/,
       bulletin: /^bulletins\/\d{4}-\d{2}\.html$/,
@@ -91,7 +107,10 @@ describe('internal site over http under /intranet/zhaoshang/site/', () => {
     const missing = Object.entries(kinds)
       .filter(([, re]) => !paths.some((p) => re.test(p)))
       .map(([k]) => k);
-    expect(missing, `page kinds not reached from index.html (reached: ${paths.slice(0, 20).join(', ')}${paths.length > 20 ? ' …' : ''})`).toEqual([]);
+    expect(
+      missing,
+      `page kinds not reached from index.html (reached: ${paths.slice(0, 20).join(', ')}${paths.length > 20 ? ' …' : ''})`,
+    ).toEqual([]);
   });
 });
 

@@ -35,7 +35,13 @@ const fileOnly = (u: string) => u.startsWith('file://') || /^(data|blob|about):/
 const PER_FOLDER = process.env.ZS_CRAWL_ALL === '1' ? undefined : 20;
 
 test('pages reachable from index.html load cleanly from file://', { timeout: 240_000 }, async () => {
-  const result = await crawl({ context, start: `${scope}index.html`, scope, maxOpenPerFolder: PER_FOLDER, concurrency: 4 });
+  const result = await crawl({
+    context,
+    start: `${scope}index.html`,
+    scope,
+    maxOpenPerFolder: PER_FOLDER,
+    concurrency: 4,
+  });
   console.log(
     `[file:// crawl] ${result.pages.size} pages opened, ${result.reached.size} URLs (${result.files} files) reached, ${result.linksChecked} links, ${result.downloads.size} downloads, ${result.requests} requests, ${result.problems.length} problems, ${result.seconds} s`,
   );
@@ -91,7 +97,11 @@ test('search works from file://: typing a unit name shows results that link to e
   const watch = watchPage(page, fileOnly);
   try {
     await page.goto(`${scope}index.html`);
-    const searchHref = await page.locator('a[href]').evaluateAll((as) => (as as HTMLAnchorElement[]).map((a) => a.href).find((h) => /\/search\.html(\?|#|$)/.test(h)) ?? null);
+    const searchHref = await page
+      .locator('a[href]')
+      .evaluateAll(
+        (as) => (as as HTMLAnchorElement[]).map((a) => a.href).find((h) => /\/search\.html(\?|#|$)/.test(h)) ?? null,
+      );
     expect(searchHref, 'index.html has no link to search.html').not.toBeNull();
     await page.goto(searchHref!);
     expect((await page.title()).trim()).not.toBe('');
@@ -99,10 +109,15 @@ test('search works from file://: typing a unit name shows results that link to e
     const query = searchQuery(build);
     const shown = await searchFor(page, query);
     expect(shown, `typing “${query}” into the search box of search.html showed no results`).toBeGreaterThan(0);
-    const results = await page.locator('main a[href], [role=main] a[href], body a[href]').evaluateAll(
-      (as, q) => (as as HTMLAnchorElement[]).filter((a) => (a.textContent ?? '').includes(q as string) && !a.closest('nav, header, footer')).map((a) => a.href),
-      query,
-    );
+    const results = await page
+      .locator('main a[href], [role=main] a[href], body a[href]')
+      .evaluateAll(
+        (as, q) =>
+          (as as HTMLAnchorElement[])
+            .filter((a) => (a.textContent ?? '').includes(q as string) && !a.closest('nav, header, footer'))
+            .map((a) => a.href),
+        query,
+      );
     expect(results.length, `no result link whose text contains “${query}”`).toBeGreaterThan(0);
     for (const href of results) {
       expect(href.startsWith(scope), `result link leaves the site: ${href}`).toBe(true);
@@ -117,7 +132,10 @@ test('search works from file://: typing a unit name shows results that link to e
 /** A unit that signed projects in the latest period (from the build report), else a sample-zone unit. */
 function searchQuery(b: SiteBuild): string {
   if (b.report && existsSync(b.report)) {
-    const report = JSON.parse(readFileSync(b.report, 'utf8')) as { periods?: string[]; summary?: Record<string, { signed?: { byUnit?: Record<string, unknown> } }> };
+    const report = JSON.parse(readFileSync(b.report, 'utf8')) as {
+      periods?: string[];
+      summary?: Record<string, { signed?: { byUnit?: Record<string, unknown> } }>;
+    };
     const period = report.periods?.at(-1);
     const units = Object.keys((period && report.summary?.[period]?.signed?.byUnit) ?? {});
     if (units.length) return units.sort()[0]!;

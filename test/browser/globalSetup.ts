@@ -12,7 +12,9 @@ import { BROWSER_BUILDS } from './helpers/builds.ts';
  */
 export default function setup(project: TestProject): () => Promise<void> {
   const notBefore = rebuildNotBefore();
-  const pinned: Record<string, PinnedBuild> = Object.fromEntries(BROWSER_BUILDS.map((spec) => [spec.name, { key: buildKey(spec), notBefore }]));
+  const pinned: Record<string, PinnedBuild> = Object.fromEntries(
+    BROWSER_BUILDS.map((spec) => [spec.name, { key: buildKey(spec), notBefore }]),
+  );
   project.provide('zsBuilds', pinned);
   const builds = BROWSER_BUILDS.map((spec) => buildOnce(spec, pinned[spec.name]).catch(() => null));
   return async () => {

@@ -75,18 +75,30 @@ test('the latest bulletin prints on A4 with its tables and without the navigatio
     const screen = await page.evaluate(() => ({
       nav: [...document.querySelectorAll('nav')].map((n) => (n as HTMLElement).innerText).join('\n'),
       main: (document.querySelector('main') ?? document.body).innerText,
-      headers: [...document.querySelectorAll('table th')].map((th) => (th as HTMLElement).innerText.trim()).filter((t) => t.length > 0),
-      firstRows: [...document.querySelectorAll('table')].map((t) => [...(t.querySelector('tbody tr, tr:nth-child(2)')?.querySelectorAll('td') ?? [])].map((td) => (td as HTMLElement).innerText.trim()).filter((x) => x.length > 0)),
+      headers: [...document.querySelectorAll('table th')]
+        .map((th) => (th as HTMLElement).innerText.trim())
+        .filter((t) => t.length > 0),
+      firstRows: [...document.querySelectorAll('table')].map((t) =>
+        [...(t.querySelector('tbody tr, tr:nth-child(2)')?.querySelectorAll('td') ?? [])]
+          .map((td) => (td as HTMLElement).innerText.trim())
+          .filter((x) => x.length > 0),
+      ),
       tables: document.querySelectorAll('table').length,
     }));
     expect(screen.tables, 'the bulletin has no table').toBeGreaterThan(0);
 
     await page.emulateMedia({ media: 'print' });
-    const navShown = await page.evaluate(() =>
-      [...document.querySelectorAll('nav')].filter((n) => {
-        const r = n.getBoundingClientRect();
-        return getComputedStyle(n).display !== 'none' && getComputedStyle(n).visibility !== 'hidden' && r.width > 0 && r.height > 0;
-      }).length,
+    const navShown = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('nav')].filter((n) => {
+          const r = n.getBoundingClientRect();
+          return (
+            getComputedStyle(n).display !== 'none' &&
+            getComputedStyle(n).visibility !== 'hidden' &&
+            r.width > 0 &&
+            r.height > 0
+          );
+        }).length,
     );
     expect(navShown, 'nav elements still visible under print media').toBe(0);
 
@@ -108,10 +120,15 @@ test('the latest bulletin prints on A4 with its tables and without the navigatio
     const missingCells = cells.filter((c) => !looselyContains(flat, c));
     expect(missingCells, `cells of the tables' first rows not in the PDF text (of ${cells.length})`).toEqual([]);
     if (screen.nav.includes('数据质量') && !screen.main.includes('数据质量')) expect(flat).not.toContain('数据质量');
-    for (const item of screen.nav.split('\n').map(normalise).filter((t) => t.length >= 2 && !normalise(screen.main).includes(t))) {
+    for (const item of screen.nav
+      .split('\n')
+      .map(normalise)
+      .filter((t) => t.length >= 2 && !normalise(screen.main).includes(t))) {
       expect(flat, `nav item “${item}” is printed`).not.toContain(item);
     }
-    console.log(`[print] ${bulletin}: ${pages} A4 pages, ${screen.tables} tables, ${headers.length} distinct headers; ${pdfPath}`);
+    console.log(
+      `[print] ${bulletin}: ${pages} A4 pages, ${screen.tables} tables, ${headers.length} distinct headers; ${pdfPath}`,
+    );
     expect(watch.problems).toEqual([]);
   } finally {
     await page.close();
@@ -146,20 +163,39 @@ test('screenshots at desktop width; at phone width the page never scrolls sidewa
           const r = el.getBoundingClientRect();
           if (r.width === 0 || r.right <= vw + 1) continue;
           let contained = false;
-          for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+          for (
+            let a = el.parentElement;
+            a && a !== document.body && a !== document.documentElement;
+            a = a.parentElement
+          ) {
             if (scrollsX(a) && a.getBoundingClientRect().right <= vw + 1) {
               contained = true;
               break;
             }
           }
-          if (!contained) offenders.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.classList.length ? '.' + [...el.classList].join('.') : ''} (right edge ${Math.round(r.right)}px)`);
+          if (!contained)
+            offenders.push(
+              `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.classList.length ? '.' + [...el.classList].join('.') : ''} (right edge ${Math.round(r.right)}px)`,
+            );
         }
-        return { vw, meta, scrollWidth: document.documentElement.scrollWidth, offenders: offenders.slice(0, 10), tables: document.querySelectorAll('table').length };
+        return {
+          vw,
+          meta,
+          scrollWidth: document.documentElement.scrollWidth,
+          offenders: offenders.slice(0, 10),
+          tables: document.querySelectorAll('table').length,
+        };
       });
-      expect(m.meta, `${path}: <meta name="viewport" content="width=device-width, …"> is missing: phones would show a zoomed-out desktop page`).toMatch(/width\s*=\s*device-width/);
+      expect(
+        m.meta,
+        `${path}: <meta name="viewport" content="width=device-width, …"> is missing: phones would show a zoomed-out desktop page`,
+      ).toMatch(/width\s*=\s*device-width/);
       expect(m.vw).toBe(PHONE);
       expect(m.scrollWidth, `${path}: the page scrolls sideways at ${PHONE}px`).toBeLessThanOrEqual(m.vw + 1);
-      expect(m.offenders, `${path}: elements sticking out of the ${PHONE}px viewport, not inside a scrolling wrapper`).toEqual([]);
+      expect(
+        m.offenders,
+        `${path}: elements sticking out of the ${PHONE}px viewport, not inside a scrolling wrapper`,
+      ).toEqual([]);
       expect(watch.problems).toEqual([]);
       await page.close();
     }

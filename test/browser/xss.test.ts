@@ -43,7 +43,8 @@ async function assertNotPwned(page: import('playwright-core').Page): Promise<str
   }));
   if (state.pwned !== undefined) throw new Error(`window.__pwned is ${JSON.stringify(state.pwned)}: a payload ran`);
   if (state.scripts) throw new Error(`${state.scripts} <script> element(s) made from a payload`);
-  if (state.handlers.length) throw new Error(`elements with on* handlers made from a payload: ${state.handlers.join(' | ')}`);
+  if (state.handlers.length)
+    throw new Error(`elements with on* handlers made from a payload: ${state.handlers.join(' | ')}`);
   return state.text;
 }
 
@@ -74,7 +75,8 @@ test('no HTML file holds a payload as markup (e.g. inline JSON that closes its <
   const bad: string[] = [];
   for (const f of listFiles(build.dist).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(join(build.dist, f), 'utf8');
-    for (const needle of [/<script>window\.__pwned/i, /<img src=x onerror/i, /<svg onload=/i]) if (needle.test(html)) bad.push(`${f}: ${needle.source}`);
+    for (const needle of [/<script>window\.__pwned/i, /<img src=x onerror/i, /<svg onload=/i])
+      if (needle.test(html)) bad.push(`${f}: ${needle.source}`);
   }
   expect(bad).toEqual([]);
 });
@@ -100,7 +102,9 @@ test('search results show a payload name as text and run nothing', async () => {
 
 function reportIssues(b: SiteBuild): string {
   try {
-    const report = JSON.parse(readFileSync(b.report!, 'utf8')) as { issues?: { severity: string; file?: string; row?: number; message: string }[] };
+    const report = JSON.parse(readFileSync(b.report!, 'utf8')) as {
+      issues?: { severity: string; file?: string; row?: number; message: string }[];
+    };
     return (report.issues ?? [])
       .slice(0, 30)
       .map((i) => `  ${i.severity} ${i.file ?? ''}:${i.row ?? ''} ${i.message}`)

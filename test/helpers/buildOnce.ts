@@ -1,6 +1,17 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,8 +67,16 @@ export interface SiteBuild {
   cached: boolean;
 }
 
-export const SAMPLE_INTERNAL: BuildSpec = { name: 'sample-internal', profile: 'internal', data: process.env.ZS_TEST_DATA ?? 'data' };
-export const SAMPLE_PUBLIC: BuildSpec = { name: 'sample-public', profile: 'public', data: process.env.ZS_TEST_DATA ?? 'data' };
+export const SAMPLE_INTERNAL: BuildSpec = {
+  name: 'sample-internal',
+  profile: 'internal',
+  data: process.env.ZS_TEST_DATA ?? 'data',
+};
+export const SAMPLE_PUBLIC: BuildSpec = {
+  name: 'sample-public',
+  profile: 'public',
+  data: process.env.ZS_TEST_DATA ?? 'data',
+};
 
 const BUILD_TIMEOUT_MS = 10 * 60_000;
 /** A failed build is reported again (not retried) for this long, so one run fails once, fast. */
@@ -101,7 +120,9 @@ function overrideFor(spec: BuildSpec): string | undefined {
 export function buildKey(spec: BuildSpec): string {
   const h = createHash('sha256');
   h.update(`node ${process.versions.node}\0profile ${spec.profile}\0`);
-  const inputs = ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'].map((p) => join(REPO_ROOT, p));
+  const inputs = ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'].map((p) =>
+    join(REPO_ROOT, p),
+  );
   if (typeof spec.data === 'string') inputs.push(resolve(REPO_ROOT, spec.data));
   else inputs.push(...spec.data.sourceFiles);
   for (const input of inputs) hashTree(h, input);
@@ -150,9 +171,18 @@ async function buildOrWait(spec: BuildSpec, pinned?: PinnedBuild): Promise<SiteB
   const override = overrideFor(spec);
   if (override) {
     const dist = resolve(override);
-    if (!existsSync(join(dist, 'index.html'))) throw new Error(`${spec.name}: ${dist}/index.html does not exist (from ZS_TEST_DIST_*)`);
+    if (!existsSync(join(dist, 'index.html')))
+      throw new Error(`${spec.name}: ${dist}/index.html does not exist (from ZS_TEST_DIST_*)`);
     const report = join(dist, '..', 'report.json');
-    return { name: spec.name, dist, report: existsSync(report) ? report : null, data: null, log: null, seconds: 0, cached: true };
+    return {
+      name: spec.name,
+      dist,
+      report: existsSync(report) ? report : null,
+      data: null,
+      log: null,
+      seconds: 0,
+      cached: true,
+    };
   }
   const root = cacheRoot();
   mkdirSync(root, { recursive: true });
@@ -193,7 +223,8 @@ async function buildOrWait(spec: BuildSpec, pinned?: PinnedBuild): Promise<SiteB
     const pid = Number(readFileSafe(join(lock, 'pid')));
     const lockAge = Date.now() - (statSafe(lock)?.mtimeMs ?? Date.now());
     if ((pid && !pidAlive(pid)) || (!pid && lockAge > 10_000)) rmSync(lock, { recursive: true, force: true });
-    if (Date.now() > deadline) throw new Error(`${spec.name}: gave up waiting for the build in ${entry} (lock ${lock} held by pid ${pid})`);
+    if (Date.now() > deadline)
+      throw new Error(`${spec.name}: gave up waiting for the build in ${entry} (lock ${lock} held by pid ${pid})`);
     await sleep(300);
   }
 }
@@ -310,10 +341,22 @@ async function runBuild(spec: BuildSpec, entry: string): Promise<DoneMarker> {
     }
   }
 
-  const args = [join(REPO_ROOT, 'scripts', 'build.ts'), '--data', dataDir, '--out', join(entry, 'dist'), '--report', join(entry, 'report.json'), '--profile', spec.profile];
+  const args = [
+    join(REPO_ROOT, 'scripts', 'build.ts'),
+    '--data',
+    dataDir,
+    '--out',
+    join(entry, 'dist'),
+    '--report',
+    join(entry, 'report.json'),
+    '--profile',
+    spec.profile,
+  ];
   const exitCode = await run(args, logPath, existsSync(logPath) ? 'a' : 'w');
-  if (exitCode !== 0) return finish({ ok: false, exitCode, message: exitCode === null ? 'killed (timeout)' : `exit code ${exitCode}` });
-  if (!existsSync(join(entry, 'dist', 'index.html'))) return finish({ ok: false, exitCode, message: 'exit code 0 but no dist/index.html' });
+  if (exitCode !== 0)
+    return finish({ ok: false, exitCode, message: exitCode === null ? 'killed (timeout)' : `exit code ${exitCode}` });
+  if (!existsSync(join(entry, 'dist', 'index.html')))
+    return finish({ ok: false, exitCode, message: 'exit code 0 but no dist/index.html' });
   return finish({ ok: true, exitCode });
 }
 

@@ -2,7 +2,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative } from 'node:path';
 
 const files = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort() : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => relative(dir, join(e.parentPath, e.name)))
+        .sort()
+    : [];
 
 /**
  * Compares an output folder with `test/output/<name>`. On a mismatch it writes `<name>-changed`
@@ -20,7 +25,12 @@ export function compareGolden(actualDir: string, name: string): string[] {
   }
   const a = files(actualDir);
   const g = files(golden);
-  const diff = [...new Set([...a, ...g])].filter((f) => !existsSync(join(actualDir, f)) || !existsSync(join(golden, f)) || readFileSync(join(actualDir, f), 'utf8') !== readFileSync(join(golden, f), 'utf8'));
+  const diff = [...new Set([...a, ...g])].filter(
+    (f) =>
+      !existsSync(join(actualDir, f)) ||
+      !existsSync(join(golden, f)) ||
+      readFileSync(join(actualDir, f), 'utf8') !== readFileSync(join(golden, f), 'utf8'),
+  );
   if (diff.length > 0) copy(actualDir, changed);
   return diff;
 }

@@ -10,11 +10,31 @@ import { newWorkbook, workbookBytes, writeTable, type ColumnSpec, type DataRow }
 import { cellText, month, sumOf, year, type BadRow, type LedgerContext, type LedgerFile } from './common.ts';
 
 const STARTED_HEADERS = {
-  v2024: { code: '项目编号', name: '项目名称', date: '开工日期', inv: '总投资（亿元）', plan: '本年计划投资（万元）', unit: '责任单位', stats: '是否入库' },
-  v2025: { code: '编号', name: '项目名称', date: '开工时间', inv: '计划总投资（亿元）', plan: '年度计划投资（万元）', unit: '责任单位', stats: '是否入库' },
+  v2024: {
+    code: '项目编号',
+    name: '项目名称',
+    date: '开工日期',
+    inv: '总投资（亿元）',
+    plan: '本年计划投资（万元）',
+    unit: '责任单位',
+    stats: '是否入库',
+  },
+  v2025: {
+    code: '编号',
+    name: '项目名称',
+    date: '开工时间',
+    inv: '计划总投资（亿元）',
+    plan: '年度计划投资（万元）',
+    unit: '责任单位',
+    stats: '是否入库',
+  },
 };
 
-const START_DATES: readonly (readonly [DateForm, number])[] = [['excel', 85], ['cn', 10], ['dot', 5]];
+const START_DATES: readonly (readonly [DateForm, number])[] = [
+  ['excel', 85],
+  ['cn', 10],
+  ['dot', 5],
+];
 
 export async function writeStarted(ctx: LedgerContext): Promise<LedgerFile> {
   const { snap, specials } = ctx;
@@ -39,7 +59,8 @@ export async function writeStarted(ctx: LedgerContext): Promise<LedgerFile> {
       code: r.code ?? null,
       name: r.name,
       date: future ? dateCellFor(r.date, k, [['excel', 1]]) : dateCellFor(r.date, `${k}:date`, START_DATES),
-      inv: r.investmentYi === undefined ? null : amountCell(r.investmentYi, `${k}:inv`, '亿元', 0.05, ['yi', 'wanYuan']),
+      inv:
+        r.investmentYi === undefined ? null : amountCell(r.investmentYi, `${k}:inv`, '亿元', 0.05, ['yi', 'wanYuan']),
       plan: r.yearPlanYi === undefined ? null : Math.round(r.yearPlanYi * 1e4),
       unit: stableFloat(`${k}:nounit`) < 0.1 && r.p !== undefined ? null : unitCell(r.unit, `${k}:unit`),
       stats: r.inStats === undefined ? null : yesNoCell(r.inStats, 'digit'),
@@ -58,13 +79,41 @@ export async function writeStarted(ctx: LedgerContext): Promise<LedgerFile> {
   const bad: BadRow[] = [];
   for (const r of snap.started) {
     if (r.date <= snap.end) continue;
-    bad.push({ severity: 'error', id: `started:${r.key}`, file, sheet: '开工项目', row: written.rowOf.get(r.key) ?? 0, column: h.date, value: r.date, problem: `开工日期晚于统计截止日期（${snap.end}）` });
+    bad.push({
+      severity: 'error',
+      id: `started:${r.key}`,
+      file,
+      sheet: '开工项目',
+      row: written.rowOf.get(r.key) ?? 0,
+      column: h.date,
+      value: r.date,
+      problem: `开工日期晚于统计截止日期（${snap.end}）`,
+    });
   }
   for (const r of snap.started) {
     const row = written.rowOf.get(r.key) ?? 0;
-    if (r.p === undefined) bad.push({ severity: 'warning', id: `started:${r.key}`, file, sheet: '开工项目', row, column: h.name, value: r.name, problem: '无对应签约项目（unmatched_start）' });
+    if (r.p === undefined)
+      bad.push({
+        severity: 'warning',
+        id: `started:${r.key}`,
+        file,
+        sheet: '开工项目',
+        row,
+        column: h.name,
+        value: r.name,
+        problem: '无对应签约项目（unmatched_start）',
+      });
     if (r.p !== undefined && r.p === specials.nearMissStart?.project) {
-      bad.push({ severity: 'warning', id: `started:${r.key}`, file, sheet: '开工项目', row, column: h.name, value: r.name, problem: `名称与签约项目“${r.p.name}”相差一字，无项目编号（suggested_match）` });
+      bad.push({
+        severity: 'warning',
+        id: `started:${r.key}`,
+        file,
+        sheet: '开工项目',
+        row,
+        column: h.name,
+        value: r.name,
+        problem: `名称与签约项目“${r.p.name}”相差一字，无项目编号（suggested_match）`,
+      });
     }
   }
   return { path: file, data: await workbookBytes(wb, ctx.stamp), rows: written.dataRows, bad };
@@ -75,7 +124,10 @@ export function writeProducing(ctx: LedgerContext): LedgerFile {
   const y = year(snap.period);
   const m = month(snap.period);
   const file = `${ctx.dir}/竣工投产项目表（${y}年${m}月）.csv`;
-  const header = y === 2024 ? ['序号', '编号', '项目名称', '竣工日期', '总投资(亿元)', '责任单位'] : ['序号', '项目编号', '项目名称', '投产日期', '总投资(亿元)', '责任单位'];
+  const header =
+    y === 2024
+      ? ['序号', '编号', '项目名称', '竣工日期', '总投资(亿元)', '责任单位']
+      : ['序号', '项目编号', '项目名称', '投产日期', '总投资(亿元)', '责任单位'];
   const lines: (string | number | null)[][] = [header];
   snap.producing.forEach((r: DeliveryRow, i) => {
     const k = `producing:${r.key}`;
@@ -83,11 +135,17 @@ export function writeProducing(ctx: LedgerContext): LedgerFile {
       i + 1,
       r.code ?? null,
       r.name,
-      cellText(dateCellFor(r.date, `${k}:date`, [['iso', 6], ['slash', 4]])),
+      cellText(
+        dateCellFor(r.date, `${k}:date`, [
+          ['iso', 6],
+          ['slash', 4],
+        ]),
+      ),
       r.investmentYi ?? null,
       cellText(unitCell(r.unit, `${k}:unit`)),
     ]);
   });
-  if (snap.producing.length > 0) lines.push(['合计', null, null, null, sumOf(snap.producing, (r) => r.investmentYi), null]);
+  if (snap.producing.length > 0)
+    lines.push(['合计', null, null, null, sumOf(snap.producing, (r) => r.investmentYi), null]);
   return { path: file, data: encodeCsv(lines, 'utf8-bom'), rows: snap.producing.length, bad: [] };
 }

@@ -7,16 +7,52 @@ import { amountCell, clean, dateCellFor, unitCell, type Cell, type DateForm } fr
 import { stableFloat } from '../prng.ts';
 import type { FundRow } from '../snapshot.ts';
 import { newWorkbook, workbookBytes, writeTable, type ColumnSpec, type DataRow } from '../table.ts';
-import { FILLED_BY, SIGN_OFF, cutoffLine, month, sumOf, year, type BadRow, type LedgerContext, type LedgerFile } from './common.ts';
+import {
+  FILLED_BY,
+  SIGN_OFF,
+  cutoffLine,
+  month,
+  sumOf,
+  year,
+  type BadRow,
+  type LedgerContext,
+  type LedgerFile,
+} from './common.ts';
 
 const HEADERS = {
-  v2024: { code: '项目编号', name: '项目名称', date: '到位日期', amount: '到位金额（万元）', source: '资金来源', usd: '外资到位（万美元）', unit: '责任单位' },
-  v2025: { code: '项目编号', name: '项目名称', date: '到位月份', amount: '实际到位资金(万元)', source: '资金来源', usd: '外资到位（万美元）', unit: '责任单位' },
+  v2024: {
+    code: '项目编号',
+    name: '项目名称',
+    date: '到位日期',
+    amount: '到位金额（万元）',
+    source: '资金来源',
+    usd: '外资到位（万美元）',
+    unit: '责任单位',
+  },
+  v2025: {
+    code: '项目编号',
+    name: '项目名称',
+    date: '到位月份',
+    amount: '实际到位资金(万元)',
+    source: '资金来源',
+    usd: '外资到位（万美元）',
+    unit: '责任单位',
+  },
 };
 
 const DATE_FORMS: Record<'v2024' | 'v2025', readonly (readonly [DateForm, number])[]> = {
-  v2024: [['excel', 70], ['iso', 10], ['yyyymmdd', 10], ['cn', 10]],
-  v2025: [['cnMonth', 40], ['dotMonth', 25], ['yyyymm', 20], ['excel', 15]],
+  v2024: [
+    ['excel', 70],
+    ['iso', 10],
+    ['yyyymmdd', 10],
+    ['cn', 10],
+  ],
+  v2025: [
+    ['cnMonth', 40],
+    ['dotMonth', 25],
+    ['yyyymm', 20],
+    ['excel', 15],
+  ],
 };
 
 /** The wrong 合计 starts here: its SUM range stops two rows short from then on. */
@@ -47,7 +83,9 @@ export async function writeFunds(ctx: LedgerContext): Promise<LedgerFile> {
       code: r.code ?? null,
       name: r.name,
       date: dateCellFor(r.t.date, `${k}:date:${v}`, DATE_FORMS[v]),
-      amount: isBad(r) ? '若干' : amountCell(r.amountYi, `${k}:amount`, '万元', 0.2, ['commas', 'fullWidth', 'yiYuan', 'wanYuan', 'yiQian']),
+      amount: isBad(r)
+        ? '若干'
+        : amountCell(r.amountYi, `${k}:amount`, '万元', 0.2, ['commas', 'fullWidth', 'yiYuan', 'wanYuan', 'yiQian']),
       source: r.t.source,
       usd: foreignUsd ?? null,
       unit: stableFloat(`${k}:nounit`) < 0.3 ? null : unitCell(r.p.unit, `${k}:unit`),
@@ -57,7 +95,8 @@ export async function writeFunds(ctx: LedgerContext): Promise<LedgerFile> {
   const wrong = snap.period >= WRONG_TOTAL_FROM && rows.length > OMITTED + 1;
   const counted = wrong ? snap.funds.slice(0, snap.funds.length - OMITTED) : snap.funds;
   const wanOf = (r: FundRow): number => (isBad(r) ? 0 : clean(r.amountYi * 1e4, 2));
-  const usdOf = (r: FundRow): number | undefined => (r.t.foreignUsd === undefined ? undefined : clean((r.amountYi * 1e4) / 7.1, 1));
+  const usdOf = (r: FundRow): number | undefined =>
+    r.t.foreignUsd === undefined ? undefined : clean((r.amountYi * 1e4) / 7.1, 1);
   const wb = newWorkbook(ctx.stamp);
   const written = writeTable(wb, {
     sheet: '资金到位明细',
@@ -66,16 +105,40 @@ export async function writeFunds(ctx: LedgerContext): Promise<LedgerFile> {
     seqHeader: '序号',
     columns,
     rows,
-    total: { label: '合计', labelKey: 'name', sums: { amount: sumOf(counted, wanOf), usd: sumOf(counted, usdOf) }, ...(wrong ? { omitLast: OMITTED } : {}) },
+    total: {
+      label: '合计',
+      labelKey: 'name',
+      sums: { amount: sumOf(counted, wanOf), usd: sumOf(counted, usdOf) },
+      ...(wrong ? { omitLast: OMITTED } : {}),
+    },
     notes: ['注：到位资金按实际入账口径统计，境外资金同时填报外资到位（万美元）。'],
     signOff: SIGN_OFF,
   });
   const bad: BadRow[] = [];
   for (const r of snap.funds) {
     const row = written.rowOf.get(r.key) ?? 0;
-    if (isBad(r)) bad.push({ severity: 'error', id: `funds:${r.key}`, file, sheet: '资金到位明细', row, column: h.amount, value: '若干', problem: '到位金额无法识别（必填）' });
+    if (isBad(r))
+      bad.push({
+        severity: 'error',
+        id: `funds:${r.key}`,
+        file,
+        sheet: '资金到位明细',
+        row,
+        column: h.amount,
+        value: '若干',
+        problem: '到位金额无法识别（必填）',
+      });
     if (r.t === specials.nearMissFund?.tranche) {
-      bad.push({ severity: 'warning', id: `funds:${r.key}`, file, sheet: '资金到位明细', row, column: h.name, value: r.name, problem: `名称与签约项目“${r.p.name}”相差一字，无项目编号（suggested_match）` });
+      bad.push({
+        severity: 'warning',
+        id: `funds:${r.key}`,
+        file,
+        sheet: '资金到位明细',
+        row,
+        column: h.name,
+        value: r.name,
+        problem: `名称与签约项目“${r.p.name}”相差一字，无项目编号（suggested_match）`,
+      });
     }
   }
   const last = snap.funds[snap.funds.length - 1];
@@ -83,7 +146,16 @@ export async function writeFunds(ctx: LedgerContext): Promise<LedgerFile> {
     const stated = sumOf(counted, wanOf);
     const actual = sumOf(snap.funds, wanOf);
     const row = (written.rowOf.get(last.key) ?? 0) + 1;
-    bad.push({ severity: 'warning', id: 'funds:total', file, sheet: '资金到位明细', row, column: h.amount, value: String(stated), problem: `合计（公式漏掉最后${OMITTED}行）与明细之和 ${actual} 不符（total_mismatch）` });
+    bad.push({
+      severity: 'warning',
+      id: 'funds:total',
+      file,
+      sheet: '资金到位明细',
+      row,
+      column: h.amount,
+      value: String(stated),
+      problem: `合计（公式漏掉最后${OMITTED}行）与明细之和 ${actual} 不符（total_mismatch）`,
+    });
   }
   return { path: file, data: await workbookBytes(wb, ctx.stamp), rows: written.dataRows, bad };
 }

@@ -7,14 +7,53 @@ import { amountCell, clean, dateCellFor, unitCell, type Cell, type DateForm } fr
 import type { LeadRow, NegotiatingRow } from '../snapshot.ts';
 import { newWorkbook, workbookBytes, writeTable, type ColumnSpec, type TableRow } from '../table.ts';
 import { UNITS, UNKNOWN_UNIT } from '../zone.ts';
-import { FILLED_BY, SIGN_OFF, cutoffLine, month, sumOf, year, type BadRow, type LedgerContext, type LedgerFile } from './common.ts';
+import {
+  FILLED_BY,
+  SIGN_OFF,
+  cutoffLine,
+  month,
+  sumOf,
+  year,
+  type BadRow,
+  type LedgerContext,
+  type LedgerFile,
+} from './common.ts';
 
 const LEAD_HEADERS = {
-  v2024: { date: '信息日期', company: '企业名称', name: '拟投项目名称', chain: '行业', inv: '意向投资额', unit: '信息来源单位', verdict: '研判意见', contact: '联系人', phone: '联系电话', remark: '备注' },
-  v2025: { date: '报送日期', company: '投资方', name: '项目信息', chain: '所属产业', inv: '意向投资额', unit: '报送单位', verdict: '研判结果', contact: '联系人', phone: '联系电话', remark: '备注' },
+  v2024: {
+    date: '信息日期',
+    company: '企业名称',
+    name: '拟投项目名称',
+    chain: '行业',
+    inv: '意向投资额',
+    unit: '信息来源单位',
+    verdict: '研判意见',
+    contact: '联系人',
+    phone: '联系电话',
+    remark: '备注',
+  },
+  v2025: {
+    date: '报送日期',
+    company: '投资方',
+    name: '项目信息',
+    chain: '所属产业',
+    inv: '意向投资额',
+    unit: '报送单位',
+    verdict: '研判结果',
+    contact: '联系人',
+    phone: '联系电话',
+    remark: '备注',
+  },
 };
 
-const LEAD_DATES: readonly (readonly [DateForm, number])[] = [['iso', 25], ['slash', 20], ['dot', 20], ['yyyymmdd', 10], ['cn', 10], ['excel', 15]];
+const LEAD_DATES: readonly (readonly [DateForm, number])[] = [
+  ['iso', 25],
+  ['slash', 20],
+  ['dot', 20],
+  ['yyyymmdd', 10],
+  ['cn', 10],
+  ['excel', 15],
+];
 
 /** The unreadable date a clerk typed into one lead. */
 export const BAD_LEAD_DATE = '9月下旬';
@@ -46,7 +85,10 @@ export async function writeLeads(ctx: LedgerContext): Promise<LedgerFile> {
       company: l.company,
       name: l.name,
       chain: l.chain,
-      inv: l.investmentYi === undefined ? null : amountCell(l.investmentYi, `${k}:inv`, '万元', 0.1, ['yi', 'wanYuan', 'yiYuan']),
+      inv:
+        l.investmentYi === undefined
+          ? null
+          : amountCell(l.investmentYi, `${k}:inv`, '万元', 0.1, ['yi', 'wanYuan', 'yiYuan']),
       unit: unitCell(l.unit, `${k}:unit`, 0.2),
       verdict: r.verdict ?? null,
       contact: l.contact,
@@ -56,25 +98,79 @@ export async function writeLeads(ctx: LedgerContext): Promise<LedgerFile> {
     rows.push({ kind: 'data', id: l.id, cells });
   }
   const wb = newWorkbook(ctx.stamp);
-  const written = writeTable(wb, { sheet: '信息汇总', plainTitle: '招商引资信息汇总表', blankRowsBeforeHeader: 1, seqHeader: '序号', columns, rows });
+  const written = writeTable(wb, {
+    sheet: '信息汇总',
+    plainTitle: '招商引资信息汇总表',
+    blankRowsBeforeHeader: 1,
+    seqHeader: '序号',
+    columns,
+    rows,
+  });
   const bad: BadRow[] = [];
   if (specials.badLead !== undefined && specials.badLead.date <= snap.end) {
     const at = written.rowOf.get(specials.badLead.id) ?? 0;
-    bad.push({ severity: 'error', id: `leads:${specials.badLead.id}`, file, sheet: '信息汇总', row: at, column: h.date, value: BAD_LEAD_DATE, problem: '报送日期无法识别（必填）' });
+    bad.push({
+      severity: 'error',
+      id: `leads:${specials.badLead.id}`,
+      file,
+      sheet: '信息汇总',
+      row: at,
+      column: h.date,
+      value: BAD_LEAD_DATE,
+      problem: '报送日期无法识别（必填）',
+    });
   }
   for (const r of snap.leads) {
     if (r.lead.unit !== UNKNOWN_UNIT) continue;
-    bad.push({ severity: 'warning', id: `leads:${r.lead.id}`, file, sheet: '信息汇总', row: written.rowOf.get(r.lead.id) ?? 0, column: h.unit, value: UNKNOWN_UNIT, problem: '单位不在单位名单中（unknown_unit）' });
+    bad.push({
+      severity: 'warning',
+      id: `leads:${r.lead.id}`,
+      file,
+      sheet: '信息汇总',
+      row: written.rowOf.get(r.lead.id) ?? 0,
+      column: h.unit,
+      value: UNKNOWN_UNIT,
+      problem: '单位不在单位名单中（unknown_unit）',
+    });
   }
   return { path: file, data: await workbookBytes(wb, ctx.stamp), rows: written.dataRows, bad };
 }
 
 const NEG_HEADERS = {
-  v2024: { unit: '跟踪单位', name: '项目名称', investor: '投资方', inv: '计划总投资（亿元）', chain: '所属产业', stage: '洽谈阶段', progress: '最新进展', updated: '最近跟进日期', first: '首次接触日期', contact: '联系人', phone: '联系电话' },
-  v2025: { unit: '责任单位', name: '项目名称', investor: '企业名称', inv: '拟投资额（亿元）', chain: '产业链', stage: '洽谈阶段', progress: '进展情况', updated: '更新日期', first: '首次接触日期', contact: '联系人', phone: '联系电话' },
+  v2024: {
+    unit: '跟踪单位',
+    name: '项目名称',
+    investor: '投资方',
+    inv: '计划总投资（亿元）',
+    chain: '所属产业',
+    stage: '洽谈阶段',
+    progress: '最新进展',
+    updated: '最近跟进日期',
+    first: '首次接触日期',
+    contact: '联系人',
+    phone: '联系电话',
+  },
+  v2025: {
+    unit: '责任单位',
+    name: '项目名称',
+    investor: '企业名称',
+    inv: '拟投资额（亿元）',
+    chain: '产业链',
+    stage: '洽谈阶段',
+    progress: '进展情况',
+    updated: '更新日期',
+    first: '首次接触日期',
+    contact: '联系人',
+    phone: '联系电话',
+  },
 };
 
-const FIRST_CONTACT: readonly (readonly [DateForm, number])[] = [['cnMonth', 40], ['dotMonth', 30], ['yyyymm', 15], ['cn', 15]];
+const FIRST_CONTACT: readonly (readonly [DateForm, number])[] = [
+  ['cnMonth', 40],
+  ['dotMonth', 30],
+  ['yyyymm', 15],
+  ['cn', 15],
+];
 
 export async function writeNegotiating(ctx: LedgerContext): Promise<LedgerFile> {
   const { snap } = ctx;
@@ -92,7 +188,10 @@ export async function writeNegotiating(ctx: LedgerContext): Promise<LedgerFile> 
   const rows: TableRow[] = [];
   const order = new Map(UNITS.map((u, i) => [u.name, i]));
   const sorted = [...snap.negotiating].sort(
-    (a, b) => (order.get(a.p.unit) ?? 99) - (order.get(b.p.unit) ?? 99) || a.p.firstContact.localeCompare(b.p.firstContact) || a.p.id - b.p.id,
+    (a, b) =>
+      (order.get(a.p.unit) ?? 99) - (order.get(b.p.unit) ?? 99) ||
+      a.p.firstContact.localeCompare(b.p.firstContact) ||
+      a.p.id - b.p.id,
   );
   const groups = new Map<string, NegotiatingRow[]>();
   for (const r of sorted) groups.set(r.p.unit, [...(groups.get(r.p.unit) ?? []), r]);
@@ -118,7 +217,13 @@ export async function writeNegotiating(ctx: LedgerContext): Promise<LedgerFile> 
         },
       });
     }
-    rows.push({ kind: 'subtotal', id: `sub:${unit}`, label: '小计', labelKey: 'unit', sums: { inv: clean(sumOf(group, (r) => r.p.investmentYi)) } });
+    rows.push({
+      kind: 'subtotal',
+      id: `sub:${unit}`,
+      label: '小计',
+      labelKey: 'unit',
+      sums: { inv: clean(sumOf(group, (r) => r.p.investmentYi)) },
+    });
   }
   const wb = newWorkbook(ctx.stamp);
   const written = writeTable(wb, {

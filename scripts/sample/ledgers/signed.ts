@@ -3,30 +3,90 @@
  * year's sheet has a merged title, a 填报单位 line, a two-row header (`投资额` over `总投资（亿元）`
  * and `其中：一期（亿元）`), a hidden 联系电话 column, rich text, a hyperlink, a SUM 合计 and notes.
  */
-import { amountCell, dateCellFor, unitCell, yesNoCell, stableWeighted, type Cell, type DateForm, type YesNoForm } from '../formats.ts';
+import {
+  amountCell,
+  dateCellFor,
+  unitCell,
+  yesNoCell,
+  stableWeighted,
+  type Cell,
+  type DateForm,
+  type YesNoForm,
+} from '../formats.ts';
 import { signedWithoutCode } from '../specials.ts';
 import type { SignedRow } from '../snapshot.ts';
 import { newWorkbook, workbookBytes, writeTable, writeTextSheet, type ColumnSpec, type DataRow } from '../table.ts';
-import { FILLED_BY, SIGN_OFF, cutoffLine, month, sumOf, year, type BadRow, type LedgerContext, type LedgerFile } from './common.ts';
+import {
+  FILLED_BY,
+  SIGN_OFF,
+  cutoffLine,
+  month,
+  sumOf,
+  year,
+  type BadRow,
+  type LedgerContext,
+  type LedgerFile,
+} from './common.ts';
 
 type Variant = 'v2024' | 'v2025';
 
 const HEADERS: Record<Variant, Record<string, string>> = {
   v2024: {
-    code: '编号', name: '项目名称', investor: '投资方', inv: '协议投资（亿元）', phase1: '其中：一期（亿元）', chain: '所属产业', segment: '环节',
-    date: '签约日期', unit: '责任单位', referrer: '引荐单位', park: '落户园区', type: '项目类型', foreign: '是否外资', usd: '外资金额（万美元）',
-    prov: '省台账', public: '是否公开', contact: '联系人', phone: '联系电话', remark: '备注',
+    code: '编号',
+    name: '项目名称',
+    investor: '投资方',
+    inv: '协议投资（亿元）',
+    phase1: '其中：一期（亿元）',
+    chain: '所属产业',
+    segment: '环节',
+    date: '签约日期',
+    unit: '责任单位',
+    referrer: '引荐单位',
+    park: '落户园区',
+    type: '项目类型',
+    foreign: '是否外资',
+    usd: '外资金额（万美元）',
+    prov: '省台账',
+    public: '是否公开',
+    contact: '联系人',
+    phone: '联系电话',
+    remark: '备注',
   },
   v2025: {
-    code: '项目编号', name: '项目名称', investor: '签约企业', inv: '总投资（亿元）', phase1: '其中：一期（亿元）', chain: '产业类别', segment: '产业链环节',
-    date: '签约时间', unit: '责任单位', referrer: '项目引荐单位', park: '拟落户地', type: '项目类型', foreign: '是否外资', usd: '外资金额（万美元）',
-    prov: '是否列入省台账', public: '是否公开', contact: '联系人', phone: '联系电话', remark: '备注',
+    code: '项目编号',
+    name: '项目名称',
+    investor: '签约企业',
+    inv: '总投资（亿元）',
+    phase1: '其中：一期（亿元）',
+    chain: '产业类别',
+    segment: '产业链环节',
+    date: '签约时间',
+    unit: '责任单位',
+    referrer: '项目引荐单位',
+    park: '拟落户地',
+    type: '项目类型',
+    foreign: '是否外资',
+    usd: '外资金额（万美元）',
+    prov: '是否列入省台账',
+    public: '是否公开',
+    contact: '联系人',
+    phone: '联系电话',
+    remark: '备注',
   },
 };
 
 const DATE_FORMS: Record<Variant, readonly (readonly [DateForm, number])[]> = {
-  v2024: [['excel', 70], ['dot', 15], ['cn', 15]],
-  v2025: [['excel', 80], ['slash', 8], ['cn', 7], ['iso', 5]],
+  v2024: [
+    ['excel', 70],
+    ['dot', 15],
+    ['cn', 15],
+  ],
+  v2025: [
+    ['excel', 80],
+    ['slash', 8],
+    ['cn', 7],
+    ['iso', 5],
+  ],
 };
 
 const YES_NO: Record<Variant, { foreign: YesNoForm; prov: YesNoForm; public: YesNoForm }> = {
@@ -48,11 +108,25 @@ function columns(v: Variant, twoRowHeader: boolean, hidePhone: boolean): ColumnS
   const col = (key: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, header: h[key] ?? key, ...extra });
   const group = twoRowHeader ? { group: '投资额' } : {};
   return [
-    col('code', { width: 16 }), col('name', { width: 34 }), col('investor', { width: 30 }),
-    col('inv', { ...group, numFmt: '0.00', width: 12 }), col('phase1', { ...group, numFmt: '0.00', width: 12 }),
-    col('chain'), col('segment'), col('date', { numFmt: v === 'v2025' ? 'yyyy-mm-dd' : 'yyyy"年"m"月"d"日"', width: 14 }),
-    col('unit', { width: 16 }), col('referrer', { width: 16 }), col('park', { width: 16 }), col('type'), col('foreign'), col('usd'),
-    col('prov'), col('public'), col('contact'), col('phone', { width: 14, ...(hidePhone ? { hidden: true } : {}) }), col('remark', { width: 20 }),
+    col('code', { width: 16 }),
+    col('name', { width: 34 }),
+    col('investor', { width: 30 }),
+    col('inv', { ...group, numFmt: '0.00', width: 12 }),
+    col('phase1', { ...group, numFmt: '0.00', width: 12 }),
+    col('chain'),
+    col('segment'),
+    col('date', { numFmt: v === 'v2025' ? 'yyyy-mm-dd' : 'yyyy"年"m"月"d"日"', width: 14 }),
+    col('unit', { width: 16 }),
+    col('referrer', { width: 16 }),
+    col('park', { width: 16 }),
+    col('type'),
+    col('foreign'),
+    col('usd'),
+    col('prov'),
+    col('public'),
+    col('contact'),
+    col('phone', { width: 14, ...(hidePhone ? { hidden: true } : {}) }),
+    col('remark', { width: 20 }),
   ];
 }
 
@@ -60,12 +134,26 @@ function cells(row: SignedRow, v: Variant): Record<string, Cell> {
   const p = row.p;
   const k = `signed:${p.id}`;
   const yn = YES_NO[v];
-  const foreignForm: YesNoForm = yn.foreign === 'cnEmpty' && stableWeighted(`${k}:fe`, [[true, 4], [false, 6]]) ? 'cnEmpty' : 'cn';
+  const foreignForm: YesNoForm =
+    yn.foreign === 'cnEmpty' &&
+    stableWeighted(`${k}:fe`, [
+      [true, 4],
+      [false, 6],
+    ])
+      ? 'cnEmpty'
+      : 'cn';
   return {
     code: signedWithoutCode(p) ? null : (p.code ?? null),
     name: p.name,
     investor: p.investor,
-    inv: amountCell(row.investmentYi, `${k}:inv`, '亿元', 0.15, ['yi', 'yiYuan', 'about', 'wanYuan', 'yiQian', 'yiWan']),
+    inv: amountCell(row.investmentYi, `${k}:inv`, '亿元', 0.15, [
+      'yi',
+      'yiYuan',
+      'about',
+      'wanYuan',
+      'yiQian',
+      'yiWan',
+    ]),
     phase1: p.phase1Yi ?? null,
     chain: p.chain,
     segment: p.segment ?? null,
@@ -98,8 +186,17 @@ export async function writeSigned(ctx: LedgerContext): Promise<LedgerFile> {
   const file = y === 2024 ? `${ctx.dir}/2024年签约项目台账.xlsx` : `${ctx.dir}/${y}年签约项目台账（定稿）.xlsx`;
   const wb = newWorkbook(ctx.stamp);
   const byYear = (yy: number): SignedRow[] => snap.signed.filter((r) => r.p.signDate?.startsWith(String(yy)));
-  const plans: SheetPlan[] = [{ name: `${y}年`, rows: byYear(y), variant: y === 2024 ? 'v2024' : 'v2025', current: true, title: `${y}年1-${month(snap.period)}月签约项目台账` }];
-  for (let yy = y - 1; yy >= 2024; yy--) plans.push({ name: `${yy}年`, rows: byYear(yy), variant: 'v2024', current: false, title: `${yy}年签约项目台账` });
+  const plans: SheetPlan[] = [
+    {
+      name: `${y}年`,
+      rows: byYear(y),
+      variant: y === 2024 ? 'v2024' : 'v2025',
+      current: true,
+      title: `${y}年1-${month(snap.period)}月签约项目台账`,
+    },
+  ];
+  for (let yy = y - 1; yy >= 2024; yy--)
+    plans.push({ name: `${yy}年`, rows: byYear(yy), variant: 'v2024', current: false, title: `${yy}年签约项目台账` });
   // The 填表说明 sheet comes first in the 2025 template and last in the 2024 one.
   if (y > 2024) writeTextSheet(wb, '填表说明', INSTRUCTIONS);
   const bad: BadRow[] = [];
@@ -109,32 +206,65 @@ export async function writeSigned(ctx: LedgerContext): Promise<LedgerFile> {
     rows += written.rows;
     for (const r of plan.rows) {
       const at = written.rowOf.get(String(r.p.id)) ?? 0;
-      if (r.p === specials.emptyName) bad.push({ severity: 'error', id: `signed:${r.p.id}:name`, file, sheet: plan.name, row: at, column: HEADERS[plan.variant]['name'] ?? '', value: '', problem: '项目名称为空（必填）' });
-      if (r.p === specials.pendingAmount) bad.push({ severity: 'error', id: `signed:${r.p.id}:inv`, file, sheet: plan.name, row: at, column: HEADERS[plan.variant]['inv'] ?? '', value: '待定', problem: '总投资无法识别（必填）' });
+      if (r.p === specials.emptyName)
+        bad.push({
+          severity: 'error',
+          id: `signed:${r.p.id}:name`,
+          file,
+          sheet: plan.name,
+          row: at,
+          column: HEADERS[plan.variant]['name'] ?? '',
+          value: '',
+          problem: '项目名称为空（必填）',
+        });
+      if (r.p === specials.pendingAmount)
+        bad.push({
+          severity: 'error',
+          id: `signed:${r.p.id}:inv`,
+          file,
+          sheet: plan.name,
+          row: at,
+          column: HEADERS[plan.variant]['inv'] ?? '',
+          value: '待定',
+          problem: '总投资无法识别（必填）',
+        });
     }
   }
   if (y === 2024) writeTextSheet(wb, '填表说明', INSTRUCTIONS);
   return { path: file, data: await workbookBytes(wb, ctx.stamp), rows, bad };
 }
 
-function writeSheet(wb: Parameters<typeof writeTable>[0], plan: SheetPlan, ctx: LedgerContext): { rowOf: Map<string, number>; rows: number } {
+function writeSheet(
+  wb: Parameters<typeof writeTable>[0],
+  plan: SheetPlan,
+  ctx: LedgerContext,
+): { rowOf: Map<string, number>; rows: number } {
   const v = plan.variant;
   const { emptyName, pendingAmount } = ctx.specials;
   const dataRows: DataRow[] = plan.rows.map((r, i) => {
     const c = cells(r, v);
-    if (plan.current && i === 0) c['investor'] = { text: r.p.investor, hyperlink: `https://www.example.com/qiye/${r.p.id}` };
+    if (plan.current && i === 0)
+      c['investor'] = { text: r.p.investor, hyperlink: `https://www.example.com/qiye/${r.p.id}` };
     if (r.p === emptyName) c['name'] = null;
     if (r.p === pendingAmount) c['inv'] = '待定';
     return { kind: 'data', id: String(r.p.id), cells: c };
   });
   // Rich text: the first big project's name, its company part in bold red.
   if (plan.current) {
-    const idx = Math.max(0, plan.rows.findIndex((r) => r.investmentYi >= 5 && r.p !== emptyName));
+    const idx = Math.max(
+      0,
+      plan.rows.findIndex((r) => r.investmentYi >= 5 && r.p !== emptyName),
+    );
     const target = dataRows[idx];
     const name = plan.rows[idx]?.p.name;
     if (target !== undefined && name !== undefined && target.cells['name'] !== null) {
       const core = name.replace(/项目$/, '');
-      target.cells['name'] = { richText: [{ text: core, font: { bold: true, color: { argb: 'FFC00000' } } }, ...(core !== name ? [{ text: '项目' }] : [])] };
+      target.cells['name'] = {
+        richText: [
+          { text: core, font: { bold: true, color: { argb: 'FFC00000' } } },
+          ...(core !== name ? [{ text: '项目' }] : []),
+        ],
+      };
     }
   }
   // 合计 adds every readable 总投资, as the clerk's SUM would (the 待定 row adds nothing).
@@ -149,7 +279,10 @@ function writeSheet(wb: Parameters<typeof writeTable>[0], plan: SheetPlan, ctx: 
     total: {
       label: '合计',
       labelKey: '__seq',
-      sums: { inv: sumOf(plan.rows, (r) => (r.p === pendingAmount ? 0 : r.investmentYi)), phase1: sumOf(plan.rows, (r) => r.p.phase1Yi) },
+      sums: {
+        inv: sumOf(plan.rows, (r) => (r.p === pendingAmount ? 0 : r.investmentYi)),
+        phase1: sumOf(plan.rows, (r) => r.p.phase1Yi),
+      },
     },
     notes: ['注：1. 总投资、一期投资单位为亿元；2. 签约时间以正式签约仪式为准；3. 本表数据以投资促进局审核为准。'],
     signOff: SIGN_OFF,

@@ -12,7 +12,12 @@ const HEADERS = {
   v2025: ['序号', '日期', '返回日期', '带队领导', '带队单位', '地点', '拜访企业', '拜访数量', '成果'],
 };
 
-const TRIP_DATES: readonly (readonly [DateForm, number])[] = [['slash', 40], ['iso', 25], ['dot', 20], ['cn', 15]];
+const TRIP_DATES: readonly (readonly [DateForm, number])[] = [
+  ['slash', 40],
+  ['iso', 25],
+  ['dot', 20],
+  ['cn', 15],
+];
 
 export function writeTrips(ctx: LedgerContext): LedgerFile {
   const { snap, specials } = ctx;
@@ -38,7 +43,17 @@ export function writeTrips(ctx: LedgerContext): LedgerFile {
       t.outcome,
     ]);
     visits += t.visits;
-    if (noUnit) bad.push({ severity: 'error', id: `trips:${t.id}`, file, sheet: file.slice(file.lastIndexOf('/') + 1).replace(/\.csv$/, ''), row: lines.length, column: header[4] ?? '单位', value: '', problem: '单位为空（必填）' });
+    if (noUnit)
+      bad.push({
+        severity: 'error',
+        id: `trips:${t.id}`,
+        file,
+        sheet: file.slice(file.lastIndexOf('/') + 1).replace(/\.csv$/, ''),
+        row: lines.length,
+        column: header[4] ?? '单位',
+        value: '',
+        problem: '单位为空（必填）',
+      });
   });
   lines.push(['合计', null, null, null, null, null, null, visits, null]);
   return { path: file, data: encodeCsv(lines, 'gb18030'), rows: snap.trips.length, bad };

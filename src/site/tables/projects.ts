@@ -29,5 +29,7 @@ export function projectColumns(known: ReadonlySet<string> = knownUnits()): Colum
 
 /** Projects, largest investment first, then by name. */
 export function projectRows(): Project[] {
-  return [...loadProjects()].sort((a, b) => (b.investmentYi ?? -1) - (a.investmentYi ?? -1) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...loadProjects()].sort(
+    (a, b) => (b.investmentYi ?? -1) - (a.investmentYi ?? -1) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }

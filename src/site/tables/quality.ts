@@ -23,7 +23,10 @@ const ORDER: Record<Issue['severity'], number> = { error: 0, warning: 1, info: 2
 
 /** Errors first, then warnings, then skipped sheets; within each, in the order found. */
 export function issueRows(q: QualityData): Issue[] {
-  return q.issues.map((issue, i) => ({ issue, i })).sort((a, b) => ORDER[a.issue.severity] - ORDER[b.issue.severity] || a.i - b.i).map((x) => x.issue);
+  return q.issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => ORDER[a.issue.severity] - ORDER[b.issue.severity] || a.i - b.i)
+    .map((x) => x.issue);
 }
 
 export const sheetColumns: Column<SheetReport>[] = [

@@ -1,5 +1,12 @@
 import { inject } from 'vitest';
-import { buildOnce, SAMPLE_INTERNAL, SAMPLE_PUBLIC, type BuildSpec, type PinnedBuild, type SiteBuild } from '../../helpers/buildOnce.ts';
+import {
+  buildOnce,
+  SAMPLE_INTERNAL,
+  SAMPLE_PUBLIC,
+  type BuildSpec,
+  type PinnedBuild,
+  type SiteBuild,
+} from '../../helpers/buildOnce.ts';
 import { XSS_BUILD } from './xssFixture.ts';
 
 declare module 'vitest' {

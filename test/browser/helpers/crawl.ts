@@ -70,7 +70,8 @@ export const DOWNLOAD = /\.(csv|xlsx|xls|json|zip|pdf|png|jpe?g|gif|svg|txt|docx
 const ROOT_ABSOLUTE = /\s(href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*(["']?)\/(?!\/)/gi;
 const PROTOCOL_RELATIVE = /\s(href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*(["']?)\/\//gi;
 const CSS_ROOT_ABSOLUTE = /url\(\s*(&quot;|["'])?\/(?!\/)/gi;
-const ICON_MESSAGE = 'no <link rel="icon">: the browser then requests /favicon.ico from the server root, outside the site (add a relative icon, or <link rel="icon" href="data:,">)';
+const ICON_MESSAGE =
+  'no <link rel="icon">: the browser then requests /favicon.ico from the server root, outside the site (add a relative icon, or <link rel="icon" href="data:,">)';
 
 interface Link {
   raw: string;
@@ -90,7 +91,9 @@ interface StaticPage {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e.toLowerCase()] ?? m),
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITIES[e.toLowerCase()] ?? m),
   );
 }
 
@@ -105,7 +108,9 @@ function parseStatic(html: string): StaticPage {
     const raw = attr(tag, 'href') ?? attr(tag, 'xlink:href');
     if (raw !== null) links.push({ raw, download: /\sdownload(\s|=|>|\/)/i.test(tag) });
   }
-  const ids = [...html.matchAll(/<[a-z][^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)].map((m) => decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''));
+  const ids = [...html.matchAll(/<[a-z][^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)].map((m) =>
+    decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''),
+  );
   for (const [tag] of html.matchAll(/<a\b[^>]*\sname\s*=[^>]*>/gi)) ids.push(attr(tag, 'name') ?? '');
   const title = decodeEntities(/<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1] ?? '').trim();
   const icon = [...html.matchAll(/<link\b[^>]*>/gi)].some(([tag]) => /(^|\s)icon(\s|$)/i.test(attr(tag, 'rel') ?? ''));
@@ -115,7 +120,9 @@ function parseStatic(html: string): StaticPage {
 /** Why a file:// URL is not an openable file, or null when it is one. */
 function fileProblem(url: string): string | null {
   try {
-    return statSync(fileURLToPath(url.split(/[?#]/)[0]!)).isFile() ? null : 'not a file (a folder has no index page from file://)';
+    return statSync(fileURLToPath(url.split(/[?#]/)[0]!)).isFile()
+      ? null
+      : 'not a file (a folder has no index page from file://)';
   } catch {
     return 'no such file';
   }
@@ -222,7 +229,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       [PROTOCOL_RELATIVE, 'protocol-relative URL'],
       [CSS_ROOT_ABSOLUTE, 'root-absolute url() in CSS'],
     ] as const) {
-      for (const m of html.matchAll(re)) problem(url, `${what} in the HTML: …${html.slice(m.index, m.index + 60).trim()}…`);
+      for (const m of html.matchAll(re))
+        problem(url, `${what} in the HTML: …${html.slice(m.index, m.index + 60).trim()}…`);
     }
     if (!parsed.title) problem(url, 'empty <title>');
     if (!parsed.icon && !isFile) problem(url, ICON_MESSAGE);
@@ -294,15 +302,17 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     // (`?f=…`) resolve differently.
     const again = linksDone.has(file);
     linksDone.add(file);
-    const links = r.parsed.links.filter((l) => !again || l.raw.trim().startsWith('?')).map((l) => {
-      let abs = l.raw;
-      try {
-        abs = new URL(l.raw, url).href;
-      } catch {
-        /* not in the site: reported by checkLinks */
-      }
-      return { raw: l.raw, abs, download: l.download, text: '' };
-    });
+    const links = r.parsed.links
+      .filter((l) => !again || l.raw.trim().startsWith('?'))
+      .map((l) => {
+        let abs = l.raw;
+        try {
+          abs = new URL(l.raw, url).href;
+        } catch {
+          /* not in the site: reported by checkLinks */
+        }
+        return { raw: l.raw, abs, download: l.download, text: '' };
+      });
     await checkLinks(url, links);
   }
 
@@ -331,7 +341,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     }
     reached.add(url);
     // Let late requests (fetches started by scripts) finish before leaving the page.
-    if (!(await state.idle(5000))) problem(url, `requests still pending 5 s after load: ${[...state.inflight].map((r) => rel(r.url())).join(', ')}`);
+    if (!(await state.idle(5000)))
+      problem(url, `requests still pending 5 s after load: ${[...state.inflight].map((r) => rel(r.url())).join(', ')}`);
     checkHtml(url, source.html, parseStatic(source.html));
 
     // After a frame and a task, so that scripts run on load have run (and logged any error).
@@ -348,11 +359,18 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
         } catch {
           /* not in the site: reported by checkLinks */
         }
-        links.push({ raw, abs, download: a.hasAttribute('download'), text: (a.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30) });
+        links.push({
+          raw,
+          abs,
+          download: a.hasAttribute('download'),
+          text: (a.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30),
+        });
       }
       return {
         title: document.title.trim(),
-        ids: [...document.querySelectorAll('[id]')].map((e) => e.id).concat([...document.querySelectorAll('a[name]')].map((e) => e.getAttribute('name') ?? '')),
+        ids: [...document.querySelectorAll('[id]')]
+          .map((e) => e.id)
+          .concat([...document.querySelectorAll('a[name]')].map((e) => e.getAttribute('name') ?? '')),
         links,
       };
     });
@@ -411,13 +429,17 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     page.on('response', (r) => {
       // The page's own document is checked by visit(), and reported on the page linking to it.
       if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) return;
-      if (r.status() >= 400 && !isRootFavicon(r.url())) problem(state.current, `HTTP ${r.status()} for ${rel(r.url())}`);
+      if (r.status() >= 400 && !isRootFavicon(r.url()))
+        problem(state.current, `HTTP ${r.status()} for ${rel(r.url())}`);
     });
     page.on('console', (m) => {
       if (m.type() !== 'error' || isRootFavicon(m.location().url)) return;
       // Chromium's echo of a failed document load: reported by visit() already.
       if (m.text().startsWith('Failed to load resource') && m.location().url === state.current) return;
-      problem(state.current, `console error: ${m.text()}${m.location().url ? ` (${rel(m.location().url)}:${m.location().lineNumber})` : ''}`);
+      problem(
+        state.current,
+        `console error: ${m.text()}${m.location().url ? ` (${rel(m.location().url)}:${m.location().lineNumber})` : ''}`,
+      );
     });
     page.on('pageerror', (e) => problem(state.current, `uncaught exception: ${e.message}`));
     page.on('dialog', (d) => {
@@ -476,11 +498,22 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     } catch {
       /* keep as written */
     }
-    if (!idsByFile.get(fileOf(target))?.has(id)) problem(from, `link to ${rel(target)}#${fragment}: no element with that id`);
+    if (!idsByFile.get(fileOf(target))?.has(id))
+      problem(from, `link to ${rel(target)}#${fragment}: no element with that id`);
   }
 
   const files = new Set([...reached].map(fileOf)).size;
-  return { pages, reached, files, downloads, problems, capHit, requests, linksChecked, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  return {
+    pages,
+    reached,
+    files,
+    downloads,
+    problems,
+    capHit,
+    requests,
+    linksChecked,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
 }
 
 /**
@@ -495,7 +528,9 @@ export function formatProblems(problems: string[], max = 60): string {
     byWhat.set(what, [...(byWhat.get(what) ?? []), where]);
   }
   const lines = [...byWhat].map(([what, where]) =>
-    where.length === 1 ? `${where[0]}: ${what}` : `${what} — on ${where.length} pages: ${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}`,
+    where.length === 1
+      ? `${where[0]}: ${what}`
+      : `${what} — on ${where.length} pages: ${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}`,
   );
   const shown = lines.slice(0, max).map((l) => `  - ${l}`);
   if (lines.length > max) shown.push(`  … and ${lines.length - max} more`);

@@ -34,14 +34,17 @@ export const isRootFavicon = (u: string): boolean => /^https?:\/\/[^/]+\/favicon
 export function watchPage(page: Page, allowRequest: (url: string) => boolean): { problems: string[] } {
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && !isRootFavicon(m.location().url)) problems.push(`console error on ${page.url()}: ${m.text()}`);
+    if (m.type() === 'error' && !isRootFavicon(m.location().url))
+      problems.push(`console error on ${page.url()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`uncaught exception on ${page.url()}: ${e.message}`));
   page.on('request', (r) => {
-    if (!allowRequest(r.url()) && !isRootFavicon(r.url())) problems.push(`request not allowed from ${page.url()}: ${r.url()}`);
+    if (!allowRequest(r.url()) && !isRootFavicon(r.url()))
+      problems.push(`request not allowed from ${page.url()}: ${r.url()}`);
   });
   page.on('requestfailed', (r) => {
-    if (!isRootFavicon(r.url())) problems.push(`request failed from ${page.url()}: ${r.url()} (${r.failure()?.errorText})`);
+    if (!isRootFavicon(r.url()))
+      problems.push(`request failed from ${page.url()}: ${r.url()} (${r.failure()?.errorText})`);
   });
   page.on('response', (r) => {
     if (r.status() >= 400 && !isRootFavicon(r.url())) problems.push(`HTTP ${r.status()} for ${r.url()}`);
@@ -59,7 +62,10 @@ export function watchPage(page: Page, allowRequest: (url: string) => boolean): {
  * Returns the number of new occurrences (0 when none appeared).
  */
 export async function searchFor(page: Page, query: string): Promise<number> {
-  const box = page.locator('input[type=search], main input[type=text], input[name=q], input:not([type])').filter({ visible: true }).first();
+  const box = page
+    .locator('input[type=search], main input[type=text], input[name=q], input:not([type])')
+    .filter({ visible: true })
+    .first();
   await box.waitFor({ state: 'visible', timeout: 5000 });
   const count = () =>
     page.evaluate((q) => {
@@ -71,7 +77,11 @@ export async function searchFor(page: Page, query: string): Promise<number> {
   await box.pressSequentially(query, { delay: 10 });
   const grew = async (ms: number) => {
     try {
-      await page.waitForFunction(([q, n]) => document.body.innerText.split(q as string).length - 1 > (n as number), [query, before] as const, { timeout: ms });
+      await page.waitForFunction(
+        ([q, n]) => document.body.innerText.split(q as string).length - 1 > (n as number),
+        [query, before] as const,
+        { timeout: ms },
+      );
       return true;
     } catch {
       return false;
