@@ -19,6 +19,10 @@ import { linkProjects } from './linkProjects.ts';
 import { checkChains } from './checkChains.ts';
 import { buildProjects, diffSnapshots } from './projects.ts';
 import type { Project, SnapshotDiff } from './projects.ts';
+import type { ZoneGeo } from '../schemas/geo.ts';
+import type { AssetRow } from './recordSchemas.ts';
+import { readZoneGeo } from './readZoneGeo.ts';
+import { finishAssets } from './finishAssets.ts';
 
 /** Side effects the data stage may have, passed in so the pipeline is testable without mocks. */
 export interface BuildEffects {
@@ -49,6 +53,8 @@ export interface DataModel {
   settings: SiteSettings;
   folder: DataFolder;
   reference: Reference;
+  /** Boundary and parks from `reference/*.geojson` (empty areas without such files). */
+  geo: ZoneGeo;
   snapshots: Snapshot[];
   projects: Project[];
   sheets: SheetReport[];
@@ -118,6 +124,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     parks: [],
     assets: [],
   };
+  const assetRows: AssetRow[] = [];
   for (const t of refTables.filter((t) => t.kind !== 'units')) {
     const r = processTable(t, ctx, extraAliases);
     issues.push(...r.issues);
@@ -135,14 +142,26 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
       case 'chainSegments':
       case 'chainCompanies':
       case 'parks':
-      case 'assets':
         (reference[r.kind] as unknown[]).push(...r.records);
+        break;
+      case 'assets':
+        assetRows.push(...(r.records as AssetRow[]));
         break;
       default:
         break;
     }
     effects.log(progressLine(r.sheet));
   }
+  // The zone map (GeoJSON boundary and parks), then the assets' positions checked against it.
+  const zone = readZoneGeo(
+    folder.root,
+    folder.geo,
+    reference.parks.map((p) => p.name),
+  );
+  issues.push(...zone.issues);
+  const finished = finishAssets(assetRows, zone.geo);
+  issues.push(...finished.issues);
+  reference.assets.push(...finished.assets);
 
   // 3. Ledgers, one snapshot at a time; each period is computed from its own snapshot only.
   const snapshots: Snapshot[] = [];
@@ -191,6 +210,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     settings,
     folder,
     reference,
+    geo: zone.geo,
     snapshots,
     projects,
     sheets,

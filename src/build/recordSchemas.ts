@@ -29,6 +29,18 @@ export const targetRowSchema = targetSchema.extend({
 });
 export type TargetRow = z.output<typeof targetRowSchema>;
 
+/**
+ * A 存量资产 row as read, its position cells still text (`src/build/finishAssets.ts` turns them
+ * into `lng`/`lat` and warns about the ones it cannot use).
+ */
+export const assetRowSchema = assetSchema.extend({
+  src: sourceRefSchema,
+  lngText: z.string().min(1).optional(),
+  latText: z.string().min(1).optional(),
+  coordText: z.string().min(1).optional(),
+});
+export type AssetRow = z.output<typeof assetRowSchema>;
+
 const withSrc = <T extends z.ZodObject>(schema: T) => schema.extend({ src: sourceRefSchema });
 
 /** The schema each table kind's rows are validated against. */
@@ -45,5 +57,5 @@ export const RECORD_SCHEMAS: Record<TableKind, z.ZodObject> = {
   chainSegments: withSrc(chainSegmentSchema),
   chainCompanies: withSrc(chainCompanySchema),
   parks: withSrc(parkSchema),
-  assets: withSrc(assetSchema),
+  assets: assetRowSchema,
 };

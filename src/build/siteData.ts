@@ -19,6 +19,7 @@ import type { SheetReport } from './readTables.ts';
  * - `projects.json`   Project[] (internal only)
  * - `quality.json`    QualityData (internal only)
  * - `public.json`     PublicData (public only)
+ * - `geo.json`        ZoneGeo (both: the boundary and parks are public)
  */
 export interface SiteMeta {
   profile: 'internal' | 'public';
@@ -77,9 +78,10 @@ export function publicReference(ref: Reference): Reference {
     ...(location ? { location } : {}),
     ...(products ? { products } : {}),
   });
-  const asset = ({ name, type, area, location, status, contactUnit }: Asset): Asset => ({
+  const asset = ({ name, type, area, location, status, contactUnit, lng, lat }: Asset): Asset => ({
     name,
     public: true,
+    ...(lng !== undefined && lat !== undefined ? { lng, lat } : {}),
     ...(type ? { type } : {}),
     ...(area ? { area } : {}),
     ...(location ? { location } : {}),
@@ -159,6 +161,7 @@ export function writeSiteData(model: DataModel, report: Report, profile: 'intern
     counts: { errors: report.totals.errors, warnings: report.totals.warnings, rejected: report.totals.rejected },
   };
   write('meta.json', meta);
+  write('geo.json', model.geo);
   if (profile === 'public') {
     write('reference.json', publicReference(model.reference));
     write('public.json', publicData(model));

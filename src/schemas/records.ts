@@ -237,5 +237,10 @@ export const assetSchema = z.object({
   contact: text.optional(),
   phone: text.optional(),
   public: z.boolean(),
+  // map position in degrees (WGS84/CGCS2000 as the boundary GeoJSON), from 经度/纬度 or 坐标
+  /** @example 114.0523 */
+  lng: z.number().min(-180).max(180).optional(),
+  /** @example 22.5431 */
+  lat: z.number().min(-90).max(90).optional(),
 });
 export type Asset = z.output<typeof assetSchema>;

@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Reference } from '../build/dataStage.ts';
 import type { Project } from '../build/projects.ts';
 import type { PeriodData, PublicData, QualityData, SiteMeta } from '../build/siteData.ts';
+import { type ZoneGeo, zoneGeoSchema } from '../schemas/geo.ts';
 
 /**
  * Typed loaders for the site data folder (the file contract of `src/build/siteData.ts`), read
@@ -73,6 +74,19 @@ export function loadQuality(): QualityData {
 /** `public.json`: what the public profile may show of the ledgers (public only). */
 export function loadPublic(): PublicData {
   return readJson<PublicData>('public.json');
+}
+
+/**
+ * `geo.json`: the zone boundary and parks for the 存量资产地图 (both profiles), validated by its
+ * schema; a site-data folder written before the map existed reads as no map.
+ */
+export function loadGeo(): ZoneGeo {
+  const hit = cache.get('geo.json');
+  if (hit !== undefined) return hit as ZoneGeo;
+  const file = join(siteDataDir(), 'geo.json');
+  const geo = existsSync(file) ? zoneGeoSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : { areas: [] };
+  cache.set('geo.json', geo);
+  return geo;
 }
 
 /**
