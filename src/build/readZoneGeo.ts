@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { Issue } from '../schemas/issue.ts';
 import {
   areaGeometrySchema,
+  geoFeatureCollectionSchema,
   geoFeatureSchema,
-  geoJsonFileSchema,
   type GeoJsonFile,
   type ZoneGeo,
 } from '../schemas/geo.ts';
@@ -29,6 +29,10 @@ export interface ZoneGeoLimits {
 
 const HOW = '请用 GIS 软件（如 QGIS）导出为 GeoJSON（坐标系 WGS84 或 CGCS2000 经纬度），边界和园区为多边形';
 
+/** `8 MB`, `1.5 MB`, `120 KB`, `300 B`. */
+const bytes = (n: number) =>
+  n >= 1024 * 1024 ? `${Number((n / 1024 / 1024).toFixed(1))} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`;
+
 /** Where a zod issue points, in words: `第 3 个要素“高新产业园”的坐标`. */
 function where(file: unknown, path: readonly PropertyKey[]): string {
   const i = path[0] === 'features' && typeof path[1] === 'number' ? path[1] : null;
@@ -44,7 +48,7 @@ function validate(raw: unknown): { ok: true; value: GeoJsonFile } | { ok: false;
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
   const schema: z.ZodType | null =
     type === 'FeatureCollection'
-      ? geoJsonFileSchema
+      ? geoFeatureCollectionSchema
       : type === 'Feature'
         ? geoFeatureSchema
         : type === 'Polygon' || type === 'MultiPolygon'
@@ -53,7 +57,7 @@ function validate(raw: unknown): { ok: true; value: GeoJsonFile } | { ok: false;
   if (schema === null)
     return {
       ok: false,
-      message: `不是 GeoJSON（type 为 ${typeof type === 'string' ? `“${type.slice(0, 40)}”` : '空'}，应为 FeatureCollection、Feature 或 Polygon）`,
+      message: `不是 GeoJSON（${typeof type === 'string' ? `type 为“${type.slice(0, 40)}”` : '没有 type'}，应为 FeatureCollection、Feature 或 Polygon）`,
     };
   const r = schema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data as GeoJsonFile };
@@ -94,7 +98,7 @@ export function readZoneGeo(
     if (size > limits.maxBytes) {
       error(
         'file_too_large',
-        `文件 ${(size / 1024 / 1024).toFixed(1)} MB，超过 ${(limits.maxBytes / 1024 / 1024).toFixed(0)} MB 上限（请先简化边界，如 QGIS“简化”工具）`,
+        `文件 ${bytes(size)}，超过 ${bytes(limits.maxBytes)} 上限（请先简化边界，如 QGIS“简化”工具）`,
       );
       continue;
     }

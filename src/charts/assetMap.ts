@@ -133,7 +133,7 @@ export function assetMap(input: AssetMapInput): string {
     const centred = { x: cx - w / 2, y: cy - 9, w, h: 18 };
     const spot = !fixed.some((b) => overlaps(centred, b, 1))
       ? { ...centred, anchor: 'middle' as const }
-      : placeLabels([{ x: cx, y: cy, r: 4, w, h: 18 }], fixed, bounds)[0];
+      : placeLabels([{ x: cx, y: cy, r: MARK / 2 + 4, w, h: 18 }], fixed, bounds)[0];
     if (!spot) continue;
     fixed.push(spot);
     const tx = spot.anchor === 'start' ? spot.x + 2 : spot.anchor === 'end' ? spot.x + spot.w - 2 : spot.x + spot.w / 2;

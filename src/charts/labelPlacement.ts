@@ -31,7 +31,10 @@ export interface PlacedLabel extends Box {
   anchor: 'start' | 'end' | 'middle';
 }
 
-/** The candidate boxes around a point: right, left, below, above, then the four diagonals. */
+/**
+ * The candidate boxes around a point: right, left, below, above, the four diagonals, then below
+ * and above clear of the side labels' height.
+ */
 function candidates(q: LabelRequest): PlacedLabel[] {
   const gap = 3;
   const { x, y, r, w, h } = q;
@@ -44,6 +47,8 @@ function candidates(q: LabelRequest): PlacedLabel[] {
     { x: x + r, y: y - r - h, w, h, anchor: 'start' },
     { x: x - r - w, y: y + r, w, h, anchor: 'end' },
     { x: x - r - w, y: y - r - h, w, h, anchor: 'end' },
+    { x: x - w / 2, y: y + Math.max(r, h / 2) + gap, w, h, anchor: 'middle' },
+    { x: x - w / 2, y: y - Math.max(r, h / 2) - gap - h, w, h, anchor: 'middle' },
   ];
 }
 

@@ -43,14 +43,11 @@ export const geoFeatureSchema = z.object({
  * Validated after a size check (see `src/build/readZoneGeo.ts`); limits keep a hostile file
  * from costing the build more than a clear error.
  */
-export const geoJsonFileSchema = z.union([
-  z.object({
-    type: z.literal('FeatureCollection'),
-    features: z.array(geoFeatureSchema).max(2000, { error: '要素超过 2000 个' }),
-  }),
-  geoFeatureSchema,
-  areaGeometrySchema,
-]);
+export const geoFeatureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(geoFeatureSchema).max(2000, { error: '要素超过 2000 个（边界和园区只需几十个）' }),
+});
+export const geoJsonFileSchema = z.union([geoFeatureCollectionSchema, geoFeatureSchema, areaGeometrySchema]);
 export type GeoJsonFile = z.output<typeof geoJsonFileSchema>;
 
 /** `[经度, 纬度]`, rounded to 6 decimals (≈ 0.1 m). */
