@@ -174,12 +174,23 @@ describe('signed groups', () => {
     expect(unmatchedProjects(r.unmatched).map((p) => p.name)).toEqual(['文旅项目']);
   });
 
-  test('public: counts only', () => {
-    const groups = signedGroupsFromPublic({ chainSigned: [{ chain: '新能源', segment: '储能系统', count: 3 }] });
-    expect(groups).toEqual([{ chain: '新能源', segment: '储能系统', count: 3 }]);
-    expect(
-      buildChains(SEGMENTS, COMPANIES, groups).chains[0]?.segments.find((s) => s.segment === '储能系统')?.projects,
-    ).toEqual([]);
+  test('public: the counts of all this year’s projects, the public ones among them by name', () => {
+    const groups = signedGroupsFromPublic({
+      period: '2025-10',
+      chainSigned: [{ chain: '新能源', segment: '储能系统', count: 3 }],
+      signed: [
+        { name: '公开储能项目', investmentYi: 2, signDate: '2025-03-08', chain: '新能源', segment: '储能系统' },
+        { name: '去年储能项目', investmentYi: 1, signDate: '2024-12-01', chain: '新能源', segment: '储能系统' },
+        { name: '他链项目', investmentYi: 1, signDate: '2025-05-01', chain: '生物医药', segment: '储能系统' },
+      ],
+    });
+    expect(groups.map((g) => [g.count, g.projects?.map((p) => p.name)])).toEqual([[3, ['公开储能项目']]]);
+    const seg = buildChains(SEGMENTS, COMPANIES, groups).chains[0]?.segments.find((s) => s.segment === '储能系统');
+    expect(seg?.counts.signed).toBe(3);
+    expect(seg?.projects.map((p) => [p.name, p.href])).toEqual([['公开储能项目', undefined]]);
+    expect(signedGroupsFromPublic({ chainSigned: [{ chain: '新能源', segment: null, count: 1 }] })).toEqual([
+      { chain: '新能源', segment: null, count: 1, projects: [] },
+    ]);
   });
 });
 
