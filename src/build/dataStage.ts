@@ -19,6 +19,7 @@ import { linkProjects } from './linkProjects.ts';
 import { checkChains } from './checkChains.ts';
 import { buildProjects, diffSnapshots } from './projects.ts';
 import type { Project, SnapshotDiff } from './projects.ts';
+import { appendAll } from '../metrics/arrays.ts';
 
 /** Side effects the data stage may have, passed in so the pipeline is testable without mocks. */
 export interface BuildEffects {
@@ -85,18 +86,18 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   const refTables: SheetTable[] = [];
   for (const file of folder.reference) {
     const loaded = await loadTables(folder.root, file, 'reference', null);
-    issues.push(...loaded.issues);
-    sheets.push(...loaded.sheets);
-    refTables.push(...loaded.tables);
+    appendAll(issues, loaded.issues);
+    appendAll(sheets, loaded.sheets);
+    appendAll(refTables, loaded.tables);
   }
   const baseCtx = { defaultAmountUnit: settings.defaultAmountUnit };
   const unitRows: Unit[] = [];
   for (const t of refTables.filter((t) => t.kind === 'units')) {
     const r = processTable(t, { ...baseCtx, resolveUnit: (name) => ({ name, known: true }) }, extraAliases);
-    issues.push(...r.issues);
+    appendAll(issues, r.issues);
     sheets.push(r.sheet);
     effects.log(progressLine(r.sheet));
-    unitRows.push(...(r.records as Unit[]));
+    appendAll(unitRows, r.records as Unit[]);
   }
   const resolver = createUnitResolver(unitRows);
   for (const d of resolver.duplicates) {
@@ -120,23 +121,23 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   };
   for (const t of refTables.filter((t) => t.kind !== 'units')) {
     const r = processTable(t, ctx, extraAliases);
-    issues.push(...r.issues);
+    appendAll(issues, r.issues);
     sheets.push(r.sheet);
     noteUnknown(unknownUnits, r.unknownUnits, t.file);
     switch (r.kind) {
       case 'targets': {
         const done = finishTargets(r.records as TargetRow[]);
-        issues.push(...done.issues);
+        appendAll(issues, done.issues);
         r.sheet.accepted -= done.rejectedRows.size;
         r.sheet.rejected += done.rejectedRows.size;
-        reference.targets.push(...done.targets);
+        appendAll(reference.targets, done.targets);
         break;
       }
       case 'chainSegments':
       case 'chainCompanies':
       case 'parks':
       case 'assets':
-        (reference[r.kind] as unknown[]).push(...r.records);
+        appendAll(reference[r.kind] as unknown[], r.records);
         break;
       default:
         break;
@@ -152,22 +153,22 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     const latest = period === folder.snapshots[folder.snapshots.length - 1]?.period;
     for (const file of files) {
       const loaded = await loadTables(folder.root, file, 'ledgers', period);
-      issues.push(...loaded.issues);
-      sheets.push(...loaded.sheets);
+      appendAll(issues, loaded.issues);
+      appendAll(sheets, loaded.sheets);
       for (const t of loaded.tables) {
         const r = processTable(t, { ...ctx, period }, extraAliases);
-        issues.push(...r.issues);
+        appendAll(issues, r.issues);
         sheets.push(r.sheet);
         if (latest) noteUnknown(unknownUnits, r.unknownUnits, t.file);
         if ((LEDGER_KINDS as readonly string[]).includes(r.kind))
-          (records[r.kind as keyof SnapshotRecords] as unknown[]).push(...r.records);
+          appendAll(records[r.kind as keyof SnapshotRecords] as unknown[], r.records);
         effects.log(progressLine(r.sheet));
       }
       if (loaded.tables.length === 0 && loaded.issues.some((i) => i.severity === 'error'))
         effects.log(`  ✗ ${file}：无法读取`);
     }
-    issues.push(...linkProjects(records, period));
-    issues.push(...checkChains(records, [...reference.chainSegments, ...reference.chainCompanies], period));
+    appendAll(issues, linkProjects(records, period));
+    appendAll(issues, checkChains(records, [...reference.chainSegments, ...reference.chainCompanies], period));
     // The quarterly ranking's change is measured against the previous quarter's end.
     const quarterBefore = [...snapshots].reverse().find((s) => isQuarterEnd(s.period));
     const metrics = computePeriodMetrics({

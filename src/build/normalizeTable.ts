@@ -12,6 +12,7 @@ import type { ParseResult } from '../normalize/result.ts';
 import { cellToText, foldText } from '../normalize/text.ts';
 import { parseYesNo } from '../normalize/yesno.ts';
 import { RECORD_SCHEMAS } from './recordSchemas.ts';
+import { appendAll } from '../metrics/arrays.ts';
 
 /** Everything a table needs to turn its rows into records. */
 export interface TableContext {
@@ -173,7 +174,7 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
     }
 
     const rejected = errors.some((e) => e.severity === 'error');
-    out.issues.push(...errors);
+    appendAll(out.issues, errors);
     if (rejected) {
       out.stats.rejected++;
       continue;

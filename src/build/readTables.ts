@@ -11,6 +11,7 @@ import { parseAmount } from '../normalize/amount.ts';
 import { parseNumber } from '../normalize/number.ts';
 import { normalizeTable } from './normalizeTable.ts';
 import type { NormalizedTable, TableContext } from './normalizeTable.ts';
+import { appendAll } from '../metrics/arrays.ts';
 
 /** One sheet of a file, classified and ready to normalise. */
 export interface SheetTable {
@@ -156,7 +157,7 @@ export function processTable(
     return result;
   }
   const normalized = normalizeTable(rows, layout, { ...ctx, file: table.file, sheet: table.sheet, kind });
-  normalized.issues.push(...totalMismatches(rows, layout, kind, ctx, at));
+  appendAll(normalized.issues, totalMismatches(rows, layout, kind, ctx, at));
   return { ...normalized, kind, sheet: { file: table.file, sheet: table.sheet, kind, period, ...normalized.stats } };
 }
 

@@ -8,10 +8,13 @@ import { issueLines, summaryLine } from './consoleReport.ts';
 import { writeSiteData } from './siteData.ts';
 import { buildSite, PROJECT_ROOT } from './buildSite.ts';
 
+/** Exit code of an unexpected exception: a bug in this program, never a problem in the data. */
+export const EXIT_INTERNAL_ERROR = 3;
+
 /**
  * `npm run build` / `npm run check` (contract §9). Returns the exit code: 0 built (errors listed,
  * figures exclude rejected rows); 1 data errors under --strict or check; 2 unusable invocation or
- * data folder.
+ * data folder; 3 an internal error (a bug: the message says so and shows where).
  */
 export async function runCli(
   argv: string[],
@@ -53,6 +56,23 @@ export async function runCli(
       out(e.message);
       return e.exitCode;
     }
-    throw e;
+    out(internalErrorMessage(e));
+    return EXIT_INTERNAL_ERROR;
+  }
+}
+
+/** What the console says for an unexpected exception: that it is a bug, and where it happened. */
+export function internalErrorMessage(e: unknown): string {
+  const detail = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+  return `内部错误（程序缺陷，不是台账数据的问题），生成已中止，退出码 ${EXIT_INTERNAL_ERROR}：请把下面的信息和所用的数据目录一并报告给维护人员\n${detail}`;
+}
+
+/** Makes an exception that escapes `runCli` (a stray promise) exit 3 too, not Node's 1 ("data errors"). */
+export function exitOnCrash(): void {
+  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+    process.on(event, (e: unknown) => {
+      console.error(internalErrorMessage(e));
+      process.exit(EXIT_INTERNAL_ERROR);
+    });
   }
 }

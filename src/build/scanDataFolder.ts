@@ -1,9 +1,10 @@
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { statSync, existsSync } from 'node:fs';
 import { join, relative, sep, extname, basename } from 'node:path';
 import { CliError } from './cliError.ts';
 import type { Issue } from '../schemas/issue.ts';
 import { periodOfFolder } from '../ingest/classify.ts';
 import { isCandidateFile } from '../ingest/readWorkbook.ts';
+import { byCodePoint, entryKind, listFolder, walkFiles } from './walkFolder.ts';
 
 /** The files of a data folder, sorted so every run reads them in the same order. */
 export interface DataFolder {
@@ -18,22 +19,13 @@ export interface DataFolder {
   issues: Issue[];
 }
 
-/** Code-point order: deterministic whatever the machine's locale. */
-export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort(byCodePoint)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...walk(full));
-    else out.push(full);
-  }
-  return out;
-}
+export { byCodePoint } from './walkFolder.ts';
 
 /**
  * Lists a data folder (contract §1). Throws `CliError` (exit 2) when the folder is missing or holds
- * neither `ledgers/` nor `reference/`.
+ * neither `ledgers/` nor `reference/`. Links are followed; a dangling link, a link loop and an
+ * unreadable entry are each one issue (see `walkFolder.ts`). Two folders naming one month
+ * (`2025-10/` and `2025年10月/`): see {@link keepOneFolderPerPeriod}.
  */
 export function scanDataFolder(root: string): DataFolder {
   if (!existsSync(root) || !statSync(root).isDirectory()) {
@@ -65,12 +57,15 @@ export function scanDataFolder(root: string): DataFolder {
       return false;
     });
 
-  const reference = existsSync(referenceDir) ? tableFiles(walk(referenceDir)).map(rel) : [];
-  const snapshots: DataFolder['snapshots'] = [];
+  const seen = new Set<string>();
+  const reference = existsSync(referenceDir) ? tableFiles(walkFiles(referenceDir, rel, issues, seen)).map(rel) : [];
+  const folders: { name: string; period: string; full: string }[] = [];
   if (existsSync(ledgersDir)) {
-    for (const name of readdirSync(ledgersDir).sort(byCodePoint)) {
+    for (const name of listFolder(ledgersDir, rel, issues)) {
       const full = join(ledgersDir, name);
-      if (!statSync(full).isDirectory()) {
+      const kind = entryKind(full, rel, issues);
+      if (kind === null) continue;
+      if (kind === 'file') {
         if (!name.startsWith('.')) {
           issues.push({
             severity: 'error',
@@ -91,11 +86,46 @@ export function scanDataFolder(root: string): DataFolder {
         });
         continue;
       }
-      snapshots.push({ period, files: tableFiles(walk(full)).map(rel) });
+      folders.push({ name, period, full });
     }
   }
+  const snapshots: DataFolder['snapshots'] = keepOneFolderPerPeriod(folders, rel, issues).map((f) => ({
+    period: f.period,
+    files: tableFiles(walkFiles(f.full, rel, issues, seen)).map(rel),
+  }));
   snapshots.sort((a, b) => byCodePoint(a.period, b.period));
   const settingsFile = existsSync(join(root, 'site.json')) ? join(root, 'site.json') : null;
   const contentDir = existsSync(join(root, 'content')) ? join(root, 'content') : null;
   return { root, settingsFile, reference, snapshots, contentDir, issues };
+}
+
+/**
+ * One folder per month: when several folders name the same month (`2025-10/` beside `2025年10月/`),
+ * the one written exactly `YYYY-MM` is read, else the first in code-point order; each other one is
+ * an error (`period_folder_duplicate`) and is not read — pooling them would count a ledger copied
+ * into both twice.
+ */
+export function keepOneFolderPerPeriod<F extends { name: string; period: string; full: string }>(
+  folders: readonly F[],
+  rel: (abs: string) => string,
+  issues: Issue[],
+): F[] {
+  const byPeriod = new Map<string, F[]>();
+  for (const f of folders) byPeriod.set(f.period, [...(byPeriod.get(f.period) ?? []), f]);
+  const kept: F[] = [];
+  for (const [period, group] of byPeriod) {
+    const winner = group.find((f) => f.name === period) ?? [...group].sort((a, b) => byCodePoint(a.name, b.name))[0]!;
+    kept.push(winner);
+    for (const f of group) {
+      if (f === winner) continue;
+      issues.push({
+        severity: 'error',
+        code: 'period_folder_duplicate',
+        file: rel(f.full),
+        period,
+        message: `文件夹“${f.name}”与“${winner.name}”是同一个月份（${period}），未读取：请把两者中的台账合并到“${winner.name}”后删除“${f.name}”`,
+      });
+    }
+  }
+  return kept;
 }

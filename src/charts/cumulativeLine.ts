@@ -5,6 +5,7 @@ import { formatFixed, formatNumber } from './formatNumber.ts';
 import { legend } from './legend.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, emptyChart, h, plotBody, svgRoot } from './svg.ts';
 import { textWidth } from './wrapText.ts';
+import { maxOf } from '../metrics/arrays.ts';
 
 /** Cumulative actual at the end of a month: `{month: 3, value: 20.5}`. */
 export interface MonthValue {
@@ -71,7 +72,7 @@ export function cumulativeLine(input: CumulativeLineInput): string {
     : `年度目标 ${fmt(target)}${unit}，尚无完成数据`;
   const headerH = legendBlock.height + 24;
 
-  const yMax = Math.max(hasTarget ? target : 0, ...actual.map((d) => d.value), 1) * 1.1;
+  const yMax = Math.max(hasTarget ? target : 0, maxOf(actual.map((d) => d.value)), 1) * 1.1;
   const yScale = scaleLinear().domain([0, yMax]).nice(5);
   const yTicks = yScale.ticks(5);
   const marginLeft =

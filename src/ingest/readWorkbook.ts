@@ -102,6 +102,7 @@ export async function readWorkbookFile(
         '这是旧版 Excel/WPS 格式（.xls/.et），无法读取：请在 Excel 或 WPS 中“另存为” .xlsx 后放回原处',
       );
     case 'html':
+    case 'spreadsheetml':
       return fail(
         'file_legacy_format',
         '这是网页格式（HTML/XML）保存的表格，虽然扩展名可能是 .xls，但无法读取：请在 Excel 或 WPS 中打开后“另存为” .xlsx 放回原处',

@@ -1,6 +1,7 @@
 import { compactText, foldText, normalizeHeader } from '../normalize/text.ts';
 import { cellText, type CellValue, type Grid } from './grid.ts';
 import type { TableLayout } from './header.ts';
+import { minOf } from '../metrics/arrays.ts';
 
 /**
  * Row splitting below a located header (contract §2, §8): every non-empty row is data, a
@@ -70,7 +71,7 @@ export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
       .map((c) => c.index),
   );
   const nameIndex = layout.columns.find((c) => c.field === 'name')?.index;
-  const firstIndex = Math.min(...layout.columns.map((c) => c.index));
+  const firstIndex = minOf(layout.columns.map((c) => c.index));
   const rawKeys = uniqueHeaders(layout.columns.map((c) => c.header));
   const headerTexts = layout.columns.map(
     (c) => [c.index, headerKey(c.header), c.group !== undefined ? headerKey(c.group) : null] as const,

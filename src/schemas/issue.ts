@@ -7,13 +7,15 @@ import { z } from 'zod';
 export const ISSUE_CODES = [
   // whole files
   'file_unreadable', // corrupt zip, binary junk, empty workbook
-  'file_legacy_format', // OLE .xls/.et or HTML saved as .xls
+  'file_legacy_format', // a format that is not read (.xlsb)
   'file_too_large', // refused to protect memory
   'sheet_unknown_kind', // no kind recognisable (说明 sheet, empty sheet) — severity info (skipped)
   'sheet_ambiguous_kind', // matches two kinds: rename it
   'sheet_no_header', // kind known but no header row found
   'sheet_missing_column', // a required column is absent: every row would be rejected
   'period_folder_invalid', // ledgers/<name> is not YYYY-MM
+  'period_folder_duplicate', // two folders name one month (2025-10/ and 2025年10月/): only one is read
+  'path_unreadable', // dangling link, link loop, unreadable folder: skipped
   // rows
   'missing_required', // a required field is empty
   'invalid_amount',

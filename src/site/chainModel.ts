@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { normalizeChain } from '../metrics/filters.ts';
 import type { ChainCompany, ChainSegment } from '../schemas/records.ts';
+import { appendAll } from '../metrics/arrays.ts';
 
 /**
  * The 招商图谱 model: the chains of the 产业链图谱 workbook with their segments, each segment's
@@ -166,7 +167,7 @@ export function buildChains(
     for (const g of c.signed) {
       const t = slot(g.segment);
       t.signed += g.count;
-      t.projects.push(...(g.projects ?? []));
+      appendAll(t.projects, g.projects ?? []);
     }
     const views: SegmentView[] = ordered.map((s, i) => {
       const p = placed.get(s)!;

@@ -12,13 +12,15 @@ import type { Issue, IssueCode } from '../schemas/issue.ts';
 /** Chinese name of each issue code (filters and group headings). */
 export const CODE_LABELS: Record<IssueCode, string> = {
   file_unreadable: '文件无法读取',
-  file_legacy_format: '旧版 .xls/.et 格式',
+  file_legacy_format: '不支持的格式（.xlsb 等）',
   file_too_large: '文件过大',
   sheet_unknown_kind: '非台账工作表（已跳过）',
   sheet_ambiguous_kind: '工作表类型不明确',
   sheet_no_header: '找不到表头',
   sheet_missing_column: '缺少必需列',
   period_folder_invalid: '月份文件夹名不规范',
+  period_folder_duplicate: '同一月份有两个文件夹',
+  path_unreadable: '链接或文件夹无法读取',
   missing_required: '必填项为空',
   invalid_amount: '金额无法识别',
   invalid_date: '日期无法识别',

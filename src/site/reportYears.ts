@@ -1,5 +1,6 @@
 import { periodLabel } from './data.ts';
 import { PAGES } from './nav.ts';
+import { maxOf } from '../metrics/arrays.ts';
 
 /**
  * The years that get an annual report (年度报告, `reports/<YYYY>.html`): every year with a
@@ -47,7 +48,7 @@ export function reportYears(periods: readonly string[]): ReportYear[] {
     last.set(y, p);
     months.set(y, (months.get(y) ?? 0) + 1);
   }
-  const latestYear = Math.max(...last.keys());
+  const latestYear = maxOf(last.keys());
   return [...last]
     .sort((a, b) => b[0] - a[0])
     .map(([year, period]) => {
