@@ -134,7 +134,7 @@ describe('files that cannot be read: one error each, in Chinese, saying how to f
     const start = sheet.localOffset + 30 + sheet.name.length;
     bytes.set(junkBytes(sheet.compressedSize - 20), start + 10);
     expect(((await read('坏内容.xlsx', bytes)) as { message: string }).message).toMatchInlineSnapshot(
-      `"Excel 文件已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开后重新“另存为” .xlsx 放回原处"`,
+      `"Excel 文件已损坏（其中“xl/worksheets/sheet1.xml”无法解压），无法读取：请用 Excel 或 WPS 打开修复后另存为 .xlsx，或重新导出"`,
     );
   });
 

@@ -53,6 +53,9 @@ export async function loadTables(
   const sheets: SheetReport[] = [];
   const sheetCount = read.workbook.sheets.length;
   for (const grid of read.workbook.sheets) {
+    for (const message of grid.notes ?? []) {
+      issues.push({ severity: 'warning', code: 'sheet_clipped', file, sheet: grid.name, message, ...at });
+    }
     const verdict = classifySheet({
       relPath: file,
       sheetName: grid.name,

@@ -1,4 +1,4 @@
-import { peekZipEntry, type ZipEntry } from './zip.ts';
+import { inflateEntry, peekZipEntry, type ZipEntry } from './zip.ts';
 
 /**
  * Size limits that keep one build under about 1 GB of memory. A zone's ledgers hold hundreds to a
@@ -84,4 +84,143 @@ function dimensionRows(bytes: Uint8Array, entry: ZipEntry): number | null {
   const m = /<dimension\s+ref="[A-Z]+(\d+)(?::[A-Z]+(\d+))?"/.exec(new TextDecoder().decode(head));
   if (m === null) return null;
   return Number(m[2] ?? m[1]);
+}
+
+/**
+ * Most real (inflated) bytes of `xl/styles.xml`: real workbooks hold a few hundred KB; exceljs
+ * builds objects for every style, so a 400 MiB styles part once took 1.95 GB.
+ */
+export const MAX_STYLES_BYTES = 16 * 1024 * 1024;
+
+/** Most real bytes of all other parts together (drawings, images, comments, themes …). */
+export const MAX_OTHER_PARTS_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Most cells all merged ranges of a workbook may cover. exceljs makes one cell object per merged
+ * cell, so one range over the whole sheet (A1:XFD1048576, 1.7 × 10¹⁰ cells, 2.5 KB on disk) ran
+ * out of memory at 4.2 GB. A sheet within `MAX_XLSX_XML_BYTES` holds fewer than a million cells,
+ * so its real merges cover fewer.
+ */
+export const MAX_MERGED_CELLS = 1_000_000;
+
+/** Limits of {@link checkXlsxContent}; tests pass small ones. */
+export interface XlsxContentLimits {
+  maxXmlBytes: number;
+  maxStylesBytes: number;
+  maxOtherBytes: number;
+  maxMergedCells: number;
+}
+
+/** The limits `checkXlsxContent` applies by default. */
+export const XLSX_CONTENT_LIMITS: XlsxContentLimits = {
+  maxXmlBytes: MAX_XLSX_XML_BYTES,
+  maxStylesBytes: MAX_STYLES_BYTES,
+  maxOtherBytes: MAX_OTHER_PARTS_BYTES,
+  maxMergedCells: MAX_MERGED_CELLS,
+};
+
+/** Why an .xlsx was refused before loading: an issue code and the Chinese message. */
+export interface ContentVerdict {
+  code: 'file_too_large' | 'file_unreadable';
+  message: string;
+}
+
+/**
+ * Inflates every part of an .xlsx once, counting real bytes (never the sizes the zip headers
+ * claim), and refuses the workbook before exceljs sees it when sheet XML plus shared strings,
+ * styles, or the other parts exceed their limits, when a part cannot be inflated, or when its
+ * merged ranges cover more than `maxMergedCells` cells. Null when the workbook may be loaded.
+ * Memory: one part at a time, each at most its limit.
+ *
+ * @example checkXlsxContent(bytes, listZipEntries(bytes)!) // null, or { code: 'file_too_large', message: '…' }
+ */
+export function checkXlsxContent(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  limits: XlsxContentLimits = XLSX_CONTENT_LIMITS,
+): ContentVerdict | null {
+  let xmlLeft = limits.maxXmlBytes;
+  let otherLeft = limits.maxOtherBytes;
+  let merged = 0;
+  let largest = { ref: '', cells: 0 };
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const part = partKind(entry.name);
+    const budget = part === 'xml' ? xmlLeft : part === 'styles' ? limits.maxStylesBytes : otherLeft;
+    const content = inflateEntry(bytes, entry, budget);
+    if (content === null) {
+      return {
+        code: 'file_unreadable',
+        message: `Excel 文件已损坏（其中“${entry.name}”无法解压），无法读取：请用 Excel 或 WPS 打开修复后另存为 .xlsx，或重新导出`,
+      };
+    }
+    if (content === 'too-large') return { code: 'file_too_large', message: partTooLarge(part, entry.name, limits) };
+    if (part === 'xml') xmlLeft -= content.length;
+    else if (part === 'other') otherLeft -= content.length;
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
+      const found = mergedCells(content);
+      merged += found.cells;
+      if (found.largest.cells > largest.cells) largest = found.largest;
+      if (merged > limits.maxMergedCells) {
+        return {
+          code: 'file_too_large',
+          message: `合并单元格共覆盖 ${formatCount(merged)} 个单元格（最大的一处是 ${largest.ref}），远超表格的实际内容，为保护内存未读取：请在 Excel 或 WPS 中全选工作表后“取消合并单元格”，只合并标题、单位等需要合并的格子，另存为 .xlsx 后放回原处`,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+function partKind(name: string): 'xml' | 'styles' | 'other' {
+  if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name) || /^xl\/sharedStrings\.xml$/i.test(name)) return 'xml';
+  if (/^xl\/styles\.xml$/i.test(name)) return 'styles';
+  return 'other';
+}
+
+function partTooLarge(part: 'xml' | 'styles' | 'other', name: string, limits: XlsxContentLimits): string {
+  if (part === 'xml') {
+    return `文件过大：工作表内容解压后超过 ${mib(limits.maxXmlBytes)} 的上限（实际大小比文件声明的更大），为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 4 万行）后放回原处`;
+  }
+  if (part === 'styles') {
+    return `文件中的单元格样式（xl/styles.xml）解压后超过 ${mib(limits.maxStylesBytes)}，远超正常台账，为保护内存未读取：请在 WPS 或 Excel 中把数据复制到一个新建的工作簿（选择性粘贴“数值”）后另存为 .xlsx`;
+  }
+  return `文件中的图片、批注等附加内容（如“${name}”）解压后超过 ${mib(limits.maxOtherBytes)}，为保护内存未读取：请删除图片和批注，或把数据复制到一个新建的工作簿后另存为 .xlsx`;
+}
+
+/** Cells covered by the `<mergeCell ref="A1:D2"/>` elements of one sheet's XML, and the largest range. */
+export function mergedCells(xml: Buffer): { cells: number; largest: { ref: string; cells: number } } {
+  let cells = 0;
+  let largest = { ref: '', cells: 0 };
+  for (let at = xml.indexOf('<mergeCell '); at !== -1; at = xml.indexOf('<mergeCell ', at + 11)) {
+    const end = xml.indexOf('>', at);
+    const tag = xml.subarray(at, end === -1 ? Math.min(xml.length, at + 200) : end).toString('latin1');
+    const m = /\bref\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?["']/.exec(tag);
+    if (m === null) continue;
+    const c1 = columnNumber(m[1]!);
+    const r1 = Number(m[2]);
+    const c2 = m[3] === undefined ? c1 : columnNumber(m[3]);
+    const r2 = m[4] === undefined ? r1 : Number(m[4]);
+    const n = (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
+    cells += n;
+    if (n > largest.cells) largest = { ref: `${m[1]}${m[2]}${m[3] !== undefined ? `:${m[3]}${m[4]}` : ''}`, cells: n };
+  }
+  return { cells, largest };
+}
+
+/** `A` → 1, `XFD` → 16384. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function mib(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+function formatCount(n: number): string {
+  if (n >= 1e8) return `约 ${Math.round(n / 1e7) / 10} 亿`;
+  if (n >= 1e4) return `约 ${Math.round(n / 1e3) / 10} 万`;
+  return String(n);
 }

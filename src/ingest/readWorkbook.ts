@@ -5,11 +5,13 @@ import { readCsv } from './csv.ts';
 import type { Workbook } from './grid.ts';
 import {
   checkCsvSize,
+  checkXlsxContent,
   checkXlsxSize,
   MAX_CSV_BYTES,
   MAX_FILE_BYTES,
   MAX_XLSX_XML_BYTES,
   type SizeVerdict,
+  XLSX_CONTENT_LIMITS,
 } from './limits.ts';
 import { sniffFormat } from './sniff.ts';
 import { readXlsx } from './xlsx.ts';
@@ -149,6 +151,8 @@ export async function readWorkbookFile(
       }
       const tooLarge = checkXlsxSize(bytes, entries, maxXml);
       if (tooLarge !== null) return fail('file_too_large', tooLargeMessage(tooLarge, maxXml, '4 万'));
+      const refused = checkXlsxContent(bytes, entries, { ...XLSX_CONTENT_LIMITS, maxXmlBytes: maxXml });
+      if (refused !== null) return fail(refused.code, refused.message);
       let sheets;
       try {
         sheets = await readXlsx(absPath);

@@ -12,6 +12,7 @@ export const ISSUE_CODES = [
   'sheet_unknown_kind', // no kind recognisable (说明 sheet, empty sheet) — severity info (skipped)
   'sheet_ambiguous_kind', // matches two kinds: rename it
   'sheet_no_header', // kind known but no header row found
+  'sheet_clipped', // the reader left part of a sheet out (cells far right of the table): warning
   'sheet_missing_column', // a required column is absent: every row would be rejected
   'period_folder_invalid', // ledgers/<name> is not YYYY-MM
   'period_folder_duplicate', // two folders name one month (2025-10/ and 2025年10月/): only one is read

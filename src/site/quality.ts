@@ -17,6 +17,7 @@ export const CODE_LABELS: Record<IssueCode, string> = {
   sheet_unknown_kind: '非台账工作表（已跳过）',
   sheet_ambiguous_kind: '工作表类型不明确',
   sheet_no_header: '找不到表头',
+  sheet_clipped: '工作表部分内容未读取',
   sheet_missing_column: '缺少必需列',
   period_folder_invalid: '月份文件夹名不规范',
   period_folder_duplicate: '同一月份有两个文件夹',
