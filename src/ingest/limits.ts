@@ -36,6 +36,18 @@ export const MAX_CSV_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Most bytes of a legacy workbook (.xls/.et, HTML or SpreadsheetML saved as .xls). BIFF8 holds at
+ * most 65 536 rows; an HTML export of 50 000 rows is about 40 MB.
+ */
+export const MAX_LEGACY_BYTES = 64 * 1024 * 1024;
+
+/** Heap of the worker that parses one legacy workbook (MB); with the build's own ≈ 400 MB, under 1.5 GB. */
+export const LEGACY_HEAP_MB = 768;
+
+/** Time limit for parsing one legacy workbook: normal files take well under a second. */
+export const LEGACY_TIMEOUT_MS = 60_000;
+
 /** Bytes of sheet XML per row, for estimates when a sheet has no `<dimension>`: 34 MB / 50 000. */
 const XML_BYTES_PER_ROW = 650;
 
