@@ -60,7 +60,7 @@ function read(request: LegacyRequest): LegacyResult {
         : XLSX.read(bytes, { ...options, type: 'array' });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: /password|encrypt/i.test(message) ? 'encrypted' : 'corrupt', message };
+    return { ok: false, reason: /password-protected/i.test(message) ? 'encrypted' : 'corrupt', message };
   }
   const grids = sheetjsToGrids(wb, (f) => XLSX.SSF.is_date(f), request.maxMergedCells);
   if ('message' in grids) return { ok: false, reason: 'limit', message: grids.message };
