@@ -86,7 +86,7 @@ describe('messy zone (contract §2–3 shapes)', () => {
       'ledgers/2025-10/2025年签约项目台账（定稿）.xlsx › 签约项目 › 13 › 总投资（亿元） › missing_required',
       'ledgers/2025-10/2025年签约项目台账（定稿）.xlsx › 签约项目 › 14 › 签约时间 › future_date',
       'ledgers/2025-10/到位资金台账.csv › 到位资金台账 › 3 › 实际到位资金 › invalid_amount',
-      'ledgers/2025-10/外出招商补充表（旧版）.xls ›  ›  ›  › file_legacy_format',
+      'ledgers/2025-10/外出招商补充表（旧版）.xls ›  ›  ›  › file_unreadable',
       'ledgers/2025-10/投产项目表.csv ›  ›  ›  › file_unreadable',
       'ledgers/2025-10/招商信息台账.xlsx › Sheet1 › 4 › 报送日期 › invalid_date',
     ]);
