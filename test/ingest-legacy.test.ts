@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { cellText, isCellError, type CellValue, type Grid } from '../src/ingest/grid.ts';
+import { isCellError, type CellValue, type Grid } from '../src/ingest/grid.ts';
 import { readWorkbookFile } from '../src/ingest/readWorkbook.ts';
 import { readXlsx } from '../src/ingest/xlsx.ts';
 import { readHtmlTable } from '../src/ingest/html.ts';
 import { decodeMarkup } from '../src/ingest/markupText.ts';
 import { serialToDay } from '../src/ingest/sheetjsGrid.ts';
-import { writeBiff, type BiffCell, type BiffSheet } from './fixtures/ingest/biff.ts';
+import { writeBiff } from './fixtures/ingest/biff.ts';
+import { mastersOnly, oaHtml, shown, toBiffSheet } from './fixtures/ingest/legacyShapes.ts';
 import { junkBytes, tempDir, writeMessySigned } from './fixtures/ingest/make.ts';
 
 let dir: string;
@@ -39,34 +40,6 @@ async function readSheets(name: string, bytes: Uint8Array | string): Promise<Gri
   const result = await readBytes(name, bytes);
   if (!('sheets' in result)) throw new Error(`not read: ${result.message}`);
   return result.sheets;
-}
-
-/** A grid as a file holds it: each merged range's value only in its first cell. */
-function mastersOnly(grid: Grid): (CellValue[] | undefined)[] {
-  const last = grid.rows.at(-1)?.row ?? 0;
-  const rows: (CellValue[] | undefined)[] = Array.from({ length: last }, () => undefined);
-  for (const r of grid.rows) rows[r.row - 1] = [...r.cells];
-  for (const m of grid.merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) {
-        if (r === m.top && c === m.left) continue;
-        const row = rows[r - 1];
-        if (row !== undefined && c - 1 < row.length) row[c - 1] = null;
-      }
-    }
-  }
-  return rows;
-}
-
-function toBiffSheet(grid: Grid): BiffSheet {
-  return {
-    name: grid.name,
-    rows: mastersOnly(grid).map((row) => row?.map((c): BiffCell => (c === null ? null : c))),
-    merges: grid.merges.map((m) => ({ r1: m.top - 1, c1: m.left - 1, r2: m.bottom - 1, c2: m.right - 1 })),
-    hiddenRows: grid.rows.filter((r) => r.hidden).map((r) => r.row - 1),
-    hiddenColumns: grid.hiddenColumns ?? [],
-    ...(grid.hidden ? { hidden: true } : {}),
-  };
 }
 
 describe('BIFF .xls (Excel 97–2003) and BIFF5 (Excel 95, older WPS, GBK text)', () => {
@@ -110,7 +83,8 @@ describe('BIFF .xls (Excel 97–2003) and BIFF5 (Excel 95, older WPS, GBK text)'
       severity: 'error',
       code: 'file_unreadable',
       file: 'ledgers/2025-10/外出招商补充表（旧版）.xls',
-      message: '旧版 Excel/WPS 文件（.xls/.et）已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开修复后另存为 .xlsx 放回原处',
+      message:
+        '旧版 Excel/WPS 文件（.xls/.et）已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开修复后另存为 .xlsx 放回原处',
     });
   });
 
@@ -156,7 +130,10 @@ describe('SpreadsheetML 2003 ("XML 电子表格") saved as .xls', () => {
           }
         }
       }
-      ws['!merges'] = grid.merges.map((m) => ({ s: { r: m.top - 1, c: m.left - 1 }, e: { r: m.bottom - 1, c: m.right - 1 } }));
+      ws['!merges'] = grid.merges.map((m) => ({
+        s: { r: m.top - 1, c: m.left - 1 },
+        e: { r: m.bottom - 1, c: m.right - 1 },
+      }));
       const hidden = new Set(grid.rows.filter((r) => r.hidden).map((r) => r.row - 1));
       ws['!rows'] = Array.from({ length: aoa.length }, (_, r) => (hidden.has(r) ? { hidden: true } : {}));
       const width = Math.max(0, ...aoa.map((r) => r.length));
@@ -176,47 +153,7 @@ function toSheetjsValue(c: CellValue): string | number | boolean | Date | { erro
   return { error: c.error };
 }
 
-/** A cell as an OA system writes it into an HTML table: text as shown. */
-function shown(c: CellValue): string {
-  if (c instanceof Date) return `${c.getUTCFullYear()}/${c.getUTCMonth() + 1}/${c.getUTCDate()}`;
-  if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
-  return cellText(c);
-}
-
 describe('HTML table saved as .xls (OA export, GBK)', () => {
-  /** The reference sheet as an OA system writes it: GBK, a comment first, rowspan/colspan, &nbsp; for blanks. */
-  function oaHtml(grid: Grid): Buffer {
-    const rows = mastersOnly(grid);
-    const covered = new Set<string>();
-    const spanAt = new Map<string, string>();
-    for (const m of grid.merges) {
-      const attrs = `${m.right > m.left ? ` colspan="${m.right - m.left + 1}"` : ''}${m.bottom > m.top ? ` rowspan=${m.bottom - m.top + 1}` : ''}`;
-      spanAt.set(`${m.top},${m.left}`, attrs);
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
-    }
-    const width = Math.max(...rows.map((r) => r?.length ?? 0));
-    const hidden = new Set(grid.rows.filter((r) => r.hidden).map((r) => r.row));
-    const lines = [
-      '<!-- saved from url=(0044)http://oa.qingchuan.gov.cn/zsj/export.do?t=xls -->',
-      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
-      '<title>签约项目台账</title><style>td { mso-number-format:"\\@"; }</style></head><body>',
-      '<table border="1" cellspacing="0">',
-    ];
-    for (let r = 1; r <= rows.length; r++) {
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c++) {
-        if (covered.has(`${r},${c}`)) continue;
-        const v = rows[r - 1]?.[c - 1] ?? null;
-        const text = v === null ? '&nbsp;' : shown(v).replaceAll('&', '&amp;').replaceAll('<', '&lt;');
-        cells.push(`<td${spanAt.get(`${r},${c}`) ?? ''}>${text}</td>`);
-      }
-      lines.push(`<tr${hidden.has(r) ? ' style="display:none"' : ''}>${cells.join('')}</tr>`);
-    }
-    lines.push('</table></body></html>');
-    return iconv.encode(lines.join('\r\n'), 'gbk');
-  }
-
   test('the same grid as the .xlsx, each value as the text shown', async () => {
     const grid = reference[0]!;
     const [sheet] = await readSheets('签约项目台账（OA导出）.xls', oaHtml(grid));
@@ -274,11 +211,15 @@ describe('HTML table saved as .xls (OA export, GBK)', () => {
   });
 
   test('a page with no table: one error naming the file', async () => {
-    const bytes = iconv.encode('<html><head><meta charset="gbk"></head><body><p>会话已过期，请重新登录</p></body></html>', 'gbk');
+    const bytes = iconv.encode(
+      '<html><head><meta charset="gbk"></head><body><p>会话已过期，请重新登录</p></body></html>',
+      'gbk',
+    );
     expect(await readBytes('签约项目台账（导出失败）.xls', bytes)).toMatchObject({
       code: 'file_unreadable',
       file: 'ledgers/2025-10/签约项目台账（导出失败）.xls',
-      message: '这是网页格式保存的表格（扩展名为 .xls），但其中没有表格：请在系统中重新导出台账，或用 Excel 打开确认后另存为 .xlsx 放回原处',
+      message:
+        '这是网页格式保存的表格（扩展名为 .xls），但其中没有表格：请在系统中重新导出台账，或用 Excel 打开确认后另存为 .xlsx 放回原处',
     });
   });
 });
