@@ -79,7 +79,9 @@ function parseAmountUncached(v: CellValue, ctx: AmountContext): ParseResult<Amou
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return fail(`无法识别“${v}”，请填写金额，${EXAMPLES[ctx.currency]}`);
     if (v < 0) return negative(formatNumber(v));
-    return convert(decimalFromNumber(v), { inCell: false, currency: null, approximate: false }, ctx, formatNumber(v));
+    // 9.9e307 is shown as Excel shows it, not as 308 digits.
+    const shown = Math.abs(v) >= 1e21 ? String(v) : formatNumber(v);
+    return convert(decimalFromNumber(v), { inCell: false, currency: null, approximate: false }, ctx, shown);
   }
   if (typeof v !== 'string') return nonTextCellFailure(v, '金额');
   if (isNoValue(v)) return EMPTY;

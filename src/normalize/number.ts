@@ -52,7 +52,9 @@ export function nonTextCellFailure(v: Date | boolean | { error: string }, expect
 export function parseNumber(v: CellValue): ParseResult<number> {
   if (v === null) return EMPTY;
   if (typeof v === 'number')
-    return Number.isFinite(v) ? bounded(v, formatNumber(v)) : fail(`无法识别“${v}”，请填写数字，如 12 或 3.5`);
+    return Number.isFinite(v)
+      ? bounded(v, Math.abs(v) >= 1e21 ? String(v) : formatNumber(v))
+      : fail(`无法识别“${v}”，请填写数字，如 12 或 3.5`);
   if (typeof v !== 'string') return nonTextCellFailure(v, '数字');
   if (isNoValue(v)) return EMPTY;
   if (v.length > MAX_NUMBER_TEXT_LENGTH)
