@@ -11,7 +11,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { runDataStage, type DataModel } from '../src/build/dataStage.ts';
 import type { Issue } from '../src/schemas/issue.ts';
 import { writeBiff } from './fixtures/ingest/biff.ts';
-import { deflateZip, mergeBomb, rebuild, repeat, signedParts } from './fixtures/ingest/hostile.ts';
+import { mergeBomb, rebuild, repeat, signedParts } from './fixtures/ingest/hostile.ts';
 
 const UNITS = '单位名称,简称,类型\n招商一局,一局,部门\n招商二局,二局,部门\n';
 const GOOD =
@@ -219,6 +219,23 @@ describe('values and cells', () => {
     ]);
     expectGoodLedgerCounted(model);
   });
+});
+
+describe('large tables', () => {
+  test('130 000 accepted rows in one table (an argument spread over the records overflowed the stack)', async () => {
+    const n = 130_000;
+    const lines = ['项目名称,总投资（亿元）,签约日期,责任单位'];
+    for (let i = 1; i <= n; i++)
+      lines.push(`批量项目${i},0.01,2025-10-${String((i % 28) + 1).padStart(2, '0')},招商一局`);
+    const file = 'ledgers/2025-10/签约项目表（大）.csv';
+    const model = await run(zone({ [file]: lines.join('\n') }));
+    expect(about(model, file)).toEqual([]);
+    const signed = model.snapshots[0]!.records.signed;
+    expect(signed.filter((r) => r.src.file === file)).toHaveLength(n);
+    // 130 000 × 0.01 亿元 plus the good ledger's 7.5, computed by hand.
+    expect(model.snapshots[0]!.metrics.ytd.signed.investmentYi).toBeCloseTo(1300 + 7.5, 6);
+    expectGoodLedgerCounted(model);
+  }, 120_000);
 });
 
 describe('data folders', () => {

@@ -224,6 +224,36 @@ describe('HTML table saved as .xls (OA export, GBK)', () => {
   });
 });
 
+describe('the sandbox around SheetJS', () => {
+  test('a parse that runs past its time limit is stopped: one error, the build goes on', async () => {
+    const path = join(dir, '签约项目表（慢）.xls');
+    writeFileSync(path, writeBiff(reference.map(toBiffSheet), { version: 8 }));
+    expect(await readWorkbookFile(path, 'ledgers/2025-10/签约项目表（慢）.xls', { legacyTimeoutMs: 1 })).toEqual({
+      issue: {
+        severity: 'error',
+        code: 'file_unreadable',
+        file: 'ledgers/2025-10/签约项目表（慢）.xls',
+        message:
+          '旧版 Excel/WPS 文件（.xls/.et）读取超过 1 秒仍未完成（内容异常或已损坏），已放弃：请用 Excel 或 WPS 打开后另存为 .xlsx 放回原处',
+      },
+    });
+  });
+
+  test('sheet and style names such as __proto__ reach no object of the build', async () => {
+    const xml = `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+      <Styles><Style ss:ID="__proto__"><NumberFormat ss:Format="polluted"/></Style></Styles>
+      <Worksheet ss:Name="__proto__"><Table><Row><Cell ss:StyleID="__proto__"><Data ss:Type="String">polluted</Data></Cell></Row></Table></Worksheet>
+      <Worksheet ss:Name="constructor"><Table><Row><Cell><Data ss:Type="Number">1</Data></Cell></Row></Table></Worksheet></Workbook>`;
+    const sheets = await readSheets('原型.xls', xml);
+    expect(sheets.map((s) => [s.name, s.rows[0]?.cells])).toEqual([
+      ['__proto__', ['polluted']],
+      ['constructor', [1]],
+    ]);
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(({} as Record<string, unknown>)['z']).toBeUndefined();
+  });
+});
+
 describe('Excel serial days', () => {
   test('1900 system (with its phantom 29 February) and 1904 system', () => {
     const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));

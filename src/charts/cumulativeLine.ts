@@ -76,7 +76,7 @@ export function cumulativeLine(input: CumulativeLineInput): string {
   const yScale = scaleLinear().domain([0, yMax]).nice(5);
   const yTicks = yScale.ticks(5);
   const marginLeft =
-    Math.ceil(Math.max(textWidth(unit, 11), ...yTicks.map((t) => textWidth(formatNumber(t), 11)))) + 14;
+    Math.ceil(Math.max(textWidth(unit, 11), maxOf(yTicks.map((t) => textWidth(formatNumber(t), 11))))) + 14;
   const plotH = 260;
   const progress = hasTarget ? MONTHS.map((m) => ({ month: m, value: (target * m) / 12 })) : [];
   const body = plotBody(

@@ -10,7 +10,7 @@ import type { Grid } from './grid.ts';
  * 0.18.5 has known prototype-pollution and ReDoS CVEs, fixed in 0.20.x, which SheetJS no longer
  * publishes to npm). HTML is parsed by our own linear reader (`html.ts`): SheetJS's takes only the
  * first table and is quadratic in row spans. Either way the parsing runs in a worker thread
- * (`legacyWorker.ts`) with frozen prototypes, a heap limit and a time limit, so a hostile file is
+ * (`legacyWorker.ts`) in its own isolate, with a pollution check, a heap limit and a time limit, so a hostile file is
  * one error and the build goes on.
  */
 

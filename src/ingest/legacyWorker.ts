@@ -1,8 +1,10 @@
 /**
  * Worker thread that reads one legacy workbook (see `legacy.ts`). It runs SheetJS in its own V8
- * isolate with the built-in prototypes frozen, so a crafted file can neither pollute the build's
- * objects (prototype pollution) nor hold it hostage (the parent terminates a worker that runs past
- * its time, and V8 stops one that passes its memory limit).
+ * isolate, so a crafted file can neither pollute the build's objects (prototype pollution stays in
+ * this isolate, and a file that adds a property to a built-in prototype is refused as corrupt before
+ * any cell is converted) nor hold the build hostage (the parent terminates a worker that runs past
+ * its time, and V8 stops one that passes its heap limit). Prototypes are not frozen: frozen, they
+ * make SheetJS silently drop a sheet named `constructor` or `toString` (the "override mistake").
  */
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -12,21 +14,13 @@ import { readHtmlTable } from './html.ts';
 import { sheetjsToGrids } from './sheetjsGrid.ts';
 import type { LegacyRequest, LegacyResult } from './legacy.ts';
 
-for (const proto of [
-  Object.prototype,
-  Array.prototype,
-  Function.prototype,
-  String.prototype,
-  Number.prototype,
-  Boolean.prototype,
-  Date.prototype,
-  RegExp.prototype,
-  Map.prototype,
-  Set.prototype,
-  Promise.prototype,
-  Error.prototype,
-]) {
-  Object.freeze(proto);
+/** The built-in prototypes a crafted file could try to pollute, with their own keys before any parsing. */
+const PROTOTYPES = [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype];
+const pristine = PROTOTYPES.map((p) => Reflect.ownKeys(p).length);
+
+/** True when parsing added a property to a built-in prototype (prototype pollution). */
+function polluted(): boolean {
+  return PROTOTYPES.some((p, i) => Reflect.ownKeys(p).length !== pristine[i]);
 }
 
 const require = createRequire(import.meta.url);
@@ -62,6 +56,8 @@ function read(request: LegacyRequest): LegacyResult {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: /password-protected/i.test(message) ? 'encrypted' : 'corrupt', message };
   }
+  // Checked before a single cell is converted: a polluted prototype could change what the conversion sees.
+  if (polluted()) return { ok: false, reason: 'corrupt', message: 'prototype pollution attempt' };
   const grids = sheetjsToGrids(wb, (f) => XLSX.SSF.is_date(f), request.maxMergedCells);
   if ('message' in grids) return { ok: false, reason: 'limit', message: grids.message };
   return { ok: true, sheets: grids };

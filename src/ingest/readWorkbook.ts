@@ -115,15 +115,16 @@ export async function readWorkbookFile(
       if (bytes.length > maxLegacy) {
         return fail('file_too_large', tooLargeMessage({ bytes: bytes.length, rows: 0 }, maxLegacy, '4 万'));
       }
+      const timeoutMs = options.legacyTimeoutMs ?? LEGACY_TIMEOUT_MS;
       const result = await readLegacy(bytes, format, baseName(file), {
         heapMb: LEGACY_HEAP_MB,
-        timeoutMs: options.legacyTimeoutMs ?? LEGACY_TIMEOUT_MS,
+        timeoutMs,
         maxMergedCells: MAX_MERGED_CELLS,
       });
       if (!result.ok)
         return fail(
           result.reason === 'limit' || result.reason === 'memory' ? 'file_too_large' : 'file_unreadable',
-          legacyMessage(format, result),
+          legacyMessage(format, result, timeoutMs),
         );
       if (!result.sheets.some((s) => s.rows.length > 0)) {
         return fail('file_unreadable', '工作簿中所有工作表都是空的：请确认保存的是填好数据的台账后放回原处');
@@ -192,7 +193,7 @@ export async function readWorkbookFile(
 }
 
 /** The message for a legacy workbook that could not be read. */
-function legacyMessage(format: LegacyFormat, result: Extract<LegacyResult, { ok: false }>): string {
+function legacyMessage(format: LegacyFormat, result: Extract<LegacyResult, { ok: false }>, timeoutMs: number): string {
   const what =
     format === 'ole'
       ? '旧版 Excel/WPS 文件（.xls/.et）'
@@ -209,7 +210,7 @@ function legacyMessage(format: LegacyFormat, result: Extract<LegacyResult, { ok:
     case 'memory':
       return `${what}内容过多，读取时超出内存上限，为保护内存未读取：请按月份或年度拆分为多个文件后放回原处`;
     case 'timeout':
-      return `${what}读取超过 ${Math.round(LEGACY_TIMEOUT_MS / 1000)} 秒仍未完成（内容异常或已损坏），已放弃：请用 Excel 或 WPS 打开后另存为 .xlsx 放回原处`;
+      return `${what}读取超过 ${Math.max(1, Math.round(timeoutMs / 1000))} 秒仍未完成（内容异常或已损坏），已放弃：请用 Excel 或 WPS 打开后另存为 .xlsx 放回原处`;
     case 'corrupt':
       return `${what}已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开修复后另存为 .xlsx 放回原处`;
   }
