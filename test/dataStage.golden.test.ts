@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { makeMessyZone } from './fixtures/build/makeZones.ts';
-import { runDataStage } from '../src/build/dataStage.ts';
-import type { DataModel } from '../src/build/dataStage.ts';
-import { buildReport } from '../src/build/report.ts';
-import type { Report } from '../src/build/report.ts';
-import { writeSiteData } from '../src/build/siteData.ts';
+import { runDataStage } from '../src/pipeline/dataStage.ts';
+import type { DataModel } from '../src/pipeline/dataStage.ts';
+import { buildReport } from '../src/pipeline/report.ts';
+import type { Report } from '../src/schemas/report.ts';
+import { writeSiteData } from '../src/pipeline/writeSiteData.ts';
 import { compareGolden } from './helpers/golden.ts';
 
 let zone: string;

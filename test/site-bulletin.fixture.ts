@@ -1,4 +1,4 @@
-import type { PeriodData } from '../src/build/siteData.ts';
+import type { PeriodData } from '../src/schemas/siteData.ts';
 import { computePeriodMetrics } from '../src/metrics/periodMetrics.ts';
 import type { SnapshotRecords, Target, Unit } from '../src/schemas/records.ts';
 
@@ -209,6 +209,7 @@ export function periodData(withPrevious = true): { data: PeriodData; prev: Perio
       records: r,
       metrics,
       diff: { added: [], removed: [], amountChanged: [], stageChanged: [] },
+      stages: {},
     };
   }
   const metrics = computePeriodMetrics({
@@ -229,6 +230,7 @@ export function periodData(withPrevious = true): { data: PeriodData; prev: Perio
       amountChanged: [{ key: 'code:A', name: '锂电池材料项目', from: 10, to: 12 }],
       stageChanged: [{ key: 'code:A', name: '锂电池材料项目', from: '开工', to: '投产' }],
     },
+    stages: {},
   };
   return { data, prev };
 }

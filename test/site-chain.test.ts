@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { publicReference } from '../src/build/siteData.ts';
-import type { Reference } from '../src/build/dataStage.ts';
+import { publicReference } from '../src/pipeline/writeSiteData.ts';
+import type { Reference } from '../src/schemas/siteData.ts';
 import { chainMap } from '../src/charts/chainMap.ts';
 import type { ChainCompany, ChainSegment, Signed } from '../src/schemas/records.ts';
-import { buildChains, chainId, chainKey, chainPage, segmentKey } from '../src/site/chainModel.ts';
-import { signedGroupsFromPublic, signedGroupsFromRecords, unmatchedProjects } from '../src/site/chainSigned.ts';
+import { buildChains, chainId, chainKey, chainPage, segmentKey } from '../src/site/chain/chainModel.ts';
+import { signedGroupsFromPublic, signedGroupsFromRecords, unmatchedProjects } from '../src/site/chain/chainSigned.ts';
 import {
   attractionList,
   chainMapInput,
@@ -12,7 +12,7 @@ import {
   chainSummary,
   gapList,
   visionSummary,
-} from '../src/site/chainViews.ts';
+} from '../src/site/chain/chainViews.ts';
 
 const seg = (
   chain: string,

@@ -1,4 +1,4 @@
-import type { PeriodData } from '../src/build/siteData.ts';
+import type { PeriodData } from '../src/schemas/siteData.ts';
 import { computePeriodMetrics } from '../src/metrics/periodMetrics.ts';
 import type { SnapshotRecords, Target, Unit } from '../src/schemas/records.ts';
 
@@ -146,5 +146,6 @@ export function periodData(): PeriodData {
       settings: { overdueDays: 180 },
     }),
     diff: NO_DIFF,
+    stages: {},
   };
 }

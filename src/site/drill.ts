@@ -1,6 +1,6 @@
 import type { FlowTotals, PeriodMetrics } from '../schemas/metrics.ts';
 import type { Indicator, SnapshotRecords, SourceRef } from '../schemas/records.ts';
-import { SIZE_BUCKETS } from '../metrics/buckets.ts';
+import { SIZE_BUCKETS } from '../schemas/buckets.ts';
 import { factsOf } from '../metrics/facts.ts';
 import { unitId } from './data.ts';
 import { rel } from './href.ts';
