@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { CliError } from './cliError.ts';
+import { CliError } from '../pipeline/cliError.ts';
 
 export interface CliOptions {
   data: string;

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseCliOptions } from './cliOptions.ts';
-import { CliError } from './cliError.ts';
+import { CliError } from '../pipeline/cliError.ts';
 import { runDataStage } from '../pipeline/dataStage.ts';
 import { buildReport } from '../pipeline/report.ts';
 import { issueLines, summaryLine } from './consoleReport.ts';

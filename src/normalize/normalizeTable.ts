@@ -11,7 +11,8 @@ import { parseNumber } from './number.ts';
 import type { ParseResult } from './result.ts';
 import { cellToText, foldText } from './text.ts';
 import { parseYesNo } from './yesno.ts';
-import { RECORD_SCHEMAS } from './recordSchemas.ts';
+import { TABLES } from '../schemas/tables/index.ts';
+import { recordKey, type TableDef } from '../schemas/tables/define.ts';
 
 /** Everything a table needs to turn its rows into records. */
 export interface TableContext {
@@ -40,25 +41,13 @@ export interface NormalizedTable<T = Record<string, unknown>> {
   unknownUnits: Map<string, number>;
 }
 
-/** Record keys that carry a unit suffix in JSON (`investment` → `investmentYi`). */
-const RENAMED: Record<string, string> = {
-  investment: 'investmentYi',
-  yearPlan: 'yearPlanYi',
-  amount: 'amountYi',
-  minInvestment: 'minInvestmentYi',
-};
-
-export function recordKey(fieldKey: string): string {
-  return RENAMED[fieldKey] ?? fieldKey;
-}
-
 /**
  * Turns the data rows of one table into typed records. Every row ends accepted or rejected (with
  * an error per problem); 合计/notes/repeated headers are counted as skipped.
  */
 export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: TableContext): NormalizedTable {
   const specs = new Map(FIELDS[ctx.kind].map((s) => [s.key, s]));
-  const schema = RECORD_SCHEMAS[ctx.kind];
+  const schema = TABLES[ctx.kind].schema;
   const out: NormalizedTable = {
     records: [],
     issues: [],
@@ -118,7 +107,7 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
       const parsed = parseField(spec, value, col.unit, ctx);
       if (parsed.ok) {
         if (parsed.value === undefined) continue;
-        record[recordKey(spec.key)] = parsed.value;
+        record[recordKey(spec)] = parsed.value;
         if (parsed.assumedUnit && !defaultUnitWarned.has(spec.key)) {
           defaultUnitWarned.add(spec.key);
           out.issues.push({
@@ -161,7 +150,7 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
     for (const spec of specs.values()) {
       if (
         spec.required &&
-        !(recordKey(spec.key) in record) &&
+        !(recordKey(spec) in record) &&
         !errors.some((e) => e.severity === 'error' && e.column === (headerOf.get(spec.key) ?? spec.label))
       ) {
         const written = cellText(row.values[spec.key] ?? null).trim();
@@ -181,18 +170,11 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
     const src: SourceRef = { file: ctx.file, sheet: ctx.sheet, row: row.row };
     const result = schema.safeParse({ src, ...withDefaults(ctx.kind, record) });
     if (!result.success) {
-      // The parsers above should make this unreachable; say plainly which field failed.
-      const first = result.error.issues[0];
-      const key = String(first?.path[0] ?? '');
-      out.issues.push({
-        severity: 'error',
-        code: 'invalid_enum',
-        ...at,
-        column: key,
-        message: `数据不符合要求（${key}：${first?.message ?? ''}）：请检查该行`,
-      });
-      out.stats.rejected++;
-      continue;
+      // The parsers above produce only values the schema allows, so this is a bug, not bad data.
+      const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(
+        `${ctx.kind} record of ${ctx.file} › ${ctx.sheet} › row ${row.row} fails its schema: ${problems}`,
+      );
     }
     out.records.push(result.data as Record<string, unknown>);
     out.stats.accepted++;
@@ -299,12 +281,13 @@ function parseField(
 /** Defaults the contract gives for empty cells (yes/no = 否; 是否参与排名 = 是). */
 function withDefaults(kind: TableKind, record: Record<string, unknown>): Record<string, unknown> {
   const out = { ...record };
-  for (const spec of FIELDS[kind]) {
-    const key = recordKey(spec.key);
-    // A target's yes/no columns are filters: empty means "no filter", not 否.
-    if (spec.type === 'yesno' && out[key] === undefined && kind !== 'targets')
-      out[key] = kind === 'units' && key === 'ranked';
-    if (spec.type === 'list' && out[key] === undefined) out[key] = [];
+  const def: TableDef = TABLES[kind];
+  for (const spec of def.fields) {
+    const key = recordKey(spec);
+    if (out[key] !== undefined) continue;
+    // A target's yes/no columns are filters (emptyYesNo 'none'): empty means "no filter", not 否.
+    if (spec.type === 'yesno' && def.emptyYesNo !== 'none') out[key] = spec.empty ?? false;
+    if (spec.type === 'list') out[key] = [];
   }
   return out;
 }

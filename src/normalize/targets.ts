@@ -1,7 +1,7 @@
 import type { Issue } from '../schemas/issue.ts';
 import type { Indicator, Target } from '../schemas/records.ts';
 import { INDICATORS } from '../schemas/records.ts';
-import type { TargetRow } from './recordSchemas.ts';
+import type { TargetRow } from '../schemas/records.ts';
 
 /**
  * Other names offices give the indicators of a 目标任务分解表 (compared without spaces and

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { TableKind } from '../schemas/fields.ts';
-import { KIND_LABELS, LEDGER_KINDS } from '../schemas/fields.ts';
+import { TABLE_LABELS, LEDGER_KINDS } from '../schemas/fields.ts';
 import type { Issue } from '../schemas/issue.ts';
 import type { SnapshotRecords, Unit } from '../schemas/records.ts';
 import type { SiteSettings } from '../schemas/site.ts';
@@ -14,7 +14,7 @@ import type { DataFolder } from './scanDataFolder.ts';
 import { loadTables, processTable } from './readTables.ts';
 import type { SheetTable } from './readTables.ts';
 import type { Reference, SheetReport, UnknownUnit } from '../schemas/siteData.ts';
-import type { TargetRow } from '../normalize/recordSchemas.ts';
+import type { TargetRow } from '../schemas/records.ts';
 import { finishTargets } from '../normalize/targets.ts';
 import { linkProjects } from '../normalize/linkProjects.ts';
 import { checkChains } from '../normalize/checkChains.ts';
@@ -231,6 +231,6 @@ function readSettings(folder: DataFolder, issues: Issue[]): SiteSettings {
 
 /** `  签约 2025-10  ledgers/2025-10/签约项目表.xlsx › Sheet1  读 40 行：计入 35，拒收 2，跳过 3` */
 export function progressLine(s: SheetReport): string {
-  const kind = s.kind ? KIND_LABELS[s.kind] : '—';
+  const kind = s.kind ? TABLE_LABELS[s.kind] : '—';
   return `  ${s.period ?? '基础表 '}  ${kind}  ${s.file} › ${s.sheet}  读 ${s.read} 行：计入 ${s.accepted}，拒收 ${s.rejected}，跳过 ${s.skipped}`;
 }

@@ -5,7 +5,7 @@ import { locateTable, splitRows, reconcileTotals } from '../ingest/header.ts';
 import type { TableLayout } from '../schemas/table.ts';
 import { readWorkbookFile } from '../ingest/readWorkbook.ts';
 import type { TableKind } from '../schemas/fields.ts';
-import { FIELDS, KIND_LABELS } from '../schemas/fields.ts';
+import { FIELDS, TABLE_LABELS } from '../schemas/fields.ts';
 import type { Issue } from '../schemas/issue.ts';
 import type { SheetReport } from '../schemas/siteData.ts';
 import { parseAmount } from '../normalize/amount.ts';
@@ -67,7 +67,7 @@ export async function loadTables(
           candidates: verdict.ambiguous,
         });
       } else {
-        const names = verdict.ambiguous.map((k) => KIND_LABELS[k]).join('、');
+        const names = verdict.ambiguous.map((k) => TABLE_LABELS[k]).join('、');
         skipped(
           'error',
           'sheet_ambiguous_kind',
@@ -123,7 +123,7 @@ export function processTable(
       severity: 'error',
       code: 'sheet_no_header',
       ...at,
-      message: `按名称判断为${KIND_LABELS[kind]}，但在前 15 行中找不到表头：请确认表头含有 ${labels} 等列名（可参见 README 的列名别名表）`,
+      message: `按名称判断为${TABLE_LABELS[kind]}，但在前 15 行中找不到表头：请确认表头含有 ${labels} 等列名（可参见 README 的列名别名表）`,
     });
   }
   const rows = splitRows(table.grid, layout);

@@ -1,6 +1,6 @@
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep, extname, basename } from 'node:path';
-import { CliError } from '../cli/cliError.ts';
+import { CliError } from './cliError.ts';
 import type { Issue } from '../schemas/issue.ts';
 import { periodOfFolder } from '../ingest/classify.ts';
 import { isCandidateFile } from '../ingest/readWorkbook.ts';

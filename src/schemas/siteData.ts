@@ -8,7 +8,6 @@ import {
   chainCompanySchema,
   chainSegmentSchema,
   parkSchema,
-  signedSchema,
   snapshotRecordsSchema,
   targetSchema,
   unitSchema,
@@ -98,11 +97,17 @@ export const qualityDataSchema = z.object({
 export type QualityData = z.output<typeof qualityDataSchema>;
 
 /** A signed project as the public may see it: no contacts, notes, codes or source rows (contract §10). */
-export const publicSignedSchema = signedSchema
-  .pick({ name: true, investmentYi: true, signDate: true })
-  .extend(
-    signedSchema.pick({ investor: true, chain: true, segment: true, park: true, projectType: true }).partial().shape,
-  )
+export const publicSignedSchema = z
+  .object({
+    name: z.string(),
+    investmentYi: z.number(),
+    signDate: z.string(),
+    investor: z.string().optional(),
+    chain: z.string().optional(),
+    segment: z.string().optional(),
+    park: z.string().optional(),
+    projectType: z.string().optional(),
+  })
   .strict();
 export type PublicSigned = z.output<typeof publicSignedSchema>;
 

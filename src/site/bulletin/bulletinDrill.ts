@@ -3,7 +3,7 @@ import { factsOf } from '../../metrics/facts.ts';
 import { fmtInt, fmtYi } from '../../metrics/format.ts';
 import type { SnapshotRecords, SourceRef } from '../../schemas/records.ts';
 import {
-  KIND_LABELS,
+  FIGURE_LABELS,
   type Measure,
   SECTION_KINDS,
   type SectionKind,
@@ -199,7 +199,7 @@ export function drillView(data: Pick<PeriodData, 'period' | 'records' | 'metrics
     sections.push({
       kind,
       anchor: kind,
-      title: KIND_LABELS[kind],
+      title: FIGURE_LABELS[kind],
       columns: COLUMNS[kind].labels,
       numeric: COLUMNS[kind].numeric,
       count: idx.length,

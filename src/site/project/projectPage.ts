@@ -1,6 +1,6 @@
 import { STAGES, type Project, type ProjectState, type Stage } from '../../schemas/project.ts';
 import { fmtYi } from '../../metrics/format.ts';
-import { KIND_LABELS } from '../../schemas/fields.ts';
+import { TABLE_LABELS } from '../../schemas/fields.ts';
 import type { SnapshotRecords, SourceRef } from '../../schemas/records.ts';
 import { where } from './pipelineView.ts';
 import { projectStatus, type ProjectStatus } from './projectStatus.ts';
@@ -36,7 +36,7 @@ export function indexRecordsByKey(records: SnapshotRecords): Map<string, LedgerR
   const index = new Map<string, LedgerRowRef[]>();
   const add = (
     r: Keyed,
-    kind: keyof typeof KIND_LABELS,
+    kind: keyof typeof TABLE_LABELS,
     date: string | undefined,
     amount: string,
     unit: string | undefined,
@@ -44,7 +44,7 @@ export function indexRecordsByKey(records: SnapshotRecords): Map<string, LedgerR
     if (!r.key) return;
     let list = index.get(r.key);
     if (!list) index.set(r.key, (list = []));
-    list.push({ kind: KIND_LABELS[kind], date, amount, unit, src: r.src, where: where(r.src) });
+    list.push({ kind: TABLE_LABELS[kind], date, amount, unit, src: r.src, where: where(r.src) });
   };
   const yi = (label: string, x: number | undefined) => (x === undefined ? '' : `${label} ${fmtYi(x)} 亿元`);
   for (const r of records.leads) add(r, 'leads', r.reportDate, yi('拟投资', r.investmentYi), r.unit);

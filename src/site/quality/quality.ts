@@ -1,6 +1,6 @@
 import type { SheetReport } from '../../schemas/siteData.ts';
 import type { QualityData } from '../../schemas/siteData.ts';
-import { KIND_LABELS } from '../../schemas/fields.ts';
+import { TABLE_LABELS } from '../../schemas/fields.ts';
 import type { Issue, IssueCode } from '../../schemas/issue.ts';
 
 /**
@@ -188,7 +188,7 @@ export function qualityView(q: QualityData, latest: string | null): QualityView 
 
   const sheetRow = (s: SheetReport): SheetRow => ({
     ...s,
-    kindLabel: s.kind ? KIND_LABELS[s.kind] : '未识别（已跳过）',
+    kindLabel: s.kind ? TABLE_LABELS[s.kind] : '未识别（已跳过）',
     balanced: s.read === s.accepted + s.rejected + s.skipped,
   });
   const sheetGroups = scopes.map((s) => ({
