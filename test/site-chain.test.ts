@@ -1,3 +1,4 @@
+import { signedRecord } from './helpers/records.ts';
 import { describe, expect, test } from 'vitest';
 import { publicReference } from '../src/pipeline/writeSiteData.ts';
 import type { Reference } from '../src/schemas/siteData.ts';
@@ -67,19 +68,18 @@ const signed = (
   segment: string | undefined,
   signDate: string,
   extra: Partial<Signed> = {},
-): Signed => ({
-  src: { file: 'ledgers/2025-10/签约.xlsx', sheet: 'Sheet1', row: 5 },
-  name,
-  investmentYi: 2,
-  signDate,
-  unit: '青川镇',
-  foreign: false,
-  provincial: false,
-  public: true,
-  ...(chain ? { chain } : {}),
-  ...(segment ? { segment } : {}),
-  ...extra,
-});
+): Signed =>
+  signedRecord({
+    src: { file: 'ledgers/2025-10/签约.xlsx', sheet: 'Sheet1', row: 5 },
+    name,
+    investmentYi: 2,
+    signDate,
+    unit: '青川镇',
+    public: true,
+    ...(chain ? { chain } : {}),
+    ...(segment ? { segment } : {}),
+    ...extra,
+  });
 
 describe('chain ids and keys', () => {
   test('chain names compare without spaces and a trailing 产业链/产业/链', () => {

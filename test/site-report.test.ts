@@ -9,6 +9,7 @@ import { reportQuality } from '../src/site/report/reportQuality.ts';
 import { trendMonths, trendRows } from '../src/site/report/reportTrend.ts';
 import { reportPage, reportTitle, reportYears } from '../src/site/report/reportYears.ts';
 import { TARGETS, UNITS, periodData, records } from './site-dashboard.fixture.ts';
+import { signedRecord } from './helpers/records.ts';
 
 const src = (row: number) => ({ file: 'ledgers/2025-06/签约项目表.xlsx', sheet: 'Sheet1', row });
 const sig = (
@@ -17,17 +18,8 @@ const sig = (
   yi: number,
   signDate: string,
   key?: string,
-): SnapshotRecords['signed'][number] => ({
-  src: src(row),
-  ...(key ? { key } : {}),
-  name,
-  unit: '甲镇',
-  investmentYi: yi,
-  signDate,
-  foreign: false,
-  provincial: false,
-  public: false,
-});
+): SnapshotRecords['signed'][number] =>
+  signedRecord({ src: src(row), ...(key ? { key } : {}), name, unit: '甲镇', investmentYi: yi, signDate });
 const withSigned = (signed: SnapshotRecords['signed']): SnapshotRecords => ({
   ...records(),
   signed,

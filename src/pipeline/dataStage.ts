@@ -9,6 +9,7 @@ import type { PeriodMetrics } from '../schemas/metrics.ts';
 import { computePeriodMetrics } from '../metrics/periodMetrics.ts';
 import { isQuarterEnd } from '../metrics/period.ts';
 import { createUnitResolver } from '../normalize/unitResolver.ts';
+import { settingsFromJson } from '../normalize/settings.ts';
 import { scanDataFolder } from './scanDataFolder.ts';
 import type { DataFolder } from './scanDataFolder.ts';
 import { loadTables, processTable } from './readTables.ts';
@@ -207,26 +208,21 @@ function noteUnknown(
 
 function readSettings(folder: DataFolder, issues: Issue[]): SiteSettings {
   if (!folder.settingsFile) return siteSettingsSchema.parse({});
+  let json: unknown;
   try {
-    const parsed = siteSettingsSchema.safeParse(JSON.parse(readFileSync(folder.settingsFile, 'utf8')));
-    if (parsed.success) return parsed.data;
-    const first = parsed.error.issues[0];
-    issues.push({
-      severity: 'error',
-      code: 'file_unreadable',
-      file: 'site.json',
-      column: first?.path.join('.') ?? '',
-      message: `设置项不符合要求（${first?.message ?? ''}），已使用默认设置：请对照 README 修改 site.json`,
-    });
+    json = JSON.parse(readFileSync(folder.settingsFile, 'utf8'));
   } catch (e) {
     issues.push({
       severity: 'error',
-      code: 'file_unreadable',
+      code: 'settings_invalid',
       file: 'site.json',
       message: `不是有效的 JSON（${(e as Error).message}），已使用默认设置：请检查逗号、引号是否为英文半角`,
     });
+    return siteSettingsSchema.parse({});
   }
-  return siteSettingsSchema.parse({});
+  const { settings, issues: found } = settingsFromJson(json);
+  issues.push(...found);
+  return settings;
 }
 
 /** `  签约 2025-10  ledgers/2025-10/签约项目表.xlsx › Sheet1  读 40 行：计入 35，拒收 2，跳过 3` */

@@ -19,6 +19,7 @@ export const CODE_LABELS: Record<IssueCode, string> = {
   sheet_no_header: '找不到表头',
   sheet_missing_column: '缺少必需列',
   period_folder_invalid: '月份文件夹名不规范',
+  settings_invalid: 'site.json 设置项有误',
   missing_required: '必填项为空',
   invalid_amount: '金额无法识别',
   invalid_date: '日期无法识别',
@@ -36,7 +37,6 @@ export const CODE_LABELS: Record<IssueCode, string> = {
   duplicate_row: '重复行',
   duplicate_alias: '单位别名重复',
   unknown_indicator: '无法计算的指标',
-  value_assumed: '按假设取值',
 };
 
 export const SEVERITY_LABELS: Record<Issue['severity'], string> = { error: '错误', warning: '警告', info: '跳过' };

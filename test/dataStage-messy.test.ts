@@ -1,47 +1,22 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { makeMessyZone } from './fixtures/build/makeZones.ts';
-import { runDataStage } from '../src/pipeline/dataStage.ts';
-import type { DataModel } from '../src/pipeline/dataStage.ts';
+import { runDataStage, type DataModel } from '../src/pipeline/dataStage.ts';
 import { buildReport } from '../src/pipeline/report.ts';
 import type { Report } from '../src/schemas/report.ts';
-import { writeSiteData } from '../src/pipeline/writeSiteData.ts';
-import { compareGolden } from './helpers/golden.ts';
+import { runCase, writeOutputs } from './helpers/goldenZone.ts';
 
+// The messy golden case (test/fixtures/build/messy): figures computed by hand.
 let zone: string;
 let model: DataModel;
 let report: Report;
 
-/** The golden output of a zone: the report and the site data files (meta.json holds a local path). */
-function writeOutputs(m: DataModel, r: Report, dir: string): void {
-  writeSiteData(m, r, 'internal', join(dir, 'site-data'));
-  // Pretty-printed so a golden diff is readable.
-  for (const e of readdirSync(join(dir, 'site-data'), { recursive: true, withFileTypes: true })) {
-    if (!e.isFile() || e.name === 'meta.json') continue;
-    const f = join(e.parentPath, e.name);
-    writeFileSync(f, JSON.stringify(JSON.parse(readFileSync(f, 'utf8')), null, 1));
-  }
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'report.json'), JSON.stringify(r, null, 2));
-}
-
 beforeAll(async () => {
-  zone = mkdtempSync(join(tmpdir(), 'zs-messy-'));
-  await makeMessyZone(zone);
-  model = await runDataStage(zone, { log: () => {} });
-  report = buildReport(model, 'internal');
+  ({ zone, model, report } = await runCase('messy'));
 });
 
 describe('messy zone (contract §2–3 shapes)', () => {
-  test('matches the golden output in test/output/build/messy', () => {
-    const out = mkdtempSync(join(tmpdir(), 'zs-golden-'));
-    writeOutputs(model, report, out);
-    for (const f of ['site-data/meta.json']) writeFileSync(join(out, f), '');
-    expect(compareGolden(out, 'build/messy')).toEqual([]);
-  });
-
   test('every row is accounted for: read = accepted + rejected + skipped per sheet', () => {
     for (const s of report.sheets) expect(s.read, `${s.file} › ${s.sheet}`).toBe(s.accepted + s.rejected + s.skipped);
     const signed = report.sheets.find((s) => s.period === '2025-10' && s.kind === 'signed');
