@@ -78,6 +78,13 @@ export interface SheetRow extends SheetReport {
   balanced: boolean;
 }
 
+/** A sheet's row accounting as shown on the page and in its download. */
+export const sheetRow = (s: SheetReport): SheetRow => ({
+  ...s,
+  kindLabel: s.kind ? TABLE_LABELS[s.kind] : '未识别（已跳过）',
+  balanced: s.read === s.accepted + s.rejected + s.skipped,
+});
+
 /** Counts of one scope (latest period, reference tables, earlier periods, all). */
 export interface SummaryRow {
   scope: string;
@@ -186,11 +193,6 @@ export function qualityView(q: QualityData, latest: string | null): QualityView 
     return { id: s.id, title: s.title, period: s.key, collapsed: s.collapsed, counts: counts(issues), issues };
   });
 
-  const sheetRow = (s: SheetReport): SheetRow => ({
-    ...s,
-    kindLabel: s.kind ? TABLE_LABELS[s.kind] : '未识别（已跳过）',
-    balanced: s.read === s.accepted + s.rejected + s.skipped,
-  });
   const sheetGroups = scopes.map((s) => ({
     id: s.id,
     title: s.title,
