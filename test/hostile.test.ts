@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test, vi } from 'vitest';
-import { runDataStage, type DataModel } from '../src/build/dataStage.ts';
+import { runDataStage, type DataModel } from '../src/pipeline/dataStage.ts';
 import type { Issue } from '../src/schemas/issue.ts';
 import { writeBiff } from './fixtures/ingest/biff.ts';
 import { mergeBomb, rebuild, repeat, signedParts } from './fixtures/ingest/hostile.ts';
@@ -300,16 +300,16 @@ describe('data folders', () => {
 describe('an internal error', () => {
   test('exits 3 with a message saying it is a bug, not 1 ("data errors")', async () => {
     vi.resetModules();
-    vi.doMock('../src/build/dataStage.ts', () => ({
+    vi.doMock('../src/pipeline/dataStage.ts', () => ({
       runDataStage: () => Promise.reject(new TypeError('boom')),
     }));
-    const { runCli } = await import('../src/build/runCli.ts');
+    const { runCli } = await import('../src/cli/runCli.ts');
     const lines: string[] = [];
     const code = await runCli(['--data', zone()], 'check', (l) => lines.push(l));
     expect(code).toBe(3);
     expect(lines.at(-1)).toMatch(
       /^内部错误（程序缺陷，不是台账数据的问题），生成已中止，退出码 3：请把下面的信息和所用的数据目录一并报告给维护人员\nTypeError: boom/,
     );
-    vi.doUnmock('../src/build/dataStage.ts');
+    vi.doUnmock('../src/pipeline/dataStage.ts');
   });
 });

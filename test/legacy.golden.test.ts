@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { runDataStage, type DataModel } from '../src/build/dataStage.ts';
+import { runDataStage, type DataModel } from '../src/pipeline/dataStage.ts';
 import { readXlsx } from '../src/ingest/xlsx.ts';
 import { writeBiff } from './fixtures/ingest/biff.ts';
 import { oaHtml, toBiffSheet } from './fixtures/ingest/legacyShapes.ts';

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { formatFixed, formatNumber } from './formatNumber.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, emptyChart, plotBody, safeHref, svgRoot } from './svg.ts';
 import { textWidth, wrapText } from './wrapText.ts';
-import { maxOf, minOf } from '../metrics/arrays.ts';
+import { maxOf, minOf } from '../schemas/arrays.ts';
 
 /** One bar: `{label: '经济合作局', value: 35.2, href: 'units/经济合作局/'}`. */
 export interface BarDatum {

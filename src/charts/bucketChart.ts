@@ -1,9 +1,9 @@
 import { scaleLinear } from 'd3';
-import { SIZE_BUCKET_LABELS } from '../metrics/buckets.ts';
+import { SIZE_BUCKET_LABELS } from '../schemas/buckets.ts';
 import { formatFixed, formatNumber } from './formatNumber.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, PALETTE, type SvgNode, emptyChart, h, safeHref, svgRoot } from './svg.ts';
 import { textWidth } from './wrapText.ts';
-import { maxOf } from '../metrics/arrays.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** One size bucket: `{bucket: '10–50亿元', count: 4, amount: 86.5, href: 'signed/?size=10-50'}`. */
 export interface BucketDatum {

@@ -4,7 +4,7 @@ import { formatFixed, formatNumber, formatPercent } from './formatNumber.ts';
 import { legend } from './legend.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, type SvgNode, emptyChart, h, safeHref, svgRoot } from './svg.ts';
 import { textWidth, wrapText } from './wrapText.ts';
-import { maxOf } from '../metrics/arrays.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** One row: `{label: '经济合作局', actual: 8, target: 10, timeProgress: 10 / 12, href: 'units/jjhzj/'}`. */
 export interface BulletDatum {

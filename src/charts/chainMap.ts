@@ -1,7 +1,7 @@
 import { ascending } from 'd3';
 import { COLORS, type Children, type SvgNode, h, safeHref, svgRoot } from './svg.ts';
 import { ellipsize, textWidth, wrapText } from './wrapText.ts';
-import { maxOf } from '../metrics/arrays.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** Where a segment sits in the chain (contract §5 sheet 环节, column 位置). */
 export type ChainPosition = '上游' | '中游' | '下游';

@@ -5,7 +5,7 @@ import { formatFixed, formatNumber } from './formatNumber.ts';
 import { legend } from './legend.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, emptyChart, h, plotBody, svgRoot } from './svg.ts';
 import { textWidth } from './wrapText.ts';
-import { maxOf } from '../metrics/arrays.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** Cumulative actual at the end of a month: `{month: 3, value: 20.5}`. */
 export interface MonthValue {

@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3';
 import { formatNumber, formatPercent } from './formatNumber.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, type SvgNode, emptyChart, h, safeHref, svgRoot } from './svg.ts';
 import { textWidth } from './wrapText.ts';
-import { maxOf } from '../metrics/arrays.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** One pipeline stage: `{stage: '签约', count: 35, href: 'signed/'}`. */
 export interface FunnelDatum {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { COLORS, DEFAULT_WIDTH, emptyChart, plotBody, svgRoot } from './svg.ts';
-import { maxOf } from '../metrics/arrays.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** A unit's rank in one period: `{period: '2025-10', rank: 3}`; `null` = not ranked that period. */
 export interface RankPoint {

@@ -10,7 +10,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { appendAll } from '../metrics/arrays.ts';
+import { appendAll } from '../schemas/arrays.ts';
 
 // ------------------------------------------------------------------------------------ palette
 

@@ -1,4 +1,4 @@
-import { appendAll } from '../metrics/arrays.ts';
+import { appendAll } from '../schemas/arrays.ts';
 /**
  * Text measuring and line wrapping for Chinese labels at build time, where no font can be
  * measured: widths are estimated per character in em (a CJK character is 1 em, Latin letters and

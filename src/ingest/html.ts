@@ -1,12 +1,5 @@
-import {
-  fillMerges,
-  MAX_COLUMNS,
-  clippedColumnsNote,
-  type CellValue,
-  type Grid,
-  type GridRow,
-  type MergeRange,
-} from './grid.ts';
+import { clippedColumnsNote, fillMerges, MAX_COLUMNS, type Grid, type GridRow, type MergeRange } from './grid.ts';
+import type { CellValue } from '../schemas/table.ts';
 
 /**
  * Reads the tables of a web page saved under an .xls name (what OA systems export, and Excel's

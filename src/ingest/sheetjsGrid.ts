@@ -1,5 +1,6 @@
 import type * as XLSX from '@e965/xlsx';
-import { clippedColumnsNote, fillMerges, MAX_COLUMNS, type CellValue, type Grid, type GridRow } from './grid.ts';
+import { clippedColumnsNote, fillMerges, MAX_COLUMNS, type Grid, type GridRow } from './grid.ts';
+import type { CellValue } from '../schemas/table.ts';
 
 /**
  * Turns a workbook read by SheetJS (`XLSX.read(…, { dense: true, cellNF: true, cellStyles: true })`

@@ -1,15 +1,8 @@
 import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
-import {
-  clippedColumnsNote,
-  fillMerges,
-  MAX_COLUMNS,
-  type CellValue,
-  type Grid,
-  type GridRow,
-  type MergeRange,
-} from './grid.ts';
+import { clippedColumnsNote, fillMerges, MAX_COLUMNS, type Grid, type GridRow, type MergeRange } from './grid.ts';
 import { MAX_MERGED_CELLS } from './limits.ts';
+import type { CellValue } from '../schemas/table.ts';
 
 /**
  * Reads every sheet of an .xlsx into {@link Grid}s, cells as the user sees them.

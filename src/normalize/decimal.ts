@@ -3,7 +3,7 @@
  * `1,200` 万元 exactly 0.12 亿元: digits are kept as a BigInt and a power of ten, and turned
  * into a binary float only once, by parsing a decimal string (which rounds correctly).
  */
-import { minOf } from '../metrics/arrays.ts';
+import { minOf } from '../schemas/arrays.ts';
 
 /** `mantissa × 10^exponent`, e.g. `{mantissa: 12n, exponent: -1}` is 1.2. */
 export interface Decimal {

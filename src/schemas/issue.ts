@@ -17,6 +17,7 @@ export const ISSUE_CODES = [
   'period_folder_invalid', // ledgers/<name> is not YYYY-MM
   'period_folder_duplicate', // two folders name one month (2025-10/ and 2025年10月/): only one is read
   'path_unreadable', // dangling link, link loop, unreadable folder: skipped
+  'settings_invalid', // site.json: not JSON, or a setting of the wrong shape (one issue per setting)
   // rows
   'missing_required', // a required field is empty
   'invalid_amount',
@@ -36,7 +37,6 @@ export const ISSUE_CODES = [
   'duplicate_row', // same project twice in one ledger
   'duplicate_alias', // two units claim the same alias
   'unknown_indicator', // target row with an indicator we cannot compute
-  'value_assumed', // any other assumption (missing optional value used in a figure)
 ] as const;
 
 export const issueCodeSchema = z.enum(ISSUE_CODES);
