@@ -73,6 +73,15 @@ describe('BIFF .xls (Excel 97–2003) and BIFF5 (Excel 95, older WPS, GBK text)'
     expect(sheet.hiddenColumns).toEqual([9]);
   });
 
+  test('a Chinese built-in date format (id 31, 年月日, no format string in the file) is a date', async () => {
+    const bytes = writeBiff([{ name: 'S', rows: [['签约日期'], [new Date(Date.UTC(2025, 9, 8))]] }], {
+      version: 8,
+      dateFormatId: 31,
+    });
+    const [sheet] = await readSheets('中文日期.xls', bytes);
+    expect(sheet!.rows[1]!.cells).toEqual([new Date(Date.UTC(2025, 9, 8))]);
+  });
+
   test('a WPS .et is the same BIFF8 under another name', async () => {
     const bytes = writeBiff(reference.map(toBiffSheet), { version: 8 });
     expect(await readSheets('签约项目台账.et', bytes)).toEqual(reference);

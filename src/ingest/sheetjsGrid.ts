@@ -8,8 +8,8 @@ import type { CellValue } from '../schemas/table.ts';
  * .xlsx, so header detection, row accounting and messages work unchanged:
  *
  * - number cells with a date format are `Date`s at UTC midnight of the day shown, in the workbook's
- *   1900 or 1904 date system (time of day dropped); Chinese built-in date formats (ids 27–36, 50–58,
- *   which carry no format string in the file) count as dates;
+ *   1900 or 1904 date system (time of day dropped); the worker gives SheetJS the Chinese built-in
+ *   date formats (ids 27–36, 50–58, no format string in the file) first, so those count too;
  * - formula cells give their cached result; errors `{ error: '#REF!' }`; blank text is empty;
  * - merged ranges are filled with the master value (`fillMerges`), hidden rows, columns and sheets
  *   are marked; row numbers are Excel's.
@@ -85,9 +85,6 @@ function sheetToGrid(ws: XLSX.WorkSheet, name: string, opts: SheetOptions): Grid
   return grid;
 }
 
-/** Built-in number formats that Chinese Excel and WPS show as dates (no format string in the file). */
-const CHINESE_DATE_FORMAT_IDS = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
 function cellValue(cell: XLSX.CellObject, opts: SheetOptions): CellValue {
   switch (cell.t) {
     case 's': {
@@ -114,12 +111,7 @@ function cellValue(cell: XLSX.CellObject, opts: SheetOptions): CellValue {
 }
 
 function isDateCell(cell: XLSX.CellObject, opts: SheetOptions): boolean {
-  const format = cell.z;
-  if (typeof format === 'string') return format !== 'General' && opts.isDateFormat(format);
-  const id = (cell as { XF?: { numFmtId?: number } }).XF?.numFmtId;
-  return typeof format === 'number'
-    ? CHINESE_DATE_FORMAT_IDS.has(format)
-    : id !== undefined && CHINESE_DATE_FORMAT_IDS.has(id);
+  return typeof cell.z === 'string' && cell.z !== 'General' && opts.isDateFormat(cell.z);
 }
 
 /**
