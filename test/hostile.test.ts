@@ -59,7 +59,7 @@ describe('workbooks that took the build down', () => {
         file,
         period: '2025-10',
         message:
-          '合并单元格共覆盖 约 171.8 亿 个单元格（最大的一处是 A1:XFD1048576），远超表格的实际内容，为保护内存未读取：请在 Excel 或 WPS 中全选工作表后“取消合并单元格”，只合并标题、单位等需要合并的格子，另存为 .xlsx 后放回原处',
+          '合并单元格共覆盖约 171.8 亿个单元格（最大的一处是 A1:XFD1048576），远超表格的实际内容，为保护内存未读取：请在 Excel 或 WPS 中全选工作表后“取消合并单元格”，只合并标题、单位等需要合并的格子，另存为 .xlsx 后放回原处',
       },
     ]);
     expectGoodLedgerCounted(model);
@@ -75,7 +75,7 @@ describe('workbooks that took the build down', () => {
       {
         severity: 'error',
         code: 'file_too_large',
-        message: expect.stringContaining('合并单元格共覆盖约 1677.7 万个单元格'),
+        message: expect.stringContaining('合并单元格共覆盖约 1677.7 万个单元格，远超表格的实际内容'),
       },
     ]);
     expectGoodLedgerCounted(model);

@@ -80,9 +80,7 @@ export function fillMerges(
     cells += (bottom - m.top + 1) * (right - m.left + 1);
   }
   if (cells > maxCells) {
-    return {
-      message: `合并单元格共覆盖约 ${Math.round(cells / 1000) / 10} 万个单元格，远超正常台账，为保护内存未读取：请在 Excel 或 WPS 中全选工作表后“取消合并单元格”，只合并标题、单位等需要合并的格子，另存为 .xlsx 后放回原处`,
-    };
+    return { message: tooManyMergedCellsMessage(cells) };
   }
   for (const m of cut) {
     const master = rows.get(m.top)?.cells[m.left - 1] ?? null;
@@ -99,6 +97,20 @@ export function fillMerges(
     }
   }
   return { merges: cut.sort((a, b) => a.top - b.top || a.left - b.left) };
+}
+
+/**
+ * The message refusing a file whose merged ranges cover `cells` cells (`largest`: the biggest range,
+ * e.g. `A1:XFD1048576`, when known).
+ */
+export function tooManyMergedCellsMessage(cells: number, largest?: string): string {
+  const count =
+    cells >= 1e8
+      ? `约 ${Math.round(cells / 1e7) / 10} 亿`
+      : cells >= 1e4
+        ? `约 ${Math.round(cells / 1e3) / 10} 万`
+        : String(cells);
+  return `合并单元格共覆盖${count}个单元格${largest ? `（最大的一处是 ${largest}）` : ''}，远超表格的实际内容，为保护内存未读取：请在 Excel 或 WPS 中全选工作表后“取消合并单元格”，只合并标题、单位等需要合并的格子，另存为 .xlsx 后放回原处`;
 }
 
 /** The note for `count` cells dropped past {@link MAX_COLUMNS}. */

@@ -1,3 +1,4 @@
+import { tooManyMergedCellsMessage } from './grid.ts';
 import { inflateEntry, peekZipEntry, type ZipEntry } from './zip.ts';
 
 /**
@@ -174,10 +175,7 @@ export function checkXlsxContent(
       merged += found.cells;
       if (found.largest.cells > largest.cells) largest = found.largest;
       if (merged > limits.maxMergedCells) {
-        return {
-          code: 'file_too_large',
-          message: `合并单元格共覆盖 ${formatCount(merged)} 个单元格（最大的一处是 ${largest.ref}），远超表格的实际内容，为保护内存未读取：请在 Excel 或 WPS 中全选工作表后“取消合并单元格”，只合并标题、单位等需要合并的格子，另存为 .xlsx 后放回原处`,
-        };
+        return { code: 'file_too_large', message: tooManyMergedCellsMessage(merged, largest.ref) };
       }
     }
   }
@@ -192,12 +190,12 @@ function partKind(name: string): 'xml' | 'styles' | 'other' {
 
 function partTooLarge(part: 'xml' | 'styles' | 'other', name: string, limits: XlsxContentLimits): string {
   if (part === 'xml') {
-    return `文件过大：工作表内容解压后超过 ${mib(limits.maxXmlBytes)} 的上限（实际大小比文件声明的更大），为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 4 万行）后放回原处`;
+    return `文件过大：工作表内容解压后超过 ${formatBytes(limits.maxXmlBytes)} 的上限（实际大小比文件声明的更大），为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 4 万行）后放回原处`;
   }
   if (part === 'styles') {
-    return `文件中的单元格样式（xl/styles.xml）解压后超过 ${mib(limits.maxStylesBytes)}，远超正常台账，为保护内存未读取：请在 WPS 或 Excel 中把数据复制到一个新建的工作簿（选择性粘贴“数值”）后另存为 .xlsx`;
+    return `文件中的单元格样式（xl/styles.xml）解压后超过 ${formatBytes(limits.maxStylesBytes)}，远超正常台账，为保护内存未读取：请在 WPS 或 Excel 中把数据复制到一个新建的工作簿（选择性粘贴“数值”）后另存为 .xlsx`;
   }
-  return `文件中的图片、批注等附加内容（如“${name}”）解压后超过 ${mib(limits.maxOtherBytes)}，为保护内存未读取：请删除图片和批注，或把数据复制到一个新建的工作簿后另存为 .xlsx`;
+  return `文件中的图片、批注等附加内容（如“${name}”）解压后超过 ${formatBytes(limits.maxOtherBytes)}，为保护内存未读取：请删除图片和批注，或把数据复制到一个新建的工作簿后另存为 .xlsx`;
 }
 
 /** Cells covered by the `<mergeCell ref="A1:D2"/>` elements of one sheet's XML, and the largest range. */
@@ -227,12 +225,10 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-function mib(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
-
-function formatCount(n: number): string {
-  if (n >= 1e8) return `约 ${Math.round(n / 1e7) / 10} 亿`;
-  if (n >= 1e4) return `约 ${Math.round(n / 1e3) / 10} 万`;
-  return String(n);
+/** A size for messages: `32 MB`, `1.2 MB`, `40 KB`. */
+export function formatBytes(n: number): string {
+  const mb = n / 1024 / 1024;
+  if (mb >= 100) return `${Math.round(mb)} MB`;
+  if (mb >= 1) return `${Math.round(mb * 10) / 10} MB`;
+  return `${Math.ceil(n / 1024)} KB`;
 }

@@ -7,6 +7,7 @@ import {
   checkCsvSize,
   checkXlsxContent,
   checkXlsxSize,
+  formatBytes,
   LEGACY_HEAP_MB,
   LEGACY_TIMEOUT_MS,
   MAX_CSV_BYTES,
@@ -106,10 +107,7 @@ export async function readWorkbookFile(
     case 'html':
     case 'spreadsheetml': {
       if (format === 'ole' && isEncryptedOffice(bytes)) {
-        return fail(
-          'file_unreadable',
-          '文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存为不加密的 .xlsx 放回原处',
-        );
+        return fail('file_unreadable', ENCRYPTED);
       }
       const maxLegacy = options.maxLegacyBytes ?? MAX_LEGACY_BYTES;
       if (bytes.length > maxLegacy) {
@@ -192,6 +190,9 @@ export async function readWorkbookFile(
   }
 }
 
+/** The message for a password-protected workbook, .xlsx or .xls. */
+const ENCRYPTED = '文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存为不加密的 .xlsx 放回原处';
+
 /** The message for a legacy workbook that could not be read. */
 function legacyMessage(format: LegacyFormat, result: Extract<LegacyResult, { ok: false }>, timeoutMs: number): string {
   const what =
@@ -202,7 +203,7 @@ function legacyMessage(format: LegacyFormat, result: Extract<LegacyResult, { ok:
         : 'XML 格式保存的表格（扩展名为 .xls）';
   switch (result.reason) {
     case 'encrypted':
-      return '文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存为不加密的 .xlsx 放回原处';
+      return ENCRYPTED;
     case 'no-table':
       return `这是${what}，但其中没有表格：请在系统中重新导出台账，或用 Excel 打开确认后另存为 .xlsx 放回原处`;
     case 'limit':
@@ -234,11 +235,4 @@ function tooLargeMessage(size: SizeVerdict, limit: number, rowsPerFile: string):
     size.rows >= 10_000 ? `约 ${Math.round(size.rows / 1000) / 10} 万行` : size.rows > 0 ? `约 ${size.rows} 行` : '';
   const what = rows !== '' ? `${rows}（数据约 ${formatBytes(size.bytes)}）` : formatBytes(size.bytes);
   return `文件过大：${what}，超过 ${formatBytes(limit)} 的上限，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 ${rowsPerFile}行）后放回原处`;
-}
-
-function formatBytes(n: number): string {
-  const mb = n / 1024 / 1024;
-  if (mb >= 100) return `${Math.round(mb)} MB`;
-  if (mb >= 1) return `${Math.round(mb * 10) / 10} MB`;
-  return `${Math.ceil(n / 1024)} KB`;
 }

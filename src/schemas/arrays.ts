@@ -2,38 +2,34 @@
  * Array helpers that work for any length. `Math.max(...xs)` and `out.push(...xs)` pass every element
  * as a call argument, and V8 throws "Maximum call stack size exceeded" past ~125 000 of them: a
  * ledger with that many rows took the whole build down. Use these instead of an argument spread
- * over data (a test in `test/noArgumentSpread.test.ts` keeps `src/` free of them).
+ * over data (`test/noArgumentSpread.test.ts` keeps `src/` free of them). Pure, no imports: every
+ * layer may use them.
  */
 
 /**
- * The largest of `values`, or `empty` when there are none (`Math.max()` of nothing is -Infinity).
+ * The largest of `values`, as `Math.max(...values)`: -Infinity when there are none, NaN when one is.
  *
  * @example maxOf([3, 9, 4]) // 9
- * @example maxOf([], 1) // 1
  */
-export function maxOf(values: Iterable<number>, empty = -Infinity): number {
-  let max = empty;
-  let first = true;
+export function maxOf(values: Iterable<number>): number {
+  let max = -Infinity;
   for (const v of values) {
-    if (first || v > max || Number.isNaN(v)) max = v;
-    first = false;
-    if (Number.isNaN(max)) return NaN;
+    if (Number.isNaN(v)) return NaN;
+    if (v > max) max = v;
   }
   return max;
 }
 
 /**
- * The smallest of `values`, or `empty` when there are none.
+ * The smallest of `values`, as `Math.min(...values)`: Infinity when there are none, NaN when one is.
  *
  * @example minOf([3, 9, 4]) // 3
  */
-export function minOf(values: Iterable<number>, empty = Infinity): number {
-  let min = empty;
-  let first = true;
+export function minOf(values: Iterable<number>): number {
+  let min = Infinity;
   for (const v of values) {
-    if (first || v < min || Number.isNaN(v)) min = v;
-    first = false;
-    if (Number.isNaN(min)) return NaN;
+    if (Number.isNaN(v)) return NaN;
+    if (v < min) min = v;
   }
   return min;
 }
