@@ -11,7 +11,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { runDataStage, type DataModel } from '../src/pipeline/dataStage.ts';
 import type { Issue } from '../src/schemas/issue.ts';
 import { writeBiff } from './fixtures/ingest/biff.ts';
-import { mergeBomb, rebuild, repeat, signedParts } from './fixtures/ingest/hostile.ts';
+import { mergeBomb, rebuild, repeat, signedParts, stylesBomb, understatedSheet } from './fixtures/ingest/hostile.ts';
 
 const UNITS = '单位名称,简称,类型\n招商一局,一局,部门\n招商二局,二局,部门\n';
 const GOOD =
@@ -82,19 +82,7 @@ describe('workbooks that took the build down', () => {
   });
 
   test('a 400 MiB xl/styles.xml (a few hundred KB on disk): one error', async () => {
-    const parts = await signedParts();
-    const styles = parts.get('xl/styles.xml')!;
-    const [head, tail] = [styles.slice(0, styles.indexOf('</styleSheet>')), '</styleSheet>'];
-    const bytes = await rebuild(parts, [
-      {
-        name: 'xl/styles.xml',
-        data: function* () {
-          yield Buffer.from(head);
-          yield* repeat('<!-- padding padding padding padding -->', 400 * 1024 * 1024);
-          yield Buffer.from(tail);
-        },
-      },
-    ]);
+    const bytes = await stylesBomb(400 * 1024 * 1024);
     expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
     const file = 'ledgers/2025-10/签约项目表（样式）.xlsx';
     const model = await run(zone({ [file]: bytes }));
@@ -112,20 +100,7 @@ describe('workbooks that took the build down', () => {
   });
 
   test('a sheet whose zip headers understate its size (claims 1 KB, inflates to 48 MiB): one error', async () => {
-    const parts = await signedParts();
-    const sheet = parts.get('xl/worksheets/sheet1.xml')!;
-    const [head, tail] = sheet.split('</sheetData>') as [string, string];
-    const bytes = await rebuild(parts, [
-      {
-        name: 'xl/worksheets/sheet1.xml',
-        claimedSize: 1024,
-        data: function* () {
-          yield Buffer.from(head);
-          yield* repeat('<row><c t="inlineStr"><is><t>重复</t></is></c></row>', 48 * 1024 * 1024);
-          yield Buffer.from(`</sheetData>${tail}`);
-        },
-      },
-    ]);
+    const bytes = await understatedSheet(48 * 1024 * 1024);
     const file = 'ledgers/2025-10/签约项目表（假尺寸）.xlsx';
     const model = await run(zone({ [file]: bytes }));
     expect(about(model, file)).toEqual([

@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBiff } from '../../test/fixtures/ingest/biff.ts';
-import { mergeBomb, rebuild, repeat, signedParts } from '../../test/fixtures/ingest/hostile.ts';
+import { mergeBomb, rebuild, signedParts, stylesBomb, understatedSheet } from '../../test/fixtures/ingest/hostile.ts';
 
 const out = process.argv[2] as string;
 const GOOD = '项目名称,总投资（亿元）,签约日期,责任单位\n好项目一,5,2025-10-08,招商一局\n';
@@ -20,7 +20,6 @@ function zone(name: string, file: string, bytes: Uint8Array | string): string {
 const parts = await signedParts();
 const sheet = parts.get('xl/worksheets/sheet1.xml')!;
 const [head, tail] = sheet.split('</sheetData>') as [string, string];
-const styles = parts.get('xl/styles.xml')!;
 const rowsOf = (n: number, row: (i: number) => string) =>
   function* () {
     yield Buffer.from(head.replace(/<sheetData>[\s\S]*$/, '<sheetData>'));
@@ -30,31 +29,8 @@ const rowsOf = (n: number, row: (i: number) => string) =>
 
 const names = [
   zone('merge-bomb-xlsx', '签约项目表（合并）.xlsx', await mergeBomb()),
-  zone(
-    'styles-400MiB',
-    '签约项目表（样式）.xlsx',
-    await rebuild(parts, [
-      {
-        name: 'xl/styles.xml',
-        data: function* () {
-          yield Buffer.from(styles.slice(0, styles.indexOf('</styleSheet>')));
-          yield* repeat('<!-- padding padding padding padding -->', 400 * 1024 * 1024);
-          yield Buffer.from('</styleSheet>');
-        },
-      },
-    ]),
-  ),
-  zone(
-    'sheet-understated-1GiB',
-    '签约项目表（假尺寸）.xlsx',
-    await rebuild(parts, [
-      {
-        name: 'xl/worksheets/sheet1.xml',
-        claimedSize: 1024,
-        data: () => repeat('<row><c t="inlineStr"><is><t>重复</t></is></c></row>', 1024 * 1024 * 1024),
-      },
-    ]),
-  ),
+  zone('styles-400MiB', '签约项目表（样式）.xlsx', await stylesBomb(400 * 1024 * 1024)),
+  zone('sheet-understated-1GiB', '签约项目表（假尺寸）.xlsx', await understatedSheet(1024 * 1024 * 1024)),
   zone(
     'far-right-cells-30k-rows',
     '签约项目表（宽）.xlsx',
