@@ -127,6 +127,23 @@ describe('workbooks that took the build down', () => {
     expectGoodLedgerCounted(model);
   });
 
+  test('a workbook of 20 000 zip entries: one error', async () => {
+    const parts = await signedParts();
+    const extra = Array.from({ length: 20_000 }, (_, i) => ({ name: `xl/media/p${i}.bin`, data: Buffer.from('x') }));
+    const file = 'ledgers/2025-10/签约项目表（部件）.xlsx';
+    const model = await run(zone({ [file]: await rebuild(parts, extra) }));
+    expect(about(model, file)).toEqual([
+      {
+        severity: 'error',
+        code: 'file_too_large',
+        file,
+        period: '2025-10',
+        message: `文件内部由 ${20_000 + parts.size} 个部件组成，远超正常工作簿（一般不到一百个），为保护内存未读取：请把数据复制到一个新建的工作簿后另存为 .xlsx 放回原处`,
+      },
+    ]);
+    expectGoodLedgerCounted(model);
+  });
+
   test('a cell far to the right in every row (column XFD): read up to column 1024, one warning', async () => {
     const parts = await signedParts();
     const sheet = parts.get('xl/worksheets/sheet1.xml')!;

@@ -116,6 +116,9 @@ export const MAX_OTHER_PARTS_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_MERGED_CELLS = 1_000_000;
 
+/** Most parts (zip entries) of one workbook: a real one has a few dozen, a few hundred with pictures. */
+export const MAX_ZIP_ENTRIES = 10_000;
+
 /** Limits of {@link checkXlsxContent}; tests pass small ones. */
 export interface XlsxContentLimits {
   maxXmlBytes: number;
@@ -152,6 +155,12 @@ export function checkXlsxContent(
   entries: readonly ZipEntry[],
   limits: XlsxContentLimits = XLSX_CONTENT_LIMITS,
 ): ContentVerdict | null {
+  if (entries.length > MAX_ZIP_ENTRIES) {
+    return {
+      code: 'file_too_large',
+      message: `文件内部由 ${entries.length} 个部件组成，远超正常工作簿（一般不到一百个），为保护内存未读取：请把数据复制到一个新建的工作簿后另存为 .xlsx 放回原处`,
+    };
+  }
   let xmlLeft = limits.maxXmlBytes;
   let otherLeft = limits.maxOtherBytes;
   let merged = 0;
