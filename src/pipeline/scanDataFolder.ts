@@ -51,7 +51,7 @@ export function scanDataFolder(root: string): DataFolder {
           severity: 'info',
           code: 'sheet_unknown_kind',
           file: rel(f),
-          message: '不是表格文件（应为 .xlsx 或 .csv），已跳过',
+          message: '不是表格文件（应为 .xlsx、.xls、.et 或 .csv），已跳过',
         });
       }
       return false;
