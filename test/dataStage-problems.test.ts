@@ -32,6 +32,14 @@ describe('problems case: every kind of problem is one located issue with its own
     ]);
   });
 
+  test('row problems name the unit the row goes back to (退回清单), as resolved from the units table', () => {
+    const unitOf = (code: string) => report.issues.find((i) => i.code === code)?.unit;
+    expect(unitOf('duplicate_row')).toBe('高新产业园管委会'); // written 高新园
+    expect(unitOf('invalid_yesno')).toBe('青川镇人民政府'); // written 青川镇
+    expect(unitOf('invalid_number')).toBe('青川镇人民政府');
+    expect(unitOf('sheet_missing_column')).toBeUndefined();
+  });
+
   test('the build goes on: the bad site.json key falls back, the readable rows count', () => {
     expect(model.settings.zoneName).toBe('问题开发区');
     expect(model.settings.overdueDays).toBe(180);

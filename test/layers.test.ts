@@ -16,12 +16,13 @@ const ALLOWED: Record<string, readonly string[]> = {
   ingest: ['schemas', 'normalize'],
   metrics: ['schemas', 'normalize'],
   pipeline: ['schemas', 'normalize', 'ingest', 'metrics'],
-  cli: ['schemas', 'normalize', 'ingest', 'metrics', 'pipeline'],
+  cli: ['schemas', 'normalize', 'ingest', 'metrics', 'pipeline', 'documents'],
   charts: ['schemas', 'metrics'],
-  site: ['schemas', 'metrics', 'charts'],
+  documents: ['schemas', 'metrics'],
+  site: ['schemas', 'metrics', 'charts', 'documents'],
   components: ['site', 'charts', 'schemas', 'metrics', 'layouts', 'styles'],
   layouts: ['site', 'charts', 'schemas', 'metrics', 'components', 'styles'],
-  pages: ['site', 'charts', 'schemas', 'metrics', 'components', 'layouts', 'styles'],
+  pages: ['site', 'charts', 'schemas', 'metrics', 'components', 'layouts', 'styles', 'documents'],
 };
 const PURE = new Set(['schemas', 'normalize', 'metrics', 'charts']);
 const FS_MODULES = /^(node:)?fs(\/promises)?$/;

@@ -39,7 +39,7 @@ export function linkProjects(records: SnapshotRecords, period: string): Issue[] 
       issues.push({
         severity: 'warning',
         code: 'duplicate_row',
-        ...at(s.src, period),
+        ...at(s.src, period, s.unit),
         column: s.code ? '项目编号' : '项目名称',
         value: s.code ?? s.name,
         message: `与第${first.row}行（${first.file === s.src.file ? '' : first.file + ' '}${first.sheet}）是同一项目，两行都已计入：如重复登记请删除一行`,
@@ -79,7 +79,7 @@ export function linkProjects(records: SnapshotRecords, period: string): Issue[] 
         issues.push({
           severity: 'warning',
           code: 'suggested_match',
-          ...at(r.src, period),
+          ...at(r.src, period, r.unit),
           column: '项目名称',
           value: r.name,
           message: `${LABEL[kind]}台账中的“${r.name}”在签约台账中没有同名项目，疑似“${candidate}”：如为同一项目，请统一项目名称或填写相同的项目编号（未自动合并）`,
@@ -88,7 +88,7 @@ export function linkProjects(records: SnapshotRecords, period: string): Issue[] 
         issues.push({
           severity: 'warning',
           code: 'unmatched_start',
-          ...at(r.src, period),
+          ...at(r.src, period, r.unit),
           column: r.code ? '项目编号' : '项目名称',
           value: r.code ?? r.name,
           message: `${LABEL[kind]}台账中的“${r.name}”在签约台账中找不到对应项目，已按${LABEL[kind]}计入：请核对项目编号或名称，或补录签约台账`,
@@ -105,4 +105,10 @@ export function linkProjects(records: SnapshotRecords, period: string): Issue[] 
   return issues;
 }
 
-const at = (src: SourceRef, period: string) => ({ file: src.file, sheet: src.sheet, row: src.row, period });
+const at = (src: SourceRef, period: string, unit: string | undefined) => ({
+  file: src.file,
+  sheet: src.sheet,
+  row: src.row,
+  period,
+  ...(unit ? { unit } : {}),
+});

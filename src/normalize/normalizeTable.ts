@@ -49,6 +49,7 @@ export interface NormalizedTable<T = Record<string, unknown>> {
 export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: TableContext): NormalizedTable {
   const specs = new Map(FIELDS[ctx.kind].map((s) => [s.key, s]));
   const schema = TABLES[ctx.kind].schema;
+  const ledger = TABLES[ctx.kind].area === 'ledgers';
   const out: NormalizedTable = {
     records: [],
     issues: [],
@@ -67,6 +68,9 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
       continue;
     }
     const at = { file: ctx.file, sheet: ctx.sheet, row: row.row };
+    // Whom the row goes back to when it has a problem (退回清单): its unit as written, resolved.
+    const unitText = ledger && !isCellError(row.values.unit ?? null) ? cellToText(row.values.unit ?? null) : null;
+    const owner = unitText === null ? {} : { unit: ctx.resolveUnit(unitText).name };
     const errors: Issue[] = [];
     const record: Record<string, unknown> = {};
     const issue = (
@@ -85,6 +89,7 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
         ...(v === '' ? {} : { value: v }),
         message,
         ...(ctx.period ? { period: ctx.period } : {}),
+        ...owner,
       };
     };
 

@@ -61,6 +61,11 @@ export const issueSchema = z.object({
   message: z.string(),
   /** Snapshot period of the file, when it is a ledger. */
   period: z.string().optional(),
+  /**
+   * The unit the ledger row belongs to (its 责任单位 / 报送单位 / 单位, canonical name when known),
+   * e.g. `青川镇人民政府`: whom the row goes back to in the 退回清单 (`returns/<unit>.xlsx`).
+   */
+  unit: z.string().optional(),
 });
 export type Issue = z.output<typeof issueSchema>;
 
