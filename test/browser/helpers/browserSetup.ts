@@ -28,8 +28,11 @@ export function setUpBrowser(): BrowserSetup {
   const found = findBrowser();
   const font = hasCjkFont();
   if (found && font) return { executable: found, statusFile: null, done: Promise.resolve() };
-  if (!canAptInstall())
-    throw new Error(missingMessage({ browser: !found, font: !font }, process.platform, process.env));
+  if (!canAptInstall()) {
+    const error = new Error(missingMessage({ browser: !found, font: !font }, process.platform, process.env));
+    error.stack = `Error: ${error.message}`; // what to install, without a stack trace around it
+    throw error;
+  }
 
   const packages = DEBIAN_PACKAGES.filter((p) => (p === 'chromium' ? !found : !font));
   const executable = found ?? '/usr/bin/chromium';

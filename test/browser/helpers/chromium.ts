@@ -125,7 +125,7 @@ export function missingMessage(
   } else if (debian) {
     const pkgs = [...(what.browser ? ['chromium'] : []), ...(what.font ? ['fonts-noto-cjk'] : [])].join(' ');
     lines.push(
-      `Install them: sudo apt-get install -y ${pkgs}`,
+      `Install: sudo apt-get install -y ${pkgs}`,
       '(npm test run as root installs them itself), or set CHROME_PATH to a Chromium-based browser.',
     );
   } else {
