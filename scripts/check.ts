@@ -1,4 +1,4 @@
 // npm run check -- [--data DIR] [--report FILE]: validates the ledgers without building pages.
-import { runCli } from '../src/build/runCli.ts';
+import { runCli } from '../src/cli/runCli.ts';
 
 process.exitCode = await runCli(process.argv.slice(2), 'check');

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { runDataStage } from '../src/build/dataStage.ts';
-import type { DataModel } from '../src/build/dataStage.ts';
-import { buildReport } from '../src/build/report.ts';
-import type { Report } from '../src/build/report.ts';
+import { runDataStage } from '../src/pipeline/dataStage.ts';
+import type { DataModel } from '../src/pipeline/dataStage.ts';
+import { buildReport } from '../src/pipeline/report.ts';
+import type { Report } from '../src/schemas/report.ts';
 import { buildScenario } from '../scripts/sample/scenario.ts';
 import type { Project } from '../scripts/sample/scenario.ts';
 import { applySpecials } from '../scripts/sample/specials.ts';

@@ -1,6 +1,6 @@
 // Child process of `npm run bench`: runs the data stage on a zone and prints one JSON line.
-import { runDataStage } from '../../src/build/dataStage.ts';
-import { buildReport } from '../../src/build/report.ts';
+import { runDataStage } from '../../src/pipeline/dataStage.ts';
+import { buildReport } from '../../src/pipeline/report.ts';
 
 const dir = process.argv[2] as string;
 const t0 = performance.now();

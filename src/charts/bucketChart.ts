@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { SIZE_BUCKET_LABELS } from '../metrics/buckets.ts';
+import { SIZE_BUCKET_LABELS } from '../schemas/buckets.ts';
 import { formatFixed, formatNumber } from './formatNumber.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, PALETTE, type SvgNode, emptyChart, h, safeHref, svgRoot } from './svg.ts';
 import { textWidth } from './wrapText.ts';

@@ -1,19 +1,9 @@
+import type { CellValue } from '../schemas/table.ts';
+
 /**
  * What a reader (xlsx or csv) hands to the rest of the ingest stage: the cells of each sheet as the
  * user sees them, before any header is known.
  */
-
-/** An Excel error value such as `#REF!` or `#DIV/0!`. */
-export interface CellError {
-  error: string;
-}
-
-/**
- * One cell. Formula cells carry their cached result; rich text is joined to a string; hyperlinks
- * give their text; dates are JS `Date`s at UTC midnight of the calendar day the user sees
- * (1900 and 1904 systems already resolved). `null` is empty.
- */
-export type CellValue = string | number | boolean | Date | CellError | null;
 
 export interface GridRow {
   /** Row number the user sees in Excel (1-based), or the 1-based line number in a CSV file. */
@@ -44,17 +34,4 @@ export interface Workbook {
   /** Path relative to the data folder, forward slashes. */
   file: string;
   sheets: Grid[];
-}
-
-export function isCellError(v: CellValue): v is CellError {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
-}
-
-/** The cell as plain text, for messages and keyword matching. */
-export function cellText(v: CellValue): string {
-  if (v === null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return v.error;
 }

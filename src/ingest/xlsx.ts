@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
-import type { CellValue, Grid, GridRow } from './grid.ts';
+import type { Grid, GridRow } from './grid.ts';
+import type { CellValue } from '../schemas/table.ts';
 
 /**
  * Reads every sheet of an .xlsx into {@link Grid}s, cells as the user sees them.

@@ -3,9 +3,10 @@
  * `8000万元`, `1亿8千万元`, `500万美元`. 人民币 comes out in 亿元, foreign capital in 万美元.
  */
 import { memoize } from './memo.ts';
-import type { CellValue } from '../ingest/grid.ts';
-import { AMOUNT_UNITS, TARGET_UNIT, type AmountUnit, type Currency } from './amountUnit.ts';
-export type { AmountUnit, Currency } from './amountUnit.ts';
+import type { CellValue } from '../schemas/table.ts';
+import { AMOUNT_UNITS, TARGET_UNIT, type Currency } from './amountUnit.ts';
+import { type AmountUnit } from '../schemas/table.ts';
+export type { Currency } from './amountUnit.ts';
 import { addDecimals, decimalFromNumber, parseDecimal, toNumber, type Decimal } from './decimal.ts';
 import { nonTextCellFailure, stripApproximation, UNSIGNED_NUMBER } from './number.ts';
 import { EMPTY, fail, ok, type ParseFailure, type ParseResult } from './result.ts';

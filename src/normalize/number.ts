@@ -1,7 +1,7 @@
 /**
  * Plain numbers typed by hand: `1,200`, `１２００`, `约3`, `5家` (contract §3).
  */
-import type { CellValue } from '../ingest/grid.ts';
+import type { CellValue } from '../schemas/table.ts';
 import { EMPTY, fail, ok, type ParseFailure, type ParseResult } from './result.ts';
 import { compactText, foldText, formatNumber, isNoValue, isoDay } from './text.ts';
 

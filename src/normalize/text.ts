@@ -3,8 +3,9 @@
  * (contract §3 "Text"), plus the header matching key and the "no value" vocabulary.
  */
 import { memoize } from './memo.ts';
-import { isCellError, type CellValue } from '../ingest/grid.ts';
-import { parseUnitLabel, type AmountUnit } from './amountUnit.ts';
+import { isCellError, type CellValue } from '../schemas/table.ts';
+import { parseUnitLabel } from './amountUnit.ts';
+import { type AmountUnit } from '../schemas/table.ts';
 
 /**
  * Full-width forms that are ordinary Chinese punctuation and therefore stay full-width in names:

@@ -14,6 +14,7 @@ export const ISSUE_CODES = [
   'sheet_no_header', // kind known but no header row found
   'sheet_missing_column', // a required column is absent: every row would be rejected
   'period_folder_invalid', // ledgers/<name> is not YYYY-MM
+  'settings_invalid', // site.json: not JSON, or a setting of the wrong shape (one issue per setting)
   // rows
   'missing_required', // a required field is empty
   'invalid_amount',
@@ -33,7 +34,6 @@ export const ISSUE_CODES = [
   'duplicate_row', // same project twice in one ledger
   'duplicate_alias', // two units claim the same alias
   'unknown_indicator', // target row with an indicator we cannot compute
-  'value_assumed', // any other assumption (missing optional value used in a figure)
 ] as const;
 
 export const issueCodeSchema = z.enum(ISSUE_CODES);

@@ -1,10 +1,10 @@
-import { bulletinTables } from './bulletinTables.ts';
+import { bulletinTables } from './bulletin/bulletinTables.ts';
 import { loadMeta, loadPublic, loadQuality, loadReference, siteProfile } from './data.ts';
 import type { Column } from './table.ts';
 import { projectColumns, projectRows } from './tables/projects.ts';
-import { rankingTables } from './rankingTables.ts';
-import { targetsTables } from './targetsTables.ts';
-import { unitTables } from './unitTables.ts';
+import { rankingTables } from './ranking/rankingTables.ts';
+import { targetsTables } from './targets/targetsTables.ts';
+import { unitTables } from './unit/unitTables.ts';
 import { issueColumns, issueRows, sheetColumns, unknownUnitColumns } from './tables/quality.ts';
 import {
   assetColumns,

@@ -1,5 +1,5 @@
-import type { SheetReport } from '../../build/readTables.ts';
-import type { QualityData } from '../../build/siteData.ts';
+import type { SheetReport } from '../../schemas/siteData.ts';
+import type { QualityData } from '../../schemas/siteData.ts';
 import type { Issue } from '../../schemas/issue.ts';
 import type { Column } from '../table.ts';
 
