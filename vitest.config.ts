@@ -9,11 +9,23 @@ export default defineConfig({
     hookTimeout: 600_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'] } },
-      // Browser tests share three builds (sample internal, sample public, XSS fixture), started once.
       {
         extends: true,
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/browser/globalSetup.ts'] },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'test/browser/**/*.unit.test.ts'],
+          exclude: ['test/browser/**/!(*.unit).test.ts'],
+        },
+      },
+      // Browser tests (not their *.unit.test.ts: pure helpers) share three builds (sample internal, sample public, XSS fixture), started once.
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          exclude: ['test/browser/**/*.unit.test.ts'],
+          globalSetup: ['test/browser/globalSetup.ts'],
+        },
       },
     ],
   },

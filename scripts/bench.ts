@@ -100,8 +100,20 @@ const mapLine = (label: string, file: string | undefined) => {
   const html = readFileSync(file, 'utf8');
   const svgs = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0].length);
   console.log(
-    `  ${label} ${file.slice(out.length + 1)}: ${fmt(statSync(file).size / 1024)} KB, ${requests(html)} request(s), ${svgs.length} drawings, largest ${fmt(Math.max(0, ...svgs) / 1024)} KB (target ≤ 150 KB)`,
+    `  ${label} ${file.slice(out.length + 1)}: ${fmt(statSync(file).size / 1024)} KB, ${requests(html)} request(s), ${svgs.length} drawings, largest ${fmt(svgs.reduce((a, b) => Math.max(a, b), 0) / 1024)} KB (target ≤ 150 KB)`,
   );
 };
 mapLine('heaviest internal chain page', heaviest(all.filter((f) => /\/chains\/c-[0-9a-f]{8}\.html$/.test(f)))?.f);
 mapLine('asset map page', join(out, 'dist-public', 'assets.html'));
+
+// 3. Hostile shapes (issue 12): each zone is a good ledger beside one hostile file; each must stay
+// under 1.5 GB and take no more than a few times a normal build, with one message for the file.
+const hostileDir = join(out, 'hostile');
+const hostile: string[] = run('scripts/bench/makeHostileZones.ts', [hostileDir]);
+console.log(`\n敌意输入（每个一个数据阶段进程；目标：峰值 ≤ 1536 MB，时间不超过正常生成的几倍）`);
+for (const name of hostile) {
+  const m = run('scripts/bench/measureDataStage.ts', [join(hostileDir, name)]);
+  console.log(
+    `  ${name.padEnd(26)} ${fmt(m.ms / 1000, 2).padStart(6)} s   peak RSS ${fmt(m.maxRssMb, 0).padStart(5)} MB   ${m.issue ?? ''}`,
+  );
+}

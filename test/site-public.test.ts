@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { PublicData } from '../src/build/siteData.ts';
+import type { PublicData } from '../src/schemas/siteData.ts';
 import type { Asset, ChainCompany, ChainSegment, Park } from '../src/schemas/records.ts';
-import { buildChains, chainPage } from '../src/site/chainModel.ts';
-import { areaSquareMeters, assetMapView, availabilityOf } from '../src/site/assetMapView.ts';
-import { publicHomeView } from '../src/site/publicHome.ts';
+import { buildChains, chainPage } from '../src/site/chain/chainModel.ts';
+import { areaSquareMeters, assetMapView, availabilityOf } from '../src/site/public/assetMapView.ts';
+import { publicHomeView } from '../src/site/public/publicHome.ts';
 import {
   assetsView,
   industriesView,
@@ -12,7 +12,7 @@ import {
   parksView,
   resultsView,
   splitIndustries,
-} from '../src/site/publicViews.ts';
+} from '../src/site/public/publicViews.ts';
 
 const SEGMENTS: ChainSegment[] = [
   { chain: '新能源', segment: '正极材料', position: '上游', strength: '强' },

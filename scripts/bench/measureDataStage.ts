@@ -1,10 +1,20 @@
 // Child process of `npm run bench`: runs the data stage on a zone and prints one JSON line.
-import { runDataStage } from '../../src/build/dataStage.ts';
-import { buildReport } from '../../src/build/report.ts';
+import { runDataStage } from '../../src/pipeline/dataStage.ts';
+import { buildReport } from '../../src/pipeline/report.ts';
 
 const dir = process.argv[2] as string;
 const t0 = performance.now();
 const model = await runDataStage(dir, { log: () => {} });
 const report = buildReport(model, 'internal');
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, rows: report.totals.read, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+// The first error or warning about a file (the hostile zones have one each), for the bench's table.
+const about = model.issues.filter((i) => i.code !== 'unknown_unit' && !i.file.endsWith('（好）.csv'));
+const issue = about.find((i) => i.severity === 'error') ?? about.find((i) => i.severity === 'warning');
+console.log(
+  JSON.stringify({
+    ms,
+    rows: report.totals.read,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    issue: issue ? `${issue.code}: ${issue.message.slice(0, 40)}…` : undefined,
+  }),
+);

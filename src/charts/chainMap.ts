@@ -11,6 +11,7 @@ import {
 } from './chainNode.ts';
 import { COLORS, type SvgNode, h, svgRoot } from './svg.ts';
 import { wrapText } from './wrapText.ts';
+import { appendAll, maxOf, minOf } from '../schemas/arrays.ts';
 
 export type { ChainAction, ChainMapCompany, ChainPosition, ChainStrength } from './chainNode.ts';
 
@@ -214,7 +215,7 @@ export function chainMap(input: ChainMapInput): string {
     const nodesTop = top + HEADER_H + 12;
     columns.forEach((col, ci) => {
       const x = colX(ci);
-      body.push(...headerBar(x, top, NODE_W, `${POSITIONS[ci]}（${col.length} 个环节）`));
+      appendAll(body, headerBar(x, top, NODE_W, `${POSITIONS[ci]}（${col.length} 个环节）`));
       if (ci < 2) {
         const ax = x + NODE_W + 6;
         const ay = top + HEADER_H / 2;
@@ -227,21 +228,21 @@ export function chainMap(input: ChainMapInput): string {
         );
       }
       const drawn = stack(measured[ci] ?? [], x, nodesTop, hatchId);
-      body.push(...drawn.out);
+      appendAll(body, drawn.out);
       if (col.length === 0) body.push(emptyColumn(x, nodesTop));
       bottom = Math.max(bottom, col.length === 0 ? nodesTop + 30 : drawn.bottom);
     });
     if (extNodes.length > 0) {
       const y = bottom + 22;
-      body.push(...headerBar(L.margin, y, innerW, `延链：图谱外新增环节（${extNodes.length} 个）`, '#007A5A'));
+      appendAll(body, headerBar(L.margin, y, innerW, `延链：图谱外新增环节（${extNodes.length} 个）`, '#007A5A'));
       // masonry: each node into the shortest of the three columns
       const tops = [0, 1, 2].map(() => y + HEADER_H + 12);
       for (const n of extNodes) {
-        const ci = tops.indexOf(Math.min(...tops));
+        const ci = tops.indexOf(minOf(tops));
         body.push(n.render(colX(ci), tops[ci] ?? 0, hatchId));
         tops[ci] = (tops[ci] ?? 0) + n.height + NODE_GAP;
       }
-      bottom = Math.max(...tops) - NODE_GAP;
+      bottom = maxOf(tops) - NODE_GAP;
     }
   } else {
     let y = top;
@@ -252,17 +253,17 @@ export function chainMap(input: ChainMapInput): string {
         body.push(h('path', { d: `M${cx - 10},${y + 2}L${cx + 10},${y + 2}L${cx},${y + 14}Z`, fill: '#3A3A3A' }));
         y += 20;
       }
-      body.push(...headerBar(L.margin, y, NODE_W, `${POSITIONS[ci]}（${col.length} 个环节）`));
+      appendAll(body, headerBar(L.margin, y, NODE_W, `${POSITIONS[ci]}（${col.length} 个环节）`));
       y += HEADER_H + 10;
       const drawn = stack(measured[ci] ?? [], L.margin, y, hatchId);
-      body.push(...drawn.out);
+      appendAll(body, drawn.out);
       if (col.length === 0) body.push(emptyColumn(L.margin, y));
       y = (col.length === 0 ? y + 30 : drawn.bottom) + 14;
     });
     if (extNodes.length > 0) {
-      body.push(...headerBar(L.margin, y, NODE_W, `延链：新增环节（${extNodes.length} 个）`, '#007A5A'));
+      appendAll(body, headerBar(L.margin, y, NODE_W, `延链：新增环节（${extNodes.length} 个）`, '#007A5A'));
       const drawn = stack(extNodes, L.margin, y + HEADER_H + 10, hatchId);
-      body.push(...drawn.out);
+      appendAll(body, drawn.out);
       y = drawn.bottom + 14;
     }
     bottom = y - 14;

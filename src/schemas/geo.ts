@@ -40,7 +40,7 @@ export const geoFeatureSchema = z.object({
 
 /**
  * A GeoJSON file as accepted: a FeatureCollection, one Feature, or a bare Polygon/MultiPolygon.
- * Validated after a size check (see `src/build/readZoneGeo.ts`); limits keep a hostile file
+ * Validated after a size check (see `src/pipeline/readZoneGeo.ts`); limits keep a hostile file
  * from costing the build more than a clear error.
  */
 export const geoFeatureCollectionSchema = z.object({

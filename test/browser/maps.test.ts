@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT, type SiteBuild } from '../helpers/buildOnce.ts';
 import { startStaticServer, type StaticServer } from '../helpers/staticServer.ts';
-import { chainPage } from '../../src/site/chainModel.ts';
+import { chainPage } from '../../src/site/chain/chainModel.ts';
 import { SAMPLE_INTERNAL, SAMPLE_PUBLIC, siteBuild } from './helpers/builds.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { watchPage } from './helpers/site.ts';

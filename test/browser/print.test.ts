@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -7,6 +6,7 @@ import { REPO_ROOT, type SiteBuild } from '../helpers/buildOnce.ts';
 import { SAMPLE_INTERNAL, siteBuild } from './helpers/builds.ts';
 import { startStaticServer, type StaticServer } from '../helpers/staticServer.ts';
 import { launchChromium } from './helpers/browser.ts';
+import { isA4, readPdf } from './helpers/pdf.ts';
 import { latestBulletin, watchPage } from './helpers/site.ts';
 
 // The monthly bulletin is printed and handed to leaders: it must print on A4 with its tables and
@@ -40,7 +40,7 @@ const normalise = (s: string) => s.replace(/\s+/g, '');
 
 /**
  * Whether `needle` is in `hay`, allowing other text between its characters within a short window:
- * pdftotext interleaves the lines of table cells that wrap (`签约金额（亿` … `元）`).
+ * the PDF's text runs interleave the lines of table cells that wrap (`签约金额（亿` … `元）`).
  */
 function looselyContains(hay: string, needle: string): boolean {
   if (hay.includes(needle)) return true;
@@ -104,14 +104,14 @@ test('the latest bulletin prints on A4 with its tables and without the navigatio
 
     const pdfPath = join(OUT, `bulletin-${bulletin.slice(10, 17)}.pdf`);
     await page.pdf({ format: 'A4', printBackground: true, path: pdfPath });
-    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-    expect(/^Page size:.*\(A4\)/m.test(info), `not A4:\n${info}`).toBe(true);
+    const pdf = await readPdf(pdfPath);
+    const pages = pdf.pages;
     expect(pages).toBeGreaterThan(0);
     expect(pages).toBeLessThan(30);
+    const notA4 = pdf.sizes.map((size, i) => ({ page: i + 1, size })).filter(({ size }) => !isA4(size));
+    expect(notA4, 'pages that are not A4 (595 × 842 pt)').toEqual([]);
 
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
-    const flat = normalise(text);
+    const flat = normalise(pdf.text.join('\n'));
     expect(flat).toContain('签约');
     const headers = [...new Set(screen.headers.map(normalise))];
     const missingHeaders = headers.filter((h) => !looselyContains(flat, h));
