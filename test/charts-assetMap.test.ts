@@ -76,6 +76,28 @@ describe('assetMap', () => {
     expect(m[3]!.y).toBeLessThan(Math.min(m[0]!.y, m[1]!.y, m[2]!.y));
   });
 
+  test('a boundary exported with 50 000 points draws in a few hundred (points under 0.75 px apart dropped)', () => {
+    const n = 50_000;
+    const ring: [number, number][] = Array.from({ length: n }, (_, i) => [
+      116.4 + 0.05 * Math.cos((-2 * Math.PI * i) / n),
+      29.75 + 0.04 * Math.sin((-2 * Math.PI * i) / n),
+    ]);
+    ring.push(ring[0]!);
+    const svg = assetMap({
+      ...input,
+      areas: [{ name: '', kind: '边界', polygons: windPolygons({ type: 'Polygon', coordinates: [ring] }) }],
+      assets: [],
+    });
+    const d = /<path d="([^"]+)" fill="#F5F2EA"/.exec(svg)?.[1] ?? '';
+    const points = pathPoints(d);
+    // the circle's circumference is about π × 896 px ≈ 2 800 px: at ≥ 0.75 px apart at most ~3 750 points
+    expect(points.length).toBeLessThan(3800);
+    expect(points.length).toBeGreaterThan(500);
+    const xs = points.map((p) => p[0]);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeCloseTo(896, -1);
+    expect(svg.length).toBeLessThan(60_000);
+  });
+
   test('two assets 140 m apart get marks that do not sit on each other', () => {
     const [a, b] = marks(assetMap(input));
     expect(Math.hypot(a!.x - b!.x, a!.y - b!.y)).toBeGreaterThanOrEqual(15.5);

@@ -1,4 +1,4 @@
-import { geoDistance, geoMercator, geoPath } from 'd3';
+import { type GeoStream, geoDistance, geoMercator, geoPath } from 'd3';
 import { type MapAsset, assetLegend, assetMark, markWords } from './assetMarks.ts';
 import { type Box, overlaps, placeLabels, spreadPoints } from './labelPlacement.ts';
 import { COLORS, type SvgNode, h, safeHref, svgRoot } from './svg.ts';
@@ -31,6 +31,31 @@ const SUB_FONT = 11;
 const PARK_FONT = 13;
 
 const halo = { stroke: '#FFFFFF', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' } as const;
+
+/**
+ * After projection, drops points closer than `tolerance` px to the last one kept: a boundary
+ * exported from GIS with tens of thousands of points draws in a few hundred, so a page stays small.
+ */
+function thinned(tolerance: number): (out: GeoStream) => GeoStream {
+  return (out) => {
+    let last: [number, number] | null = null;
+    return {
+      point(x, y) {
+        if (last && Math.hypot(x - last[0], y - last[1]) < tolerance) return;
+        last = [x, y];
+        out.point(x, y);
+      },
+      lineStart() {
+        last = null;
+        out.lineStart();
+      },
+      lineEnd: () => out.lineEnd(),
+      polygonStart: () => out.polygonStart(),
+      polygonEnd: () => out.polygonEnd(),
+      sphere: () => out.sphere?.(),
+    };
+  };
+}
 
 /** A round distance (km) about a sixth of the map width, and its length in px. */
 function scaleBar(project: (p: [number, number]) => [number, number] | null, at: [number, number], width: number) {
@@ -80,7 +105,8 @@ export function assetMap(input: AssetMapInput): string {
     ],
     all,
   );
-  const path = geoPath(projection).digits(2);
+  const thin = thinned(0.75);
+  const path = geoPath({ stream: (s: GeoStream) => projection.stream(thin(s)) }).digits(1);
   const project = (p: [number, number]) => projection(p) ?? null;
 
   const body: SvgNode[] = [];
