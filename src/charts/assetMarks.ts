@@ -38,13 +38,6 @@ export const AVAILABILITY_TINT: Record<Availability, string> = {
   未注明: '#EEEEEE',
 };
 
-export const TYPE_LABELS: Record<AssetType | '其他', string> = {
-  土地: '土地',
-  厂房: '厂房',
-  楼宇: '楼宇',
-  其他: '其他',
-};
-
 /**
  * The mark of one asset centred on `(cx, cy)`, `size` px across: 土地 a square, 厂房 a house
  * (pitched roof), 楼宇 a tall block, other a circle.
