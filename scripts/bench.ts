@@ -94,6 +94,17 @@ if (hc)
   console.log(
     `  heaviest chain page ${hc.f.slice(out.length + 1)}: ${fmt(hc.bytes / 1024)} KB, ${requests(readFileSync(hc.f, 'utf8'))} request(s)`,
   );
+// 招商图谱 and 存量资产地图: each map is drawn twice (wide for screens and print, stacked for phones)
+const mapLine = (label: string, file: string | undefined) => {
+  if (!file || !existsSync(file)) return;
+  const html = readFileSync(file, 'utf8');
+  const svgs = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0].length);
+  console.log(
+    `  ${label} ${file.slice(out.length + 1)}: ${fmt(statSync(file).size / 1024)} KB, ${requests(html)} request(s), ${svgs.length} drawings, largest ${fmt(svgs.reduce((a, b) => Math.max(a, b), 0) / 1024)} KB (target ≤ 150 KB)`,
+  );
+};
+mapLine('heaviest internal chain page', heaviest(all.filter((f) => /\/chains\/c-[0-9a-f]{8}\.html$/.test(f)))?.f);
+mapLine('asset map page', join(out, 'dist-public', 'assets.html'));
 
 // 3. Hostile shapes (issue 12): each zone is a good ledger beside one hostile file; each must stay
 // under 1.5 GB and take no more than a few times a normal build, with one message for the file.

@@ -6,7 +6,11 @@ import { describe, expect, test } from 'vitest';
 import { barChart } from '../src/charts/barChart.ts';
 import { bucketChart } from '../src/charts/bucketChart.ts';
 import { bulletChart } from '../src/charts/bulletChart.ts';
+import { assetMap } from '../src/charts/assetMap.ts';
+import { assetSchematic } from '../src/charts/assetSchematic.ts';
 import { chainMap } from '../src/charts/chainMap.ts';
+import { chainMiniMap } from '../src/charts/chainMiniMap.ts';
+import { AREAS, ASSETS } from './fixtures/zone-map/mapInputs.ts';
 import { cumulativeLine } from '../src/charts/cumulativeLine.ts';
 import { funnelChart } from '../src/charts/funnelChart.ts';
 import { rankChart } from '../src/charts/rankChart.ts';
@@ -14,7 +18,6 @@ import { rankChart } from '../src/charts/rankChart.ts';
 const EVIL = '<script>alert(1)</script>';
 const EVIL_HREF = 'units/"><script>alert(2)</script>';
 const tp = 10 / 12;
-const seg = (链主: number, 本地: number, 目标: number, signed: number) => ({ 链主, 本地, 目标, signed });
 
 const charts: [string, () => string][] = [
   [
@@ -107,10 +110,69 @@ const charts: [string, () => string][] = [
       chainMap({
         chain: '新能源汽车',
         view: '远景',
+        year: '2025',
         segments: [
-          { segment: EVIL, position: '上游', strength: '缺', counts: seg(0, 0, 3, 0), href: EVIL_HREF },
-          { segment: '动力电池', position: '中游', strength: '强', counts: seg(2, 6, 2, 3), href: 'chains/xny/dldc/' },
-          { segment: '整车制造', position: '下游', strength: '弱', counts: seg(1, 2, 1, 1) },
+          {
+            segment: EVIL,
+            position: '上游',
+            strength: '缺',
+            companies: [{ name: EVIL, category: '目标' }],
+            signed: 0,
+            href: EVIL_HREF,
+          },
+          {
+            segment: '动力电池',
+            position: '中游',
+            strength: '强',
+            companies: [{ name: '星辰新能源科技有限公司', category: '链主' }],
+            signed: 3,
+            href: 'chains/xny/dldc/',
+          },
+          { segment: '整车制造', position: '下游', strength: '弱', companies: [], signed: 1 },
+        ],
+        extensions: [{ segment: EVIL, companies: [{ name: EVIL, category: '目标' }], href: EVIL_HREF }],
+      }),
+  ],
+  [
+    'chainMap narrow',
+    () =>
+      chainMap({
+        chain: EVIL,
+        view: '现状',
+        layout: 'narrow',
+        segments: [{ segment: '动力电池', position: '中游', strength: '强', companies: [], signed: 3 }],
+      }),
+  ],
+  [
+    'chainMiniMap',
+    () =>
+      chainMiniMap({
+        chain: '新能源',
+        year: '2025',
+        segments: [
+          { segment: EVIL, position: '上游', strength: '缺', signed: 2, href: EVIL_HREF },
+          { segment: '电芯制造', position: '中游', strength: '强', signed: 0, href: 'chains/c-1.html#seg-2' },
+        ],
+      }),
+  ],
+  [
+    'assetMap',
+    () =>
+      assetMap({
+        title: '示例开发区存量资产分布图',
+        areas: [...AREAS, { ...AREAS[2]!, name: EVIL, href: EVIL_HREF }],
+        assets: [...ASSETS, { ...ASSETS[0]!, no: 5, name: EVIL, href: EVIL_HREF }],
+      }),
+  ],
+  [
+    'assetSchematic',
+    () =>
+      assetSchematic({
+        title: '存量资产示意图',
+        width: 380,
+        groups: [
+          { name: EVIL, href: EVIL_HREF, assets: [{ ...ASSETS[0]!, size: 80000 }] },
+          { name: '其他位置', assets: [{ ...ASSETS[2]!, name: EVIL, size: null, href: EVIL_HREF }] },
         ],
       }),
   ],

@@ -30,6 +30,10 @@ describe('problems case: every kind of problem is one located issue with its own
     expect(at('invalid_number')).toEqual([
       'warning › ledgers/2025-10/外出招商情况统计表.xlsx › 外出招商 › 2 › 拜访数量',
     ]);
+    expect(at('geojson_invalid')).toEqual(['error › reference/园区边界（旧）.geojson ›  ›  › ']);
+    expect(at('geojson_feature_ignored')).toEqual(['warning › reference/边界.geojson ›  ›  › ']);
+    expect(at('coordinate_invalid')).toEqual(['warning › reference/存量资产.csv › 存量资产 › 2 › 坐标']);
+    expect(at('coordinate_outside')).toEqual(['warning › reference/存量资产.csv › 存量资产 › 3 › 坐标']);
   });
 
   test('row problems name the unit the row goes back to (退回清单), as resolved from the units table', () => {

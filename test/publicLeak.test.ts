@@ -149,4 +149,12 @@ describe('public build', () => {
     expect(hits(files, PUBLIC.park)).toEqual(expect.arrayContaining(['parks.html', 'industries.html']));
     expect(hits(files, PUBLIC.content).length).toBeGreaterThan(0);
   });
+
+  test('the asset map draws the public asset on the public park, and nothing else', () => {
+    const assets = files.get('assets.html') ?? '';
+    expect(assets).toContain('zs-chart--asset-map-960');
+    expect(assets).toContain(`>1 ${PUBLIC.asset.toLowerCase()}</tspan>`);
+    expect(assets).toContain(`>${PUBLIC.park.toLowerCase()}</text>`);
+    expect((assets.match(/<g class="zs-asset">/g) ?? []).length).toBe(2); // one mark × two drawings (screen, phone)
+  });
 });

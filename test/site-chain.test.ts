@@ -11,7 +11,9 @@ import {
   chainMapInput,
   chainOverview,
   chainSummary,
+  extensionList,
   gapList,
+  miniMapInput,
   visionSummary,
 } from '../src/site/chain/chainViews.ts';
 
@@ -172,12 +174,23 @@ describe('signed groups', () => {
     expect(unmatchedProjects(r.unmatched).map((p) => p.name)).toEqual(['文旅项目']);
   });
 
-  test('public: counts only', () => {
-    const groups = signedGroupsFromPublic({ chainSigned: [{ chain: '新能源', segment: '储能系统', count: 3 }] });
-    expect(groups).toEqual([{ chain: '新能源', segment: '储能系统', count: 3 }]);
-    expect(
-      buildChains(SEGMENTS, COMPANIES, groups).chains[0]?.segments.find((s) => s.segment === '储能系统')?.projects,
-    ).toEqual([]);
+  test('public: the counts of all this year’s projects, the public ones among them by name', () => {
+    const groups = signedGroupsFromPublic({
+      period: '2025-10',
+      chainSigned: [{ chain: '新能源', segment: '储能系统', count: 3 }],
+      signed: [
+        { name: '公开储能项目', investmentYi: 2, signDate: '2025-03-08', chain: '新能源', segment: '储能系统' },
+        { name: '去年储能项目', investmentYi: 1, signDate: '2024-12-01', chain: '新能源', segment: '储能系统' },
+        { name: '他链项目', investmentYi: 1, signDate: '2025-05-01', chain: '生物医药', segment: '储能系统' },
+      ],
+    });
+    expect(groups.map((g) => [g.count, g.projects?.map((p) => p.name)])).toEqual([[3, ['公开储能项目']]]);
+    const seg = buildChains(SEGMENTS, COMPANIES, groups).chains[0]?.segments.find((s) => s.segment === '储能系统');
+    expect(seg?.counts.signed).toBe(3);
+    expect(seg?.projects.map((p) => [p.name, p.href])).toEqual([['公开储能项目', undefined]]);
+    expect(signedGroupsFromPublic({ chainSigned: [{ chain: '新能源', segment: null, count: 1 }] })).toEqual([
+      { chain: '新能源', segment: null, count: 1, projects: [] },
+    ]);
   });
 });
 
@@ -262,27 +275,79 @@ describe('views', () => {
       ['锂矿资源', '补链', 2],
       ['储能系统', '强链', 1],
     ]);
-    expect(visionSummary(chains[0]!)).toEqual({ gaps: 1, filled: 1, strengthened: 1, targets: 3 });
-    expect(visionSummary(chains[1]!)).toEqual({ gaps: 1, filled: 0, strengthened: 0, targets: 0 });
+    expect(visionSummary(chains[0]!)).toEqual({ gaps: 1, filled: 1, strengthened: 1, extended: 0, targets: 3 });
+    expect(visionSummary(chains[1]!)).toEqual({ gaps: 1, filled: 0, strengthened: 0, extended: 0, targets: 0 });
   });
 
-  test('远景 map input: same segments and counts, the view switched, nodes linked to their sections', () => {
-    const now = chainMapInput(chains[0]!, '现状');
-    const vision = chainMapInput(chains[0]!, '远景');
+  test('延链: a target in a segment the map does not have; a 本地 firm there or a target without 环节 is not', () => {
+    const extra = [
+      ...COMPANIES,
+      co('钠电先锋', '新能源', '钠离子电池', '目标'),
+      co('钠电后援', '新能源', ' 钠离子 电池', '目标'), // same segment, other spelling
+      co('无环节目标', '新能源', undefined, '目标'),
+    ];
+    const c = buildChains(SEGMENTS, extra).chains[0]!;
+    expect(extensionList(c).map((e) => [e.segment, e.targets.map((t) => t.name)])).toEqual([
+      ['钠离子电池', ['钠电先锋', '钠电后援']],
+    ]);
+    const rows = attractionList(c);
+    expect(rows.at(-1)).toMatchObject({ anchor: 'seg-none', segment: '钠离子电池', action: '延链' });
+    expect(rows.at(-1)?.position).toBeUndefined();
+    expect(visionSummary(c).extended).toBe(1);
+    const input = chainMapInput(c, '远景', '2025');
+    expect(input.extensions).toEqual([
+      {
+        segment: '钠离子电池',
+        companies: [
+          { name: '钠电先锋', category: '目标' },
+          { name: '钠电后援', category: '目标' },
+        ],
+        href: '#seg-none',
+      },
+    ]);
+    expect(chainMap(input)).toContain('>延链 2 家</text>');
+    // the chain named only in the 企业 sheet: its one target is 延链 too
+    expect(extensionList(chains[2]!).map((e) => e.segment)).toEqual(['石墨烯']);
+  });
+
+  test('overview mini map: every segment with its strength and signed count, linked into the chain page', () => {
+    const m = miniMapInput(chains[0]!, '2025');
+    expect(m.year).toBe('2025');
+    expect(m.segments[1]).toEqual({
+      segment: '锂矿资源',
+      position: '上游',
+      strength: '缺',
+      signed: 2,
+      href: `${chainPage('新能源')}#seg-2`,
+    });
+    expect(m.segments).toHaveLength(5);
+  });
+
+  test('远景 map input: same segments and enterprises, the view switched, nodes linked to their sections', () => {
+    const now = chainMapInput(chains[0]!, '现状', '2025');
+    const vision = chainMapInput(chains[0]!, '远景', '2025');
     expect(vision.view).toBe('远景');
     expect(vision.chain).toBe('新能源');
+    expect(vision.year).toBe('2025');
     expect(vision.segments).toEqual(now.segments);
     expect(vision.segments[1]).toEqual({
       segment: '锂矿资源',
       position: '上游',
       strength: '缺',
       order: 2,
-      counts: { 链主: 0, 本地: 0, 目标: 2, signed: 2 },
+      companies: [
+        { name: '华锐锂业', category: '目标' },
+        { name: '鼎晟锂业', category: '目标' },
+      ],
+      signed: 2,
       href: '#seg-2',
     });
+    // 链主 before 本地 within a segment, as the map lists them
+    expect(vision.segments[0]?.companies.map((c) => c.category)).toEqual(['链主', '本地']);
     const svg = chainMap(vision);
     expect(svg).toContain('补链 2 家');
     expect(svg).toContain('强链 1 家');
+    expect(svg).toContain('>2025年签约 2 个项目<');
     expect(chainMap(now)).not.toContain('补链 2 家');
   });
 

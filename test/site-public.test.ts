@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { PublicData } from '../src/schemas/siteData.ts';
 import type { Asset, ChainCompany, ChainSegment, Park } from '../src/schemas/records.ts';
 import { buildChains, chainPage } from '../src/site/chain/chainModel.ts';
+import { areaSquareMeters, assetMapView, availabilityOf } from '../src/site/public/assetMapView.ts';
 import { publicHomeView } from '../src/site/public/publicHome.ts';
 import {
   assetsView,
@@ -183,5 +184,42 @@ describe('招商成果', () => {
     ]);
     expect([h.parks, h.assets, h.publicSigned]).toEqual([2, 5, 3]);
     expect(h.latest.map((s) => s.name)).toEqual(['甲项目', '乙项目']);
+  });
+});
+
+describe('存量资产地图 page data', () => {
+  test('状态 in four classes, in-preparation words first', () => {
+    expect(availabilityOf('已完成土地平整，具备供地条件')).toBe('可用');
+    expect(availabilityOf('闲置，可租可售')).toBe('可用');
+    expect(availabilityOf('征收完成')).toBe('可用');
+    expect(availabilityOf('部分出租')).toBe('部分');
+    expect(availabilityOf('空置率35%')).toBe('部分');
+    expect(availabilityOf('在建，预计明年交付')).toBe('筹备');
+    expect(availabilityOf('规划调整中')).toBe('筹备');
+    expect(availabilityOf('司法处置中')).toBe('筹备');
+    expect(availabilityOf(undefined)).toBe('未注明');
+    expect(availabilityOf('另议')).toBe('未注明');
+  });
+
+  test('面积 in ㎡ (1 亩 = 10000/15 ㎡)', () => {
+    expect(areaSquareMeters('8,000㎡')).toBe(8000);
+    expect(areaSquareMeters('约1.2万平方米')).toBe(12000);
+    expect(areaSquareMeters('120亩')).toBeCloseTo(80000, 6);
+    expect(areaSquareMeters('3公顷')).toBe(30000);
+    expect(areaSquareMeters('0.5平方公里')).toBe(500000);
+    expect(areaSquareMeters('若干')).toBeNull();
+    expect(areaSquareMeters(undefined)).toBeNull();
+  });
+
+  test('without a boundary file every asset is on the schematic map, titled for the zone', () => {
+    const v = assetMapView(assetsView(ASSETS).groups, PARKS, { areas: [] }, '青川', 'assets.html', 'parks.html');
+    expect(v.map).toBeNull();
+    expect(v.schematic?.title).toBe('青川存量资产示意图');
+    expect(v.schematic?.groups.map((g) => [g.name, g.assets.map((a) => a.name)])).toEqual([
+      ['高新产业园', ['北侧工业用地']],
+      ['生物医药产业园', ['闲置厂房']],
+      ['其他位置', ['港城路地块', '冷链仓库', '老粮站']],
+    ]);
+    expect(JSON.stringify(v)).not.toMatch(/周明|0000-1234501/);
   });
 });

@@ -5,7 +5,18 @@
 import type { BadRow } from './ledgers/common.ts';
 import type { PeriodSummary } from './generate.ts';
 import type { Scenario } from './scenario.ts';
-import { OFFICE, UNITS, UNKNOWN_CHAINS, UNKNOWN_UNIT, ZONE_NAME } from './zone.ts';
+import {
+  ASSETS,
+  CHAINS,
+  EXTENSION_SEGMENTS,
+  OFFICE,
+  PARKS,
+  UNITS,
+  UNKNOWN_CHAINS,
+  UNKNOWN_UNIT,
+  ZONE_NAME,
+} from './zone.ts';
+import { ASSET_SPOTS, DMS_ASSET } from './geography.ts';
 
 const esc = (s: string): string => s.replaceAll('|', '\\|');
 
@@ -69,6 +80,23 @@ function corrections(s: Scenario): string {
     '- 研判结果 verdicts: 多数线索先记“待研判”，一至三个月后改为“有效”或“无效”',
     '- 洽谈阶段 stages: 在谈项目逐月推进（初步接触 → 考察 → 实质性洽谈 → 评审），签约后从在谈表移除',
   ].join('\n');
+}
+
+function maps(): string {
+  const located = ASSETS.filter((a) => ASSET_SPOTS[a.name]);
+  const without = ASSETS.filter((a) => !ASSET_SPOTS[a.name]);
+  const name = (a: (typeof ASSETS)[number]) => `\`${a.name}\`${a.public === '是' ? '' : '（不公开）'}`;
+  return `## 招商图谱与存量资产地图 / Chain map and idle-asset map
+
+- \`reference/产业链图谱.xlsx\`：${CHAINS.length} 条产业链、${CHAINS.reduce((n, c) => n + c.segments.length, 0)} 个环节。企业按环节强弱分布：
+  “强”环节有 3–6 家本地企业，“弱”1–2 家，“风险”1 家，“缺”没有本地企业；链主在“强”环节；目标企业多在“缺”“弱”环节，
+  每条产业链另有 1 家目标企业填的是图谱外的新环节（延链：${Object.values(EXTENSION_SEGMENTS)
+    .map((e) => e.segment)
+    .join('、')}）。目标企业隔一家不公开（是否公开 = 否）。
+- \`reference/边界.geojson\`：开发区边界与 ${PARKS.length} 个园区（多边形，RFC 7946 逆时针）；\`青川镇工业集中区\` 没有“类型”属性，
+  按园区载体表中的名称识别为园区。
+- \`reference/存量资产.xlsx\`：经度、纬度两列。${located.length} 处有坐标（\`${DMS_ASSET}\` 的经度写成度分秒），
+  ${without.length} 处没有坐标：${without.map(name).join('、')}，在地图下方按园区示意。所有坐标都在边界之内（不产生警告）。`;
 }
 
 const QUIRKS = `
@@ -137,6 +165,8 @@ ${stats(s)}
 | negotiating 在谈 | \`在谈项目表（2025.10）.xlsx\` | 当前在谈清单（非累计） |
 | trips 外出招商 | \`外出招商情况统计表（2025年10月）.csv\` | GB18030 |
 | （不可读） | \`外出招商补充表（旧版）.xls\` | 仅最新快照：OLE2 文件头加随机字节（损坏的旧版 .xls），应报 file_unreadable |
+
+${maps()}
 `;
   if (latest === undefined) return head;
   const errors = latest.marks.filter((m) => m.severity === 'error').length;

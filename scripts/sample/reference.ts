@@ -8,7 +8,8 @@ import { Rng } from './prng.ts';
 import type { Scenario } from './scenario.ts';
 import { newWorkbook, workbookBytes, writeTable, type ColumnSpec, type DataRow } from './table.ts';
 import { writeTargetSheet } from './targets.ts';
-import { ASSETS, CHAINS, NAME_PARTS, PARKS, UNITS, ZONE_NAME } from './zone.ts';
+import { ASSETS, CHAINS, EXTENSION_SEGMENTS, NAME_PARTS, PARKS, UNITS, ZONE_NAME } from './zone.ts';
+import { ASSET_SPOTS, DMS_ASSET, boundaryGeoJson, toDms, toLngLat } from './geography.ts';
 import type { Cell } from './formats.ts';
 
 function simpleRows(records: readonly Record<string, Cell>[]): DataRow[] {
@@ -74,32 +75,53 @@ async function chainFile(stamp: Date): Promise<LedgerFile> {
     ]),
     rows: simpleRows(segs),
   });
-  // Enterprises: local firms and 链主 are public; some 目标 (target) firms are internal only.
+  // Enterprises, as a 招商图谱 would list them: local firms where the segment is strong, none
+  // where it is 缺; 链主 in strong segments; targets mostly where the chain is 缺 or 弱, and one
+  // target per chain in a segment the map does not have yet (延链). Local firms and 链主 are
+  // public; every other target is internal only (是否公开 = 否).
   const r = new Rng('chain-map');
   const names = new NameBook(r);
-  const firms: Record<string, Cell>[] = [];
-  for (const c of CHAINS) {
-    const plan: ['本地' | '链主' | '目标', number][] = [
-      ['链主', 1],
-      ['本地', 3],
-      ['目标', 4],
-    ];
-    for (const [category, n] of plan) {
-      for (let i = 0; i < n; i++) {
-        const seg = r.pick(c.segments);
-        const local = category !== '目标' && (category === '本地' || r.chance(0.5));
-        const company = names.company(c.chain, false);
-        firms.push({
-          name: local ? `青川${company.short}${NAME_PARTS.trades[c.chain] ?? ''}有限公司` : company.name,
-          chain: c.chain,
-          segment: seg.segment,
-          category,
-          location: local ? ZONE_NAME : r.pick(NAME_PARTS.cities),
-          products: r.pick(seg.products),
-          public: category === '目标' ? (i % 2 === 0 ? '否' : '是') : '是',
-        });
+  const localNames = new Set<string>();
+  const localName = (chain: string): string => {
+    for (let attempt = 0; ; attempt++) {
+      const name = `青川${names.company(chain, false).short}${NAME_PARTS.trades[chain] ?? ''}有限公司`;
+      if (!localNames.has(name) || attempt > 30) {
+        localNames.add(name);
+        return name;
       }
     }
+  };
+  const LOCALS = { 强: [3, 6], 弱: [1, 2], 风险: [1, 1], 缺: [0, 0] } as const;
+  const TARGETS = { 强: [0, 1], 弱: [1, 2], 风险: [1, 1], 缺: [1, 3] } as const;
+  const firms: Record<string, Cell>[] = [];
+  let targetNo = 0;
+  for (const c of CHAINS) {
+    const strong = c.segments.filter((sg) => sg.strength === '强');
+    const leaders = [
+      strong.find((sg) => sg.position === '中游') ?? strong[0],
+      r.chance(0.5) ? strong[strong.length - 1] : undefined,
+    ];
+    const add = (segment: string, category: '本地' | '链主' | '目标', products: readonly string[], local: boolean) => {
+      const company = local ? null : names.company(c.chain, false);
+      firms.push({
+        name: company ? company.name : localName(c.chain),
+        chain: c.chain,
+        segment,
+        category,
+        location: local ? ZONE_NAME : r.pick(NAME_PARTS.cities),
+        products: r.pick(products),
+        public: category === '目标' ? (targetNo++ % 2 === 0 ? '否' : '是') : '是',
+      });
+    };
+    for (const sg of c.segments) {
+      if (leaders.includes(sg)) add(sg.segment, '链主', sg.products, r.chance(0.5));
+      const [lo, hi] = LOCALS[sg.strength];
+      for (let i = r.int(lo, hi); i > 0; i--) add(sg.segment, '本地', sg.products, true);
+      const [tlo, thi] = TARGETS[sg.strength];
+      for (let i = r.int(tlo, thi); i > 0; i--) add(sg.segment, '目标', sg.products, false);
+    }
+    const ext = EXTENSION_SEGMENTS[c.chain];
+    if (ext) add(ext.segment, '目标', ext.products, false);
   }
   writeTable(wb, {
     sheet: '企业',
@@ -154,8 +176,17 @@ async function assetsFile(stamp: Date): Promise<LedgerFile> {
       ['contact', '联系人'],
       ['phone', '联系电话', 14],
       ['public', '是否公开'],
+      ['lng', '经度', 14],
+      ['lat', '纬度', 12],
     ]),
-    rows: simpleRows(ASSETS.map((a) => ({ ...a }))),
+    rows: simpleRows(
+      ASSETS.map((a) => {
+        const spot = ASSET_SPOTS[a.name];
+        if (!spot) return { ...a };
+        const [lng, lat] = toLngLat(spot);
+        return { ...a, lng: a.name === DMS_ASSET ? toDms(lng) : lng, lat };
+      }),
+    ),
   });
   return { path: 'reference/存量资产.xlsx', data: await workbookBytes(wb, stamp), rows: ASSETS.length, bad: [] };
 }
@@ -167,5 +198,6 @@ export async function writeReference(s: Scenario, stamp: Date): Promise<LedgerFi
     await chainFile(stamp),
     await parksFile(stamp),
     await assetsFile(stamp),
+    { path: 'reference/边界.geojson', data: Buffer.from(boundaryGeoJson(), 'utf8'), rows: 0, bad: [] },
   ];
 }

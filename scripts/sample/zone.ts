@@ -233,6 +233,17 @@ export const CHAINS: readonly ChainDef[] = [
   },
 ];
 
+/**
+ * Per chain, a segment its map does not have yet that the zone courts a target enterprise for
+ * (延链 on the 远景 map).
+ */
+export const EXTENSION_SEGMENTS: Readonly<Record<string, { segment: string; products: string[] }>> = {
+  新能源: { segment: '固态电池', products: ['固态电池', '固态电解质'] },
+  生物医药: { segment: 'CXO研发外包', products: ['临床前研究服务', 'CDMO生产服务'] },
+  高端装备: { segment: '工业软件', products: ['工业控制软件', '数字孪生平台'] },
+  电子信息: { segment: '半导体封测', products: ['芯片封装测试', '先进封装'] },
+};
+
 export interface ParkDef {
   name: string;
   area: string;

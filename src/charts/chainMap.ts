@@ -1,16 +1,23 @@
 import { ascending } from 'd3';
-import { COLORS, type Children, type SvgNode, h, safeHref, svgRoot } from './svg.ts';
-import { ellipsize, textWidth, wrapText } from './wrapText.ts';
-import { maxOf } from '../schemas/arrays.ts';
+import { chainLegend } from './chainLegend.ts';
+import {
+  type ChainAction,
+  type ChainMapCompany,
+  type ChainPosition,
+  type ChainStrength,
+  type MeasuredNode,
+  measureNode,
+  namesOf,
+} from './chainNode.ts';
+import { COLORS, type SvgNode, h, svgRoot } from './svg.ts';
+import { wrapText } from './wrapText.ts';
+import { appendAll, maxOf, minOf } from '../schemas/arrays.ts';
 
-/** Where a segment sits in the chain (contract §5 sheet 环节, column 位置). */
-export type ChainPosition = '上游' | '中游' | '下游';
-/** 强弱 of a segment (contract §5). */
-export type ChainStrength = '强' | '弱' | '缺' | '风险';
+export type { ChainAction, ChainMapCompany, ChainPosition, ChainStrength } from './chainNode.ts';
 
 /**
- * One segment (环节) of the chain with its enterprise counts, e.g.
- * `{segment: '动力电池', position: '中游', strength: '强', order: 1, counts: {链主: 1, 本地: 6, 目标: 2, signed: 3}, href: 'chains/xny/dldc/'}`.
+ * One segment (环节) of the chain with its enterprises, e.g.
+ * `{segment: '动力电池', position: '中游', strength: '强', order: 1, companies: [{name: '星辰新能源', category: '链主'}], signed: 3, href: '#seg-3'}`.
  */
 export interface ChainSegment {
   /** 环节 name, e.g. `'正极材料'`; long names wrap. */
@@ -20,9 +27,18 @@ export interface ChainSegment {
   strength?: ChainStrength | undefined;
   /** 排序 within the column, ascending; segments without come after, in input order. */
   order?: number | undefined;
-  /** 链主 / 本地 / 目标 enterprises of the segment, and `signed` = signed projects in it. */
-  counts: { 链主: number; 本地: number; 目标: number; signed: number };
-  /** Relative URL of the segment's page. */
+  /** The segment's enterprises (the public profile passes public ones only). */
+  companies: readonly ChainMapCompany[];
+  /** Signed projects in the segment this year. */
+  signed: number;
+  /** Relative URL of the segment's enterprise list and signed projects. */
+  href?: string | undefined;
+}
+
+/** A segment the map does not have, named by target enterprises (延链), e.g. `{segment: '固态电池', companies: [...]}`. */
+export interface ChainExtension {
+  segment: string;
+  companies: readonly ChainMapCompany[];
   href?: string | undefined;
 }
 
@@ -31,208 +47,32 @@ export interface ChainMapInput {
   /** 产业链 name, e.g. `'新能源汽车'`. */
   chain: string;
   segments: readonly ChainSegment[];
-  /** `现状` as it is; `远景` as if every 目标 enterprise were attracted (补链 / 强链). */
+  /** `现状` as it is; `远景` as if every 目标 enterprise were attracted (补链 / 强链 / 延链). */
   view: '现状' | '远景';
-  /** Largest display width in px (default 1120); the drawing is always a 1120 × 790 viewBox (A4 landscape). */
-  width?: number | undefined;
+  /** 远景 only: target enterprises in segments outside the map. */
+  extensions?: readonly ChainExtension[] | undefined;
+  /** `wide`: three columns side by side (screens, A4 landscape print); `narrow`: stacked for phones. */
+  layout?: 'wide' | 'narrow' | undefined;
+  /** Year of the signed counts, e.g. `'2025'`; without it the signed line is left out. */
+  year?: string | null | undefined;
 }
 
-const W = 1120;
-const H = 790;
-const MARGIN = 28;
-const GAP = 56;
-const COL_W = (W - 2 * MARGIN - 2 * GAP) / 3;
-const HEADER_Y = 84;
-const HEADER_H = 34;
-const NODES_TOP = HEADER_Y + HEADER_H + 16;
-const NODES_BOTTOM = 728;
-const NODE_GAP = 10;
 const POSITIONS: readonly ChainPosition[] = ['上游', '中游', '下游'];
-
-/** Node look per 强弱; each differs by border style as well as colour so it survives greyscale print. */
-const STYLES: Record<
-  ChainStrength | 'none' | 'filled',
-  { fill: string; stroke: string; width: number; dash?: string; pill: string; pillText: string; pillStroke?: string }
-> = {
-  强: { fill: '#DCEBF7', stroke: '#0072B2', width: 2.5, pill: '#0072B2', pillText: '#FFFFFF' },
-  弱: { fill: '#FCEFD2', stroke: '#B07800', width: 1.5, dash: '2 3', pill: '#E69F00', pillText: '#1A1A1A' },
-  缺: {
-    fill: 'hatch',
-    stroke: '#555555',
-    width: 2,
-    dash: '7 4',
-    pill: '#FFFFFF',
-    pillText: '#1A1A1A',
-    pillStroke: '#555555',
-  },
-  风险: { fill: '#F9DFD0', stroke: '#A33F00', width: 3, pill: '#A33F00', pillText: '#FFFFFF' },
-  none: { fill: '#FFFFFF', stroke: '#8C8C8C', width: 1.5, pill: '#FFFFFF', pillText: '#1A1A1A' },
-  /** 远景: a 缺 segment whose target enterprises are assumed attracted (补链后). */
-  filled: { fill: '#D5EFE6', stroke: '#007A5A', width: 2.5, pill: '#007A5A', pillText: '#FFFFFF' },
-};
-const ACTION_PILL = { fill: '#007A5A', text: '#FFFFFF' };
-
-const countsText = (c: ChainSegment['counts']): string =>
-  `链主 ${c.链主} · 本地 ${c.本地} · 目标 ${c.目标} · 签约 ${c.signed}`;
+const NODE_W = 328;
+const NODE_GAP = 10;
+const HEADER_H = 32;
+const LAYOUTS = {
+  wide: { width: 1120, margin: 24, gap: 44 },
+  narrow: { width: NODE_W + 24, margin: 12, gap: 0 },
+} as const;
 
 /** What 远景 does to a segment: 补链 (a 缺 segment with targets), 强链 (others with targets), else nothing. */
-function action(s: ChainSegment, view: ChainMapInput['view']): '补链' | '强链' | null {
-  if (view !== '远景' || !(s.counts.目标 > 0)) return null;
-  return s.strength === '缺' ? '补链' : '强链';
-}
-
-interface Pill {
-  text: string;
-  fill: string;
-  color: string;
-  stroke?: string | undefined;
-}
-const PILL_FONT = 12;
-const pillWidth = (p: Pill): number => textWidth(p.text, PILL_FONT) + 14;
-
-/** Pills drawn right to left from `right`, vertically centred on `cy`. */
-function pillRow(pills: readonly Pill[], right: number, cy: number): SvgNode[] {
-  const out: SvgNode[] = [];
-  let r = right;
-  for (const p of pills) {
-    const w = pillWidth(p);
-    out.push(
-      h('rect', {
-        x: r - w,
-        y: cy - 10,
-        width: w,
-        height: 20,
-        rx: 10,
-        fill: p.fill,
-        stroke: p.stroke,
-        'stroke-width': p.stroke ? 1.2 : undefined,
-        'stroke-dasharray': p.stroke ? '3 2' : undefined,
-      }),
-      h(
-        'text',
-        {
-          x: r - w / 2,
-          y: cy,
-          dy: '0.35em',
-          'text-anchor': 'middle',
-          'font-size': PILL_FONT,
-          'font-weight': 'bold',
-          fill: p.color,
-        },
-        p.text,
-      ),
-    );
-    r -= w + 6;
-  }
-  return out;
-}
-
-/** The 远景 action, then the 强弱 word (远景: 原缺 when filled, 仍缺 when no target would fill it). */
-function pillsOf(s: ChainSegment, view: ChainMapInput['view']): Pill[] {
-  const act = action(s, view);
-  const pills: Pill[] = [];
-  if (act) pills.push({ text: `${act} ${s.counts.目标} 家`, fill: ACTION_PILL.fill, color: ACTION_PILL.text });
-  if (s.strength) {
-    const st = STYLES[s.strength];
-    if (act === '补链') pills.push({ text: '原缺', fill: '#FFFFFF', color: COLORS.text, stroke: '#555555' });
-    else
-      pills.push({
-        text: view === '远景' && s.strength === '缺' ? '仍缺' : s.strength,
-        fill: st.pill,
-        color: st.pillText,
-        stroke: st.pillStroke,
-      });
-  }
-  return pills;
-}
-
-function segmentNode(
-  s: ChainSegment,
+export function segmentAction(
+  s: Pick<ChainSegment, 'strength' | 'companies'>,
   view: ChainMapInput['view'],
-  x: number,
-  y: number,
-  height: number,
-  hatchId: string,
-): SvgNode {
-  const act = action(s, view);
-  const style = act === '补链' ? STYLES.filled : STYLES[s.strength ?? 'none'];
-  const compact = height < 56;
-  const nameFont = compact ? 14 : 15;
-  const countFont = compact ? 11 : 12;
-  const lineH = nameFont * 1.3;
-  const pad = 10;
-  const inner = COL_W - 2 * pad;
-
-  const pills = pillsOf(s, view);
-  const pillsW = pills.reduce((t, p) => t + pillWidth(p) + 6, 0);
-  const counts = countsText(s.counts);
-  const maxLines = Math.max(1, Math.floor((height - 2 * (pad - 2) - countFont * 1.3 - 4) / lineH));
-  // pills beside the name; or, when that cuts the name and the counts line has room, beside the counts
-  let pillsOnName = true;
-  let lines = wrapText(s.segment, inner - pillsW, nameFont, maxLines);
-  const cut = lines[lines.length - 1]?.endsWith('…') ?? false;
-  if (cut && textWidth(counts, countFont) + pillsW + 8 <= inner) {
-    pillsOnName = false;
-    lines = wrapText(s.segment, inner, nameFont, maxLines);
-  }
-  const countsLine = ellipsize(counts, pillsOnName ? inner : inner - pillsW, countFont);
-
-  // the name lines and the counts line as one block, centred in the node
-  const blockH = lines.length * lineH + 4 + countFont * 1.3;
-  const top = y + Math.max(pad - 2, (height - blockH) / 2);
-  const nameCy = top + lineH / 2;
-  const countsCy = top + lines.length * lineH + 4 + (countFont * 1.3) / 2;
-
-  const tip = `${s.segment}（${s.position}${s.strength ? `，${s.strength}` : ''}）：${counts}${act ? `；远景${act} ${s.counts.目标} 家` : ''}`;
-  const box = { x, y, width: COL_W, height, rx: 8 };
-  const node = h(
-    'g',
-    { class: `zs-segment zs-segment--${s.strength ?? 'none'}${act ? ` zs-segment--${act}` : ''}` },
-    h('title', {}, tip),
-    style.fill === 'hatch'
-      ? [h('rect', { ...box, fill: '#FFFFFF' }), h('rect', { ...box, fill: `url(#${hatchId})` })]
-      : h('rect', { ...box, fill: style.fill }),
-    h('rect', {
-      ...box,
-      fill: 'none',
-      stroke: style.stroke,
-      'stroke-width': style.width,
-      'stroke-dasharray': style.dash,
-    }),
-    s.strength === '风险' && !act
-      ? h('rect', {
-          x: x + 4,
-          y: y + 4,
-          width: COL_W - 8,
-          height: height - 8,
-          rx: 5,
-          fill: 'none',
-          stroke: style.stroke,
-          'stroke-width': 1,
-        })
-      : null,
-    pillRow(pills, x + COL_W - pad, pillsOnName ? nameCy : countsCy),
-    h(
-      'text',
-      {
-        x: x + pad,
-        y: nameCy,
-        dy: '0.35em',
-        'font-size': nameFont,
-        'font-weight': 'bold',
-        fill: COLORS.text,
-        'text-anchor': 'start',
-      },
-      lines.map((l, i) => h('tspan', { x: x + pad, dy: i === 0 ? undefined : lineH }, l)),
-    ),
-    h(
-      'text',
-      { x: x + pad, y: countsCy, dy: '0.35em', 'font-size': countFont, fill: COLORS.text, 'text-anchor': 'start' },
-      countsLine,
-    ),
-  );
-  const link = safeHref(s.href);
-  return link ? h('a', { href: link, 'aria-label': tip }, node) : node;
+): ChainAction | null {
+  if (view !== '远景' || namesOf(s.companies, '目标').length === 0) return null;
+  return s.strength === '缺' ? '补链' : '强链';
 }
 
 /** Segments of one column in 排序 order (then input order). */
@@ -244,69 +84,194 @@ function column(segments: readonly ChainSegment[], position: ChainPosition): Cha
     .map(({ s }) => s);
 }
 
-function legendRow(view: ChainMapInput['view'], hatchId: string): SvgNode {
-  const items: { key: keyof typeof STYLES; label: string }[] = [
-    { key: '强', label: '强：本地配套较完整' },
-    { key: '弱', label: '弱：有企业但配套不足' },
-    { key: '缺', label: '缺：本地暂无企业' },
-    { key: '风险', label: '风险：依赖单一企业或外部供应' },
-    ...(view === '远景' ? [{ key: 'filled' as const, label: '补链后：目标企业引进落地' }] : []),
-  ];
-  let x = MARGIN;
-  const y = NODES_BOTTOM + 26;
-  const nodes: Children[] = [];
-  for (const it of items) {
-    const st = STYLES[it.key];
-    const box = { x, y: y - 9, width: 30, height: 18, rx: 4 };
-    nodes.push(
-      st.fill === 'hatch'
-        ? [h('rect', { ...box, fill: '#FFFFFF' }), h('rect', { ...box, fill: `url(#${hatchId})` })]
-        : h('rect', { ...box, fill: st.fill }),
-      h('rect', { ...box, fill: 'none', stroke: st.stroke, 'stroke-width': st.width, 'stroke-dasharray': st.dash }),
-      h('text', { x: x + 38, y, dy: '0.35em', 'font-size': 12, fill: COLORS.text, 'text-anchor': 'start' }, it.label),
-    );
-    x += 38 + textWidth(it.label, 12) + 22;
-  }
-  const note =
-    view === '远景'
-      ? '强链 / 补链 N 家：该环节 N 家目标企业引进后的形态；数字为企业家数，签约为已签约项目数'
-      : '数字为企业家数：链主、本地、目标企业；签约为已签约项目数';
-  nodes.push(
+function headerBar(x: number, y: number, width: number, text: string, fill = '#3A3A3A'): SvgNode[] {
+  return [
+    h('rect', { x, y, width, height: HEADER_H, rx: 6, fill }),
     h(
       'text',
-      { x: MARGIN, y: y + 24, dy: '0.35em', 'font-size': 12, fill: COLORS.muted, 'text-anchor': 'start' },
-      note,
+      {
+        x: x + width / 2,
+        y: y + HEADER_H / 2,
+        dy: '0.35em',
+        'text-anchor': 'middle',
+        'font-size': 16,
+        'font-weight': 'bold',
+        fill: '#FFFFFF',
+      },
+      text,
     ),
-  );
-  return h('g', { class: 'zs-legend' }, nodes);
+  ];
 }
 
+/** Stacks measured nodes from `y` down; returns the drawn nodes and the bottom. */
+function stack(
+  nodes: readonly MeasuredNode[],
+  x: number,
+  y: number,
+  hatchId: string,
+): { out: SvgNode[]; bottom: number } {
+  const out: SvgNode[] = [];
+  let cy = y;
+  for (const n of nodes) {
+    out.push(n.render(x, cy, hatchId));
+    cy += n.height + NODE_GAP;
+  }
+  return { out, bottom: nodes.length ? cy - NODE_GAP : y };
+}
+
+const emptyColumn = (x: number, y: number): SvgNode =>
+  h(
+    'text',
+    { x: x + NODE_W / 2, y: y + 20, 'text-anchor': 'middle', 'font-size': 14, fill: COLORS.muted },
+    '（暂无环节）',
+  );
+
 /**
- * 招商图谱: the chain's segments in three columns 上游 → 中游 → 下游, each a rounded node coloured
- * and labelled by 强弱 (缺 hatched with a dashed border, so it reads in greyscale print) with its
- * counts `链主 2 · 本地 5 · 目标 3 · 签约 4`. The `远景` view draws every segment with target
- * enterprises as if they were attracted (`补链 3 家` / `强链 3 家`), so the gap between the two
- * views shows what the targets would fill. One A4 landscape page: viewBox 1120 × 790, fits
- * 3–10 segments per column (more shrink the nodes).
+ * 招商图谱: the chain's segments 上游 → 中游 → 下游, each a node coloured and labelled by 强弱
+ * (缺 hatched with a dashed border, so it reads in greyscale print) that names its enterprises —
+ * 链主 first and in bold, then 本地, then 目标 — with `等N家` when they do not fit, and this year's
+ * signed projects. The `远景` view draws every segment with targets as if they were attracted
+ * (`补链 3 家` / `强链 3 家`, the targets tagged 补链 / 强链), plus the segments target
+ * enterprises would add (延链). Heights follow the content (no fixed aspect): `wide` puts the
+ * three columns side by side in a 1120-wide drawing (screens; printed on A4 landscape by the
+ * page's print style), `narrow` stacks them 352 wide for phones. Text is measured with
+ * `wrapText`, so nothing overlaps.
  *
  * @example
  * chainMap({
- *   chain: '新能源汽车', view: '现状',
+ *   chain: '新能源汽车', view: '现状', year: '2025',
  *   segments: [
- *     { segment: '锂矿及正极材料', position: '上游', strength: '缺', counts: { 链主: 0, 本地: 0, 目标: 3, signed: 0 } },
- *     { segment: '动力电池', position: '中游', strength: '强', counts: { 链主: 1, 本地: 6, 目标: 2, signed: 3 }, href: 'chains/xny/dldc/' },
- *     { segment: '整车制造', position: '下游', strength: '弱', counts: { 链主: 0, 本地: 2, 目标: 1, signed: 1 } },
+ *     { segment: '锂矿及正极材料', position: '上游', strength: '缺', companies: [{ name: '鼎晟锂业有限公司', category: '目标' }], signed: 0 },
+ *     { segment: '动力电池', position: '中游', strength: '强', companies: [{ name: '星辰新能源', category: '链主' }], signed: 3, href: '#seg-2' },
  *   ],
  * })
  */
 export function chainMap(input: ChainMapInput): string {
-  const { chain, segments, view, width = W } = input;
-  const columns = POSITIONS.map((p) => column(segments, p));
-  const most = Math.max(1, maxOf(columns.map((c) => c.length)));
-  const slot = Math.min(86, (NODES_BOTTOM - NODES_TOP + NODE_GAP) / most);
-  const nodeH = slot - NODE_GAP;
-  const midY = NODES_TOP + (most * slot - NODE_GAP) / 2;
+  const { chain, segments, view, layout = 'wide', year } = input;
+  const L = LAYOUTS[layout];
+  const extensions = view === '远景' ? (input.extensions ?? []) : [];
+  const signedLabel = year ? `${year}年签约` : null;
   const hatchId = 'hatch';
+  const innerW = L.width - 2 * L.margin;
+
+  const columns = POSITIONS.map((p) => column(segments, p));
+  const measured = columns.map((col) =>
+    col.map((s) => measureNode({ ...s, view, action: segmentAction(s, view), signedLabel }, NODE_W)),
+  );
+  const extNodes = extensions.map((e) =>
+    measureNode(
+      {
+        segment: e.segment,
+        companies: e.companies.filter((c) => c.category === '目标'),
+        signed: 0,
+        href: e.href,
+        view,
+        action: '延链',
+        signedLabel: null,
+      },
+      NODE_W,
+    ),
+  );
+
+  // heading: title and subtitle, wrapped to the drawing
+  const title = `${chain}产业链招商图谱（${view}）`;
+  const titleLines = wrapText(title, innerW, 22);
+  const sub =
+    view === '远景'
+      ? '远景：假设各环节目标企业全部引进落地后的链条形态，标出每家目标企业补链、强链或延链'
+      : '现状：各环节的链主企业、本地企业、目标企业和已签约项目';
+  const subLines = wrapText(sub, innerW, 13);
+  const heading = [
+    h(
+      'text',
+      {
+        x: L.margin,
+        y: L.margin + 14,
+        'font-size': 22,
+        'font-weight': 'bold',
+        fill: COLORS.text,
+        'text-anchor': 'start',
+      },
+      titleLines.map((l, i) => h('tspan', { x: L.margin, dy: i === 0 ? undefined : 28 }, l)),
+    ),
+    h(
+      'text',
+      {
+        x: L.margin,
+        y: L.margin + 14 + (titleLines.length - 1) * 28 + 24,
+        'font-size': 13,
+        fill: COLORS.muted,
+        'text-anchor': 'start',
+      },
+      subLines.map((l, i) => h('tspan', { x: L.margin, dy: i === 0 ? undefined : 18 }, l)),
+    ),
+  ];
+  const top = L.margin + 14 + (titleLines.length - 1) * 28 + 24 + (subLines.length - 1) * 18 + 16;
+
+  const body: SvgNode[] = [];
+  let bottom = top;
+  if (layout === 'wide') {
+    const colX = (i: number) => L.margin + i * (NODE_W + L.gap);
+    const nodesTop = top + HEADER_H + 12;
+    columns.forEach((col, ci) => {
+      const x = colX(ci);
+      appendAll(body, headerBar(x, top, NODE_W, `${POSITIONS[ci]}（${col.length} 个环节）`));
+      if (ci < 2) {
+        const ax = x + NODE_W + 6;
+        const ay = top + HEADER_H / 2;
+        body.push(
+          h('path', { d: `M${ax},${ay}H${ax + L.gap - 20}`, stroke: '#3A3A3A', 'stroke-width': 3, fill: 'none' }),
+          h('path', {
+            d: `M${ax + L.gap - 22},${ay - 8}L${ax + L.gap - 10},${ay}L${ax + L.gap - 22},${ay + 8}Z`,
+            fill: '#3A3A3A',
+          }),
+        );
+      }
+      const drawn = stack(measured[ci] ?? [], x, nodesTop, hatchId);
+      appendAll(body, drawn.out);
+      if (col.length === 0) body.push(emptyColumn(x, nodesTop));
+      bottom = Math.max(bottom, col.length === 0 ? nodesTop + 30 : drawn.bottom);
+    });
+    if (extNodes.length > 0) {
+      const y = bottom + 22;
+      appendAll(body, headerBar(L.margin, y, innerW, `延链：图谱外新增环节（${extNodes.length} 个）`, '#007A5A'));
+      // masonry: each node into the shortest of the three columns
+      const tops = [0, 1, 2].map(() => y + HEADER_H + 12);
+      for (const n of extNodes) {
+        const ci = tops.indexOf(minOf(tops));
+        body.push(n.render(colX(ci), tops[ci] ?? 0, hatchId));
+        tops[ci] = (tops[ci] ?? 0) + n.height + NODE_GAP;
+      }
+      bottom = maxOf(tops) - NODE_GAP;
+    }
+  } else {
+    let y = top;
+    columns.forEach((col, ci) => {
+      if (ci > 0) {
+        // a downward arrow between the stacked columns
+        const cx = L.width / 2;
+        body.push(h('path', { d: `M${cx - 10},${y + 2}L${cx + 10},${y + 2}L${cx},${y + 14}Z`, fill: '#3A3A3A' }));
+        y += 20;
+      }
+      appendAll(body, headerBar(L.margin, y, NODE_W, `${POSITIONS[ci]}（${col.length} 个环节）`));
+      y += HEADER_H + 10;
+      const drawn = stack(measured[ci] ?? [], L.margin, y, hatchId);
+      appendAll(body, drawn.out);
+      if (col.length === 0) body.push(emptyColumn(L.margin, y));
+      y = (col.length === 0 ? y + 30 : drawn.bottom) + 14;
+    });
+    if (extNodes.length > 0) {
+      appendAll(body, headerBar(L.margin, y, NODE_W, `延链：新增环节（${extNodes.length} 个）`, '#007A5A'));
+      const drawn = stack(extNodes, L.margin, y + HEADER_H + 10, hatchId);
+      appendAll(body, drawn.out);
+      y = drawn.bottom + 14;
+    }
+    bottom = y - 14;
+  }
+
+  const legendY = bottom + 24;
+  const legend = chainLegend(view, { x: L.margin, y: legendY, width: innerW }, hatchId, extNodes.length > 0);
+  const height = legendY + legend.height + L.margin;
 
   const defs = h(
     'defs',
@@ -314,96 +279,43 @@ export function chainMap(input: ChainMapInput): string {
     h(
       'pattern',
       { id: hatchId, width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
-      h('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#CFCFCF', 'stroke-width': 3 }),
+      h('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#E0E0E0', 'stroke-width': 3 }),
     ),
   );
 
-  const heading = [
-    h(
-      'text',
-      { x: MARGIN, y: 38, 'font-size': 24, 'font-weight': 'bold', fill: COLORS.text, 'text-anchor': 'start' },
-      `${chain}产业链招商图谱（${view}）`,
-    ),
-    h(
-      'text',
-      { x: MARGIN, y: 64, 'font-size': 13, fill: COLORS.muted, 'text-anchor': 'start' },
-      view === '远景'
-        ? '远景：假设各环节目标企业全部引进落地后的链条形态'
-        : '现状：各环节本地企业、链主企业、目标企业与已签约项目',
-    ),
-  ];
-
-  const body: SvgNode[] = [];
-  columns.forEach((col, ci) => {
-    const x = MARGIN + ci * (COL_W + GAP);
-    body.push(
-      h('rect', { x, y: HEADER_Y, width: COL_W, height: HEADER_H, rx: 6, fill: '#3A3A3A' }),
-      h(
-        'text',
-        {
-          x: x + COL_W / 2,
-          y: HEADER_Y + HEADER_H / 2,
-          dy: '0.35em',
-          'text-anchor': 'middle',
-          'font-size': 17,
-          'font-weight': 'bold',
-          fill: '#FFFFFF',
-        },
-        `${POSITIONS[ci]}（${col.length} 个环节）`,
-      ),
-    );
-    if (ci < 2) {
-      // flow arrows: header to header, and a faint chevron across the nodes' gap
-      const ax = x + COL_W + 8;
-      const ay = HEADER_Y + HEADER_H / 2;
-      body.push(
-        h('path', { d: `M${ax},${ay}H${ax + GAP - 24}`, stroke: '#3A3A3A', 'stroke-width': 3, fill: 'none' }),
-        h('path', {
-          d: `M${ax + GAP - 26},${ay - 8}L${ax + GAP - 14},${ay}L${ax + GAP - 26},${ay + 8}Z`,
-          fill: '#3A3A3A',
-        }),
-        h('path', {
-          d: `M${x + COL_W + 18},${midY - 22}L${x + COL_W + GAP - 18},${midY}L${x + COL_W + 18},${midY + 22}Z`,
-          fill: '#C8C8C8',
-        }),
-      );
-    }
-    if (col.length === 0) {
-      body.push(
-        h(
-          'text',
-          { x: x + COL_W / 2, y: NODES_TOP + 24, 'text-anchor': 'middle', 'font-size': 14, fill: COLORS.muted },
-          '（暂无环节）',
-        ),
-      );
-    }
-    col.forEach((s, i) => body.push(segmentNode(s, view, x, NODES_TOP + i * slot, nodeH, hatchId)));
-  });
-
-  const count = (k: ChainStrength): number => segments.filter((s) => s.strength === k).length;
-  const sum = (k: keyof ChainSegment['counts']): number => segments.reduce((t, s) => t + s.counts[k], 0);
-  const gaps = segments.filter((s) => s.strength === '缺');
-  const filled = gaps.filter((s) => s.counts.目标 > 0).length;
-  const description =
-    `${chain}产业链招商图谱（${view}）：上游 ${columns[0]?.length ?? 0} 个环节、中游 ${columns[1]?.length ?? 0} 个、下游 ${columns[2]?.length ?? 0} 个；` +
-    `强 ${count('强')} 个、弱 ${count('弱')} 个、缺 ${count('缺')} 个、风险 ${count('风险')} 个；` +
-    `链主企业 ${sum('链主')} 家、本地企业 ${sum('本地')} 家、目标企业 ${sum('目标')} 家、签约项目 ${sum('signed')} 个` +
-    (view === '远景' ? `；目标企业引进后，缺失环节由 ${gaps.length} 个减少为 ${gaps.length - filled} 个。` : '。');
-
   return svgRoot(
     {
-      width: W,
-      maxWidth: width,
-      height: H,
-      title: `${chain}产业链招商图谱（${view}）`,
-      description,
-      kind: 'chain',
+      width: L.width,
+      height,
+      title,
+      description: describe(input, columns, extensions.length),
+      kind: `chain-${layout}`,
       idSeed: input,
     },
     defs,
-    h('rect', { x: 0, y: 0, width: W, height: H, fill: '#FFFFFF' }),
+    h('rect', { x: 0, y: 0, width: L.width, height, fill: '#FFFFFF' }),
     heading,
     body,
-    legendRow(view, hatchId),
+    legend.node,
+  );
+}
+
+/** The map in one sentence for screen readers: positions, strengths, 链主 by name, and counts. */
+function describe(input: ChainMapInput, columns: ChainSegment[][], extensions: number): string {
+  const { chain, segments, view } = input;
+  const count = (k: ChainStrength): number => segments.filter((s) => s.strength === k).length;
+  const all = (cat: ChainMapCompany['category']) => new Set(segments.flatMap((s) => namesOf(s.companies, cat)));
+  const leaders = [...all('链主')];
+  const gaps = segments.filter((s) => s.strength === '缺');
+  const filled = gaps.filter((s) => namesOf(s.companies, '目标').length > 0).length;
+  const signed = segments.reduce((t, s) => t + s.signed, 0);
+  return (
+    `${chain}产业链招商图谱（${view}）：上游 ${columns[0]?.length ?? 0} 个环节、中游 ${columns[1]?.length ?? 0} 个、下游 ${columns[2]?.length ?? 0} 个；` +
+    `强 ${count('强')} 个、弱 ${count('弱')} 个、缺 ${count('缺')} 个、风险 ${count('风险')} 个；` +
+    `链主企业 ${leaders.length} 家${leaders.length ? `（${leaders.join('、')}）` : ''}、本地企业 ${all('本地').size} 家、目标企业 ${all('目标').size} 家` +
+    (input.year ? `、${input.year}年签约项目 ${signed} 个` : '') +
+    (view === '远景'
+      ? `；目标企业引进后，缺失环节由 ${gaps.length} 个减少为 ${gaps.length - filled} 个${extensions ? `，另新增 ${extensions} 个环节（延链）` : ''}。`
+      : '。')
   );
 }

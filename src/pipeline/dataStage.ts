@@ -22,6 +22,10 @@ import { checkChains } from '../normalize/checkChains.ts';
 import { buildProjects, diffSnapshots } from '../metrics/projects.ts';
 import type { Project, SnapshotDiff } from '../schemas/project.ts';
 import { appendAll } from '../schemas/arrays.ts';
+import type { ZoneGeo } from '../schemas/geo.ts';
+import type { AssetRow } from '../schemas/records.ts';
+import { readZoneGeo } from './readZoneGeo.ts';
+import { finishAssets } from '../normalize/finishAssets.ts';
 
 /** Side effects the data stage may have, passed in so the pipeline is testable without mocks. */
 export interface BuildEffects {
@@ -42,6 +46,8 @@ export interface DataModel {
   settings: SiteSettings;
   folder: DataFolder;
   reference: Reference;
+  /** Boundary and parks from `reference/*.geojson` (empty areas without such files). */
+  geo: ZoneGeo;
   snapshots: Snapshot[];
   projects: Project[];
   sheets: SheetReport[];
@@ -111,6 +117,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     parks: [],
     assets: [],
   };
+  const assetRows: AssetRow[] = [];
   for (const t of refTables.filter((t) => t.kind !== 'units')) {
     const r = processTable(t, ctx, extraAliases);
     appendAll(issues, r.issues);
@@ -128,14 +135,26 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
       case 'chainSegments':
       case 'chainCompanies':
       case 'parks':
-      case 'assets':
         appendAll(reference[r.kind] as unknown[], r.records);
+        break;
+      case 'assets':
+        appendAll(assetRows, r.records as AssetRow[]);
         break;
       default:
         break;
     }
     effects.log(progressLine(r.sheet));
   }
+  // The zone map (GeoJSON boundary and parks), then the assets' positions checked against it.
+  const zone = readZoneGeo(
+    folder.root,
+    folder.geo,
+    reference.parks.map((p) => p.name),
+  );
+  appendAll(issues, zone.issues);
+  const finished = finishAssets(assetRows, zone.geo);
+  appendAll(issues, finished.issues);
+  appendAll(reference.assets, finished.assets);
 
   // 3. Ledgers, one snapshot at a time; each period is computed from its own snapshot only.
   const snapshots: Snapshot[] = [];
@@ -184,6 +203,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     settings,
     folder,
     reference,
+    geo: zone.geo,
     snapshots,
     projects,
     sheets,

@@ -12,6 +12,8 @@ export interface DataFolder {
   settingsFile: string | null;
   /** Reference tables, relative paths. */
   reference: string[];
+  /** GeoJSON files under `reference/` (the zone map), relative paths. */
+  geo: string[];
   /** Snapshot folders in period order, each with its table files (relative paths). */
   snapshots: { period: string; files: string[] }[];
   contentDir: string | null;
@@ -58,7 +60,10 @@ export function scanDataFolder(root: string): DataFolder {
     });
 
   const seen = new Set<string>();
-  const reference = existsSync(referenceDir) ? tableFiles(walkFiles(referenceDir, rel, issues, seen)).map(rel) : [];
+  const referenceFiles = existsSync(referenceDir) ? walkFiles(referenceDir, rel, issues, seen) : [];
+  const isGeo = (f: string) => extname(f).toLowerCase() === '.geojson' && !basename(f).startsWith('.');
+  const geo = referenceFiles.filter(isGeo).map(rel);
+  const reference = tableFiles(referenceFiles.filter((f) => !isGeo(f))).map(rel);
   const folders: { name: string; period: string; full: string }[] = [];
   if (existsSync(ledgersDir)) {
     for (const name of listFolder(ledgersDir, rel, issues)) {
@@ -96,7 +101,7 @@ export function scanDataFolder(root: string): DataFolder {
   snapshots.sort((a, b) => byCodePoint(a.period, b.period));
   const settingsFile = existsSync(join(root, 'site.json')) ? join(root, 'site.json') : null;
   const contentDir = existsSync(join(root, 'content')) ? join(root, 'content') : null;
-  return { root, settingsFile, reference, snapshots, contentDir, issues };
+  return { root, settingsFile, reference, geo, snapshots, contentDir, issues };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 } from '../schemas/siteData.ts';
 import { checkContract } from '../schemas/contract.ts';
 import type { DataModel } from './dataStage.ts';
+import { zoneGeoSchema } from '../schemas/geo.ts';
 
 /** Removes everything contract §10 forbids from the public profile, before any page is rendered. */
 export function publicReference(ref: Reference): Reference {
@@ -41,9 +42,10 @@ export function publicReference(ref: Reference): Reference {
     ...(location ? { location } : {}),
     ...(products ? { products } : {}),
   });
-  const asset = ({ name, type, area, location, status, contactUnit }: Asset): Asset => ({
+  const asset = ({ name, type, area, location, status, contactUnit, lng, lat }: Asset): Asset => ({
     name,
     public: true,
+    ...(lng !== undefined && lat !== undefined ? { lng, lat } : {}),
     ...(type ? { type } : {}),
     ...(area ? { area } : {}),
     ...(location ? { location } : {}),
@@ -133,6 +135,7 @@ export function writeSiteData(model: DataModel, report: Report, profile: 'intern
     counts: { errors: report.totals.errors, warnings: report.totals.warnings, rejected: report.totals.rejected },
   };
   write('meta.json', siteMetaSchema, meta);
+  write('geo.json', zoneGeoSchema, model.geo);
   if (profile === 'public') {
     write('reference.json', referenceSchema, publicReference(model.reference));
     write('public.json', publicDataSchema, publicData(model));

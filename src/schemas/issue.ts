@@ -37,6 +37,11 @@ export const ISSUE_CODES = [
   'duplicate_row', // same project twice in one ledger
   'duplicate_alias', // two units claim the same alias
   'unknown_indicator', // target row with an indicator we cannot compute
+  // zone map (存量资产地图)
+  'geojson_invalid', // a reference/*.geojson file that is not usable GeoJSON (error: the map goes without it)
+  'geojson_feature_ignored', // a feature that is not a polygon (point, line) or a file without polygons
+  'coordinate_invalid', // an asset's 经度/纬度/坐标 cannot be read (warning: drawn without a position)
+  'coordinate_outside', // an asset's position lies outside the zone boundary (warning: not placed on the map)
 ] as const;
 
 export const issueCodeSchema = z.enum(ISSUE_CODES);

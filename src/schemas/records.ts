@@ -97,5 +97,20 @@ export type ChainCompany = z.output<typeof chainCompanySchema>;
 export const parkSchema = TABLES.parks.schema;
 export type Park = z.output<typeof parkSchema>;
 
-export const assetSchema = TABLES.assets.schema;
+/** A 存量资产 row as read, its position cells still text (`src/pipeline/finishAssets.ts`). */
+export const assetRowSchema = TABLES.assets.schema;
+export type AssetRow = z.output<typeof assetRowSchema>;
+/**
+ * An idle asset: the row without its position cells, with the map position in degrees (WGS84 or
+ * CGCS2000, as the boundary GeoJSON) when 经度/纬度 or 坐标 gave a usable one.
+ */
+export const assetSchema = z.object({
+  ...z.object(recordShape(TABLES.assets)).omit({ lngText: true, latText: true, coordText: true }).shape,
+  /** @example 114.0523 */
+  lng: z.number().min(-180).max(180).optional(),
+  /** @example 22.5431 */
+  lat: z.number().min(-90).max(90).optional(),
+}) as unknown as z.ZodType<
+  Omit<AssetRow, 'lngText' | 'latText' | 'coordText'> & { lng?: number | undefined; lat?: number | undefined }
+>;
 export type Asset = z.output<typeof assetSchema>;

@@ -26,6 +26,7 @@ import { siteSettingsSchema } from './site.ts';
  * - `projects.json`   `projectSchema[]` (`./project.ts`, internal only)
  * - `quality.json`    {@link qualityDataSchema} (internal only)
  * - `public.json`     {@link publicDataSchema} (public only)
+ * - `geo.json`        `zoneGeoSchema` (`./geo.ts`, both profiles: the boundary and parks are public)
  */
 
 /** Any table kind, ledger or reference, e.g. `signed`, `units`. */

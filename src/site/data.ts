@@ -16,6 +16,7 @@ import {
   type Reference,
   type SiteMeta,
 } from '../schemas/siteData.ts';
+import { type ZoneGeo, zoneGeoSchema } from '../schemas/geo.ts';
 
 /**
  * Typed loaders for the site data folder (the file contract of `src/schemas/siteData.ts`), read
@@ -86,6 +87,21 @@ export function loadQuality(): QualityData {
 /** `public.json`: what the public profile may show of the ledgers (public only). */
 export function loadPublic(): PublicData {
   return readJson('public.json', publicDataSchema);
+}
+
+/**
+ * `geo.json`: the zone boundary and parks for the 存量资产地图 (both profiles), validated by its
+ * schema; a site-data folder written before the map existed reads as no map.
+ */
+export function loadGeo(): ZoneGeo {
+  const hit = cache.get('geo.json');
+  if (hit !== undefined) return hit as ZoneGeo;
+  const file = join(siteDataDir(), 'geo.json');
+  const geo = existsSync(file)
+    ? checkContract(zoneGeoSchema, JSON.parse(readFileSync(file, 'utf8')), 'geo.json')
+    : { areas: [] };
+  cache.set('geo.json', geo);
+  return geo;
 }
 
 /**

@@ -16,5 +16,10 @@ export const assetsTable = defineTable({
     f('contactUnit', '联系单位', 'text'),
     ...contact,
     f('public', '是否公开', 'yesno'),
+    // map position (存量资产地图): 经度 + 纬度, or one 坐标 cell "经度,纬度"; read as text and
+    // parsed by src/pipeline/finishAssets.ts, so an unreadable one is a warning, never a rejected row
+    f('lngText', '经度', 'text', ['东经']),
+    f('latText', '纬度', 'text', ['北纬']),
+    f('coordText', '坐标', 'text', ['经纬度', '经纬度坐标', '坐标经纬度', '位置坐标']),
   ],
 });

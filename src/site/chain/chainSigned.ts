@@ -47,9 +47,32 @@ export function signedGroupsFromRecords(
   return { groups: [...groups.values()], noChain };
 }
 
-/** Public profile: the counts the data stage kept (this year's signed projects, public or not). */
-export function signedGroupsFromPublic(pub: Pick<PublicData, 'chainSigned'>): SignedGroup[] {
-  return pub.chainSigned.map((c) => ({ chain: c.chain, segment: c.segment, count: c.count }));
+/**
+ * Public profile: the counts the data stage kept (this year's signed projects, public or not),
+ * each with the public ones among them by name (是否公开 = 是; no link, the public site has no
+ * project pages).
+ */
+export function signedGroupsFromPublic(
+  pub: Pick<PublicData, 'chainSigned'> & Partial<Pick<PublicData, 'signed' | 'period'>>,
+): SignedGroup[] {
+  const year = pub.period?.slice(0, 4);
+  const named = (chain: string, segment: string | null): ChainProject[] =>
+    (pub.signed ?? [])
+      .filter((s) => year && s.signDate.startsWith(`${year}-`) && s.chain === chain && (s.segment ?? null) === segment)
+      .map((s) => ({
+        name: s.name,
+        investmentYi: s.investmentYi,
+        signDate: s.signDate,
+        investor: s.investor,
+        chain: s.chain,
+        segment: s.segment,
+      }));
+  return pub.chainSigned.map((c) => ({
+    chain: c.chain,
+    segment: c.segment,
+    count: c.count,
+    projects: named(c.chain, c.segment),
+  }));
 }
 
 /** Unmatched groups flattened to projects (internal), latest first. */

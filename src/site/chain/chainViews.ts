@@ -1,7 +1,8 @@
 import type { ChainMapInput } from '../../charts/chainMap.ts';
 import type { ChainCompany } from '../../schemas/records.ts';
+import type { ChainMiniMapInput } from '../../charts/chainMiniMap.ts';
 import type { ChainView, SegmentView, Strength } from './chainModel.ts';
-import { POSITIONS } from './chainModel.ts';
+import { POSITIONS, segmentKey } from './chainModel.ts';
 
 /**
  * What the 招商图谱 pages show, prepared from `buildChains()`: the overview row of each chain,
@@ -88,16 +89,18 @@ export function gapList(chains: readonly ChainView[]): GapRow[] {
 
 /** A segment of one chain with target enterprises: what the 远景 map adds to the 现状 one. */
 export interface AttractionRow {
+  /** Section of the chain page, e.g. `seg-3` (`seg-none` for a 延链 segment). */
   anchor: string;
-  position: SegmentView['position'];
+  /** Missing for a 延链 segment (the map does not place it). */
+  position?: SegmentView['position'] | undefined;
   segment: string;
   strength?: Strength | undefined;
-  /** 补链 for a 缺 segment, else 强链 (as the 远景 map labels it). */
-  action: '补链' | '强链';
+  /** 补链 for a 缺 segment, 强链 for other segments of the map, 延链 for a segment outside it. */
+  action: '补链' | '强链' | '延链';
   targets: ChainCompany[];
 }
 
-/** The attraction list of a chain: segments with targets, 补链 before 强链, in map order. */
+/** The attraction list of a chain: segments with targets, 补链 before 强链 before 延链, in map order. */
 export function attractionList(chain: ChainView): AttractionRow[] {
   const rows: AttractionRow[] = chain.segments
     .filter((s) => s.counts.目标 > 0)
@@ -109,24 +112,59 @@ export function attractionList(chain: ChainView): AttractionRow[] {
       action: s.strength === '缺' ? ('补链' as const) : ('强链' as const),
       targets: targetsOf(s),
     }));
-  return [...rows.filter((r) => r.action === '补链'), ...rows.filter((r) => r.action === '强链')];
+  const extended: AttractionRow[] = extensionList(chain).map((e) => ({
+    anchor: 'seg-none',
+    segment: e.segment,
+    action: '延链',
+    targets: e.targets,
+  }));
+  return [...rows.filter((r) => r.action === '补链'), ...rows.filter((r) => r.action === '强链'), ...extended];
+}
+
+/**
+ * 延链: target enterprises whose 环节 names a segment the map does not have, grouped by that
+ * segment as written (first spelling), in sheet order. Targets without a 环节 are not 延链.
+ */
+export function extensionList(chain: ChainView): { segment: string; targets: ChainCompany[] }[] {
+  const groups = new Map<string, { segment: string; targets: ChainCompany[] }>();
+  for (const c of chain.unplaced.companies) {
+    if (c.category !== '目标' || !c.segment) continue;
+    const k = segmentKey(c.segment);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { segment: c.segment, targets: [] }));
+    if (!g.targets.some((t) => t.name === c.name)) g.targets.push(c);
+  }
+  return [...groups.values()];
 }
 
 /**
  * The chain map input of a view; every node links to its segment's section on the chain page
- * (`#seg-3`, relative to the page itself).
+ * (`#seg-3`, relative to the page itself), where its enterprises and signed projects are listed.
  */
-export function chainMapInput(chain: ChainView, view: ChainMapInput['view']): ChainMapInput {
+export function chainMapInput(
+  chain: ChainView,
+  view: ChainMapInput['view'],
+  year: string | null = null,
+  layout: ChainMapInput['layout'] = 'wide',
+): ChainMapInput {
   return {
     chain: chain.name,
     view,
+    layout,
+    year,
     segments: chain.segments.map((s) => ({
       segment: s.segment,
       position: s.position,
       strength: s.strength,
       order: s.order,
-      counts: { ...s.counts },
+      companies: s.companies.map((c) => ({ name: c.name, category: c.category })),
+      signed: s.counts.signed,
       href: `#${s.anchor}`,
+    })),
+    extensions: extensionList(chain).map((e) => ({
+      segment: e.segment,
+      companies: e.targets.map((c) => ({ name: c.name, category: c.category })),
+      href: '#seg-none',
     })),
   };
 }
@@ -136,10 +174,13 @@ export function visionSummary(chain: ChainView): {
   gaps: number;
   filled: number;
   strengthened: number;
+  /** Segments 延链 targets would add. */
+  extended: number;
   targets: number;
 } {
   const gaps = chain.segments.filter((s) => s.strength === '缺');
   return {
+    extended: extensionList(chain).length,
     gaps: gaps.length,
     filled: gaps.filter((s) => s.counts.目标 > 0).length,
     strengthened: chain.segments.filter((s) => s.strength !== '缺' && s.counts.目标 > 0).length,
@@ -169,4 +210,22 @@ export function chainSummary(chain: ChainView): string {
     (gaps.length ? `待补环节：${gaps.join('、')}` : '') +
     (strong.length || gaps.length ? '。' : '')
   );
+}
+
+/**
+ * The small map of a chain on the overview page; blocks link to the segment on the chain's page
+ * (`chains/c-….html#seg-3`, site-relative: the page makes it relative to itself).
+ */
+export function miniMapInput(chain: ChainView, year: string | null): ChainMiniMapInput {
+  return {
+    chain: chain.name,
+    year,
+    segments: chain.segments.map((s) => ({
+      segment: s.segment,
+      position: s.position,
+      strength: s.strength,
+      signed: s.counts.signed,
+      href: `${chain.page}#${s.anchor}`,
+    })),
+  };
 }

@@ -102,6 +102,9 @@ export interface PublicAssetRow {
   location?: string | undefined;
   status?: string | undefined;
   contactUnit?: string | undefined;
+  /** Map position in degrees, when the 存量资产 table gives one inside the boundary. */
+  lng?: number | undefined;
+  lat?: number | undefined;
 }
 
 export interface AssetGroup {
@@ -146,6 +149,7 @@ export function assetsView(assets: readonly Asset[]): { total: number; groups: A
       location: a.location,
       status: a.status,
       contactUnit: a.contactUnit,
+      ...(a.lng !== undefined && a.lat !== undefined ? { lng: a.lng, lat: a.lat } : {}),
     }));
   const types = [...ASSET_TYPES, '其他'];
   const groups = types

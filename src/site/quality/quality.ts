@@ -40,6 +40,10 @@ export const CODE_LABELS: Record<IssueCode, string> = {
   duplicate_row: '重复行',
   duplicate_alias: '单位别名重复',
   unknown_indicator: '无法计算的指标',
+  geojson_invalid: '地图文件无法使用',
+  geojson_feature_ignored: '地图要素未使用',
+  coordinate_invalid: '坐标无法识别',
+  coordinate_outside: '坐标在边界之外',
 };
 
 export const SEVERITY_LABELS: Record<Issue['severity'], string> = { error: '错误', warning: '警告', info: '跳过' };
