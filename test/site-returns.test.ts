@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../src/schemas/issue.ts';
 import { unitId } from '../src/site/data.ts';
-import { returnColumns, returnsView } from '../src/site/returns.ts';
+import { returnColumns, returnsView, safeFileName } from '../src/site/returns.ts';
 import { toXlsx } from '../src/site/tableExport.ts';
 
 const issue = (over: Partial<Issue>): Issue => ({
@@ -67,6 +67,11 @@ describe('退回清单', () => {
       '缺少必填项“总投资”，本行未计入：请补填后重新生成',
     ]);
     expect(ws.rowCount).toBe(3);
+  });
+
+  it('offers a file name any system can save, whatever the unit is called', () => {
+    expect(safeFileName('未登记<script>单位-退回清单-2025-10.xlsx')).toBe('未登记_script_单位-退回清单-2025-10.xlsx');
+    expect(safeFileName('a/b\\c:d*e?f"g|h.xlsx')).toBe('a_b_c_d_e_f_g_h.xlsx');
   });
 
   it('no latest period, no returns', () => {

@@ -35,6 +35,14 @@ export const returnColumns: Column<Issue>[] = ['file', 'sheet', 'row', 'column',
   (key) => issueColumns.find((c) => c.key === key)!,
 );
 
+/**
+ * A name Windows, macOS and WPS accept for a saved file: characters a file name cannot hold
+ * (`<>:"/\\|?*`, control characters) become `_`.
+ *
+ * @example safeFileName('招商<一>科-退回清单.xlsx') // '招商_一_科-退回清单.xlsx'
+ */
+export const safeFileName = (name: string): string => name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_');
+
 /** The returns of the latest snapshot, units in code-point order, rows by file, sheet and row. */
 export function returnsView(q: QualityData, latest: string | null): ReturnsView {
   const problems = q.issues.filter(
@@ -53,7 +61,7 @@ export function returnsView(q: QualityData, latest: string | null): ReturnsView 
       return {
         unit,
         path: `returns/${unitId(unit)}.xlsx`,
-        fileName: `${unit}-退回清单-${latest}.xlsx`,
+        fileName: safeFileName(`${unit}-退回清单-${latest}.xlsx`),
         errors: rows.filter((r) => r.severity === 'error').length,
         warnings: rows.filter((r) => r.severity === 'warning').length,
         rows,
