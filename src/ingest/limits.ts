@@ -23,9 +23,21 @@ import { peekZipEntry, type ZipEntry } from './zip.ts';
 
 /**
  * Most uncompressed bytes of `xl/worksheets/*.xml` plus `xl/sharedStrings.xml` read from one
- * workbook: 32 MiB ≈ 45 000–50 000 rows of 15 columns, ≈ 560 MB peak while exceljs loads it.
+ * workbook, as the zip directory claims them. The streaming reader (`xlsxStream.ts`) holds cell
+ * values only, never the XML, so this bounds time rather than memory: 1 GiB ≈ 1 600 000 rows of
+ * 15 columns. (exceljs, which the build used before, needed 16 MB per MB of XML and stopped at
+ * 32 MiB ≈ 50 000 rows.)
  */
-export const MAX_XLSX_XML_BYTES = 32 * 1024 * 1024;
+export const MAX_XLSX_XML_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Most rows of one sheet: checked from the sheet's `<dimension>` before reading and again while
+ * reading. A 1 000 000-row, 15-column ledger reads in ≈ 1.2 GB peak (see `npm run bench`).
+ */
+export const MAX_SHEET_ROWS = 1_000_000;
+
+/** Most non-empty cells of one workbook (all sheets): 24 million ≈ 1 600 000 rows of 15 columns. */
+export const MAX_WORKBOOK_CELLS = 24_000_000;
 
 /** Most bytes of one CSV file: 64 MiB ≈ 320 000 rows of 15 columns, ≈ 420 MB peak. */
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;

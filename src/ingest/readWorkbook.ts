@@ -8,11 +8,12 @@ import {
   checkXlsxSize,
   MAX_CSV_BYTES,
   MAX_FILE_BYTES,
+  MAX_SHEET_ROWS,
   MAX_XLSX_XML_BYTES,
   type SizeVerdict,
 } from './limits.ts';
 import { sniffFormat } from './sniff.ts';
-import { readXlsx } from './xlsx.ts';
+import { claimedSheetRows, DEFAULT_STREAM_LIMITS, readXlsxStream, XlsxTooLarge } from './xlsxStream.ts';
 import { listZipEntries } from './zip.ts';
 
 /** Extensions the build looks at; .xls/.et are included so that they can be reported, not read. */
@@ -49,6 +50,8 @@ export interface ReadWorkbookOptions {
   maxCsvBytes?: number;
   /** Override of `MAX_FILE_BYTES` (tests). */
   maxFileBytes?: number;
+  /** Override of `MAX_SHEET_ROWS` (tests). */
+  maxSheetRows?: number;
 }
 
 /**
@@ -147,11 +150,15 @@ export async function readWorkbookFile(
         );
       }
       const tooLarge = checkXlsxSize(bytes, entries, maxXml);
-      if (tooLarge !== null) return fail('file_too_large', tooLargeMessage(tooLarge, maxXml, '4 万'));
+      if (tooLarge !== null) return fail('file_too_large', tooLargeMessage(tooLarge, maxXml, '100 万'));
+      const maxRows = options.maxSheetRows ?? MAX_SHEET_ROWS;
+      const claimed = claimedSheetRows(bytes, entries);
+      if (claimed !== null && claimed > maxRows) return fail('file_too_large', tooManyRowsMessage(claimed, maxRows));
       let sheets;
       try {
-        sheets = await readXlsx(absPath);
-      } catch {
+        sheets = await readXlsxStream(bytes, entries, { ...DEFAULT_STREAM_LIMITS, maxRows });
+      } catch (error) {
+        if (error instanceof XlsxTooLarge) return fail('file_too_large', tooManyRowsMessage(error.reason, maxRows));
         return fail(
           'file_unreadable',
           'Excel 文件已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开后重新“另存为” .xlsx 放回原处',
@@ -163,6 +170,20 @@ export async function readWorkbookFile(
       return { workbook: { file, sheets } };
     }
   }
+}
+
+/** A sheet or workbook past the streaming reader's limits, found before (`claimed` rows) or while reading. */
+function tooManyRowsMessage(found: number | 'rows' | 'cells' | 'bytes', limit: number): string {
+  const many = (n: number, unit: string) => (n >= 10_000 ? `${Math.round(n / 1000) / 10} 万${unit}` : `${n} ${unit}`);
+  const what =
+    typeof found === 'number'
+      ? `工作表约有 ${many(found, '行')}，超过每张工作表 ${many(limit, '行')}的上限`
+      : found === 'rows'
+        ? `工作表超过 ${many(limit, '行')}的上限`
+        : found === 'cells'
+          ? `工作簿中有内容的单元格超过 ${many(DEFAULT_STREAM_LIMITS.maxCells, '个')}的上限`
+          : `工作表数据超过 ${formatBytes(DEFAULT_STREAM_LIMITS.maxSheetBytes)} 的上限`;
+  return `文件过大：${what}，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 ${many(limit, '行')}）后放回原处`;
 }
 
 /** The file name without folder and extension: the sheet name of a CSV. */
