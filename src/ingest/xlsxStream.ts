@@ -14,9 +14,12 @@ import { PartTooLarge, partText, smallPartText } from './zipPart.ts';
  * cell is read; shared strings, the date styles and the 1904 date system come from
  * `xlsxParts.ts`.
  *
- * Differences from exceljs, all on files exceljs misreads or refuses: a worksheet part not named
+ * Differences from exceljs, all on files exceljs misreads or refuses (each tested in
+ * `test/ingest-xlsxStream.test.ts`): a formula whose cached result is 0 or FALSE gives 0 / false
+ * (exceljs drops falsy results, so `=SUM(…)` showing 0 read as empty); a worksheet part not named
  * `sheetN.xml` is read (exceljs drops it); `date1904="true"` is honoured (exceljs wants `"1"`); a
- * phonetic guide (`<rPh>`) in an inline string is ignored (exceljs loses the whole row); a shared
+ * phonetic guide (`<rPh>`) in an inline string is ignored (exceljs loses the whole row); CDATA
+ * text is kept; namespace prefixes (`<x:row>`) and rows or cells without `r` are read; a shared
  * string index past the table or a hyperlink to a missing relationship reads as no value / no
  * link (exceljs throws).
  *
