@@ -7,6 +7,7 @@ import { buildReport } from './report.ts';
 import { issueLines, summaryLine } from './consoleReport.ts';
 import { writeSiteData } from './siteData.ts';
 import { buildSite, PROJECT_ROOT } from './buildSite.ts';
+import { NO_CACHE, openCache, pruneCache } from '../pipeline/cache.ts';
 
 /**
  * `npm run build` / `npm run check` (contract §9). Returns the exit code: 0 built (errors listed,
@@ -23,7 +24,9 @@ export async function runCli(
     out(
       `${mode === 'check' ? '校验' : '生成'}：数据目录 ${opts.data}${opts.checkOnly ? '' : `，输出 ${opts.out}（${opts.profile === 'public' ? '公开版' : '内部版'}）`}`,
     );
-    const model = await runDataStage(opts.data, { log: opts.quiet ? () => {} : out });
+    const cache = opts.cache === null ? NO_CACHE : openCache(opts.cache);
+    const model = await runDataStage(opts.data, { log: opts.quiet ? () => {} : out, cache });
+    if (opts.cache !== null) pruneCache(opts.cache);
     const report = buildReport(model, opts.profile);
     for (const line of issueLines(report)) out(line);
     if (opts.report) {
