@@ -22,6 +22,7 @@ import type { Project, SnapshotDiff } from './projects.ts';
 import { cacheKey, NO_CACHE, type BuildCache } from '../pipeline/cache.ts';
 import { cachedDerived, cachedReader, loadLedgerFile } from '../pipeline/cachedTables.ts';
 import { codeFingerprint } from '../pipeline/codeFingerprint.ts';
+import { RowMemo } from '../normalize/rowMemo.ts';
 import { serialize } from 'node:v8';
 
 /** Side effects the data stage may have, passed in so the pipeline is testable without mocks. */
@@ -116,7 +117,8 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     });
   }
   const unknownUnits = new Map<string, { rows: number; files: Set<string> }>();
-  const ctx = { ...baseCtx, resolveUnit: resolver.resolve };
+  const rowMemo = new RowMemo();
+  const ctx = { ...baseCtx, resolveUnit: resolver.resolve, rowMemo };
   // A ledger file's records depend on its bytes, the settings and the units table (names resolve through it).
   const inputsKey = cacheKey(JSON.stringify([settings.defaultAmountUnit, settings.aliases]), JSON.stringify(unitRows));
   const reference: Reference = {
@@ -164,6 +166,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     const records = emptyRecords();
     const latest = period === folder.snapshots[folder.snapshots.length - 1]?.period;
     const fileKeys: string[] = [];
+    rowMemo.nextGeneration();
     for (const file of files) {
       const { result: loaded, key } = await loadLedgerFile(
         folder.root,

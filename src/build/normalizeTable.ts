@@ -12,6 +12,7 @@ import type { ParseResult } from '../normalize/result.ts';
 import { cellToText, foldText } from '../normalize/text.ts';
 import { parseYesNo } from '../normalize/yesno.ts';
 import { RECORD_SCHEMAS } from './recordSchemas.ts';
+import { cellsKey, memoEntry, reuseRecord, type RowEvent, type RowMemo } from '../normalize/rowMemo.ts';
 
 /** Everything a table needs to turn its rows into records. */
 export interface TableContext {
@@ -23,6 +24,8 @@ export interface TableContext {
   defaultAmountUnit: '亿元' | '万元' | '元';
   /** Resolves a 单位 name to its canonical name. */
   resolveUnit: (raw: string) => { name: string; known: boolean };
+  /** Rows already normalised in this build, to reuse (one memo per build: `resolveUnit` must not change). */
+  rowMemo?: RowMemo;
 }
 
 export interface SheetStats {
@@ -70,6 +73,73 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
   const defaultUnitWarned = new Set<string>();
   const unknownUnitWarned = new Set<string>();
 
+  const issueAt = (
+    at: { file: string; sheet: string; row: number },
+    severity: Issue['severity'],
+    code: IssueCode,
+    spec: FieldSpec,
+    value: CellValue | string,
+    message: string,
+  ): Issue => {
+    const v = typeof value === 'string' ? value : cellText(value);
+    return {
+      severity,
+      code,
+      ...at,
+      column: headerOf.get(spec.key) ?? spec.label,
+      ...(v === '' ? {} : { value: v }),
+      message,
+      ...(ctx.period ? { period: ctx.period } : {}),
+    };
+  };
+  /** The table-level trace of a row: the first default-unit warning per column, unknown unit names. */
+  const replay = (event: RowEvent, at: { file: string; sheet: string; row: number }): void => {
+    const spec = specs.get(event.field)!;
+    if (event.kind === 'assumedUnit') {
+      if (defaultUnitWarned.has(spec.key)) return;
+      defaultUnitWarned.add(spec.key);
+      out.issues.push({
+        ...issueAt(
+          at,
+          'warning',
+          'unit_assumed',
+          spec,
+          '',
+          `“${headerOf.get(spec.key)}”列及单元格都没有写单位，已按默认单位“${ctx.defaultAmountUnit}”换算：请在表头写明单位，如“${spec.label}（亿元）”`,
+        ),
+        row: at.row,
+      });
+      return;
+    }
+    const name = event.name;
+    out.unknownUnits.set(name, (out.unknownUnits.get(name) ?? 0) + 1);
+    if (unknownUnitWarned.has(name)) return;
+    unknownUnitWarned.add(name);
+    out.issues.push(
+      issueAt(
+        at,
+        'warning',
+        'unknown_unit',
+        spec,
+        name,
+        `单位“${name}”不在单位名单中，按原名统计：请改为名单中的单位名称，或在单位表中为其添加简称/别名`,
+      ),
+    );
+  };
+  // Rows seen before in this build (same kind, columns, units and cells) are reused (`rowMemo.ts`).
+  const memo = ctx.rowMemo;
+  const memoFields: string[] = [];
+  for (const col of columns) if (!memoFields.includes(col.field as string)) memoFields.push(col.field as string);
+  const memoTable = memo
+    ? cellsKey([
+        ctx.kind,
+        ctx.defaultAmountUnit,
+        ctx.period === undefined ? 'ref' : 'ledger',
+        ...columns.flatMap((c) => [c.field, c.unit]),
+      ])
+    : '';
+  const memoValues: CellValue[] = [];
+
   for (const row of rows) {
     out.stats.read++;
     if (row.status !== 'data') {
@@ -77,7 +147,23 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
       continue;
     }
     const at = { file: ctx.file, sheet: ctx.sheet, row: row.row };
+    let memoKey: string | null = null;
+    if (memo) {
+      memoValues.length = 0;
+      for (const f of memoFields) memoValues.push(row.values[f] ?? null);
+      memoKey = memoTable + cellsKey(memoValues);
+      const hit = memo.get(memoKey);
+      if (hit !== undefined && (hit.maxDate === null || !ctx.period || !isAfterPeriodEnd(hit.maxDate, ctx.period))) {
+        for (const e of hit.events) replay(e, at);
+        out.records.push(reuseRecord(hit, { file: ctx.file, sheet: ctx.sheet, row: row.row }));
+        out.stats.accepted++;
+        memo.stats.reused++;
+        continue;
+      }
+    }
     const errors: Issue[] = [];
+    const events: RowEvent[] = [];
+    let maxDate: string | null = null;
     const record: Record<string, unknown> = {};
     const issue = (
       severity: Issue['severity'],
@@ -85,18 +171,7 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
       spec: FieldSpec,
       value: CellValue | string,
       message: string,
-    ): Issue => {
-      const v = typeof value === 'string' ? value : cellText(value);
-      return {
-        severity,
-        code,
-        ...at,
-        column: headerOf.get(spec.key) ?? spec.label,
-        ...(v === '' ? {} : { value: v }),
-        message,
-        ...(ctx.period ? { period: ctx.period } : {}),
-      };
-    };
+    ): Issue => issueAt(at, severity, code, spec, value, message);
 
     for (const col of columns) {
       const spec = specs.get(col.field as string);
@@ -119,34 +194,17 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
       if (parsed.ok) {
         if (parsed.value === undefined) continue;
         record[recordKey(spec.key)] = parsed.value;
-        if (parsed.assumedUnit && !defaultUnitWarned.has(spec.key)) {
-          defaultUnitWarned.add(spec.key);
-          out.issues.push({
-            ...issue(
-              'warning',
-              'unit_assumed',
-              spec,
-              '',
-              `“${headerOf.get(spec.key)}”列及单元格都没有写单位，已按默认单位“${ctx.defaultAmountUnit}”换算：请在表头写明单位，如“${spec.label}（亿元）”`,
-            ),
-            row: row.row,
-          });
+        if (spec.type === 'date' && (maxDate === null || (parsed.value as string) > maxDate))
+          maxDate = parsed.value as string;
+        if (parsed.assumedUnit) {
+          const e: RowEvent = { kind: 'assumedUnit', field: spec.key };
+          events.push(e);
+          replay(e, at);
         }
         if (parsed.unknownUnit !== undefined) {
-          const name = parsed.unknownUnit;
-          out.unknownUnits.set(name, (out.unknownUnits.get(name) ?? 0) + 1);
-          if (!unknownUnitWarned.has(name)) {
-            unknownUnitWarned.add(name);
-            out.issues.push(
-              issue(
-                'warning',
-                'unknown_unit',
-                spec,
-                name,
-                `单位“${name}”不在单位名单中，按原名统计：请改为名单中的单位名称，或在单位表中为其添加简称/别名`,
-              ),
-            );
-          }
+          const e: RowEvent = { kind: 'unknownUnit', field: spec.key, name: parsed.unknownUnit };
+          events.push(e);
+          replay(e, at);
         }
         continue;
       }
@@ -196,6 +254,8 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
     }
     out.records.push(result.data as Record<string, unknown>);
     out.stats.accepted++;
+    if (memo && memoKey !== null && errors.length === 0)
+      memo.set(memoKey, memoEntry(result.data as Record<string, unknown>, events, maxDate));
   }
   return out;
 }

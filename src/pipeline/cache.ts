@@ -104,7 +104,11 @@ export function openCache(dir: string): BuildCache {
         stats.writes++;
       } catch {
         broken = true;
-        rmSync(tmp, { force: true });
+        try {
+          rmSync(tmp, { force: true });
+        } catch {
+          // nothing was written
+        }
       }
     },
   };
