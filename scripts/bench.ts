@@ -94,3 +94,15 @@ if (hc)
   console.log(
     `  heaviest chain page ${hc.f.slice(out.length + 1)}: ${fmt(hc.bytes / 1024)} KB, ${requests(readFileSync(hc.f, 'utf8'))} request(s)`,
   );
+
+// 3. Hostile shapes (issue 12): each zone is a good ledger beside one hostile file; each must stay
+// under 1.5 GB and take no more than a few times a normal build, with one message for the file.
+const hostileDir = join(out, 'hostile');
+const hostile: string[] = run('scripts/bench/makeHostileZones.ts', [hostileDir]);
+console.log(`\n敌意输入（每个一个数据阶段进程；目标：峰值 ≤ 1536 MB，时间不超过正常生成的几倍）`);
+for (const name of hostile) {
+  const m = run('scripts/bench/measureDataStage.ts', [join(hostileDir, name)]);
+  console.log(
+    `  ${name.padEnd(26)} ${fmt(m.ms / 1000, 2).padStart(6)} s   peak RSS ${fmt(m.maxRssMb, 0).padStart(5)} MB   ${m.issue ?? ''}`,
+  );
+}

@@ -1,4 +1,5 @@
 // npm run build -- [--data DIR] [--out DIR] [--profile internal|public] [--report FILE] [--strict]
-import { runCli } from '../src/build/runCli.ts';
+import { exitOnCrash, runCli } from '../src/cli/runCli.ts';
 
+exitOnCrash();
 process.exitCode = await runCli(process.argv.slice(2), 'build');

@@ -1,4 +1,5 @@
 // npm run check -- [--data DIR] [--report FILE]: validates the ledgers without building pages.
-import { runCli } from '../src/build/runCli.ts';
+import { exitOnCrash, runCli } from '../src/cli/runCli.ts';
 
+exitOnCrash();
 process.exitCode = await runCli(process.argv.slice(2), 'check');

@@ -13,7 +13,7 @@ import {
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanDataFolder } from '../src/build/scanDataFolder.ts';
+import { scanDataFolder } from '../src/pipeline/scanDataFolder.ts';
 import { encodeEntry, openCache } from '../src/pipeline/cache.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bucketChart } from '../src/charts/bucketChart.ts';
-import { SIZE_BUCKET_LABELS } from '../src/metrics/buckets.ts';
+import { SIZE_BUCKET_LABELS } from '../src/schemas/buckets.ts';
 
 const data = [
   { bucket: '亿元以下', count: 12, amount: 4.2 },

@@ -37,7 +37,14 @@ describe('sniffFormat', () => {
   test.each([
     ['OLE (.xls/.et)', oleBytes(), 'ole'],
     ['HTML saved as .xls', utf8(HTML_AS_XLS), 'html'],
-    ['SpreadsheetML 2003 saved as .xls', utf8(XML_2003_AS_XLS), 'html'],
+    ['SpreadsheetML 2003 saved as .xls', utf8(XML_2003_AS_XLS), 'spreadsheetml'],
+    [
+      'web page saved by a browser: a comment before <html>',
+      utf8(`<!-- saved from url=(0041)http://oa.example.gov.cn/export.do?id=123 -->\r\n${HTML_AS_XLS}`),
+      'html',
+    ],
+    ['comments, then a table', utf8('<!-- a --><!-- b -->\n<table><tr><td>项目名称</td></tr></table>'), 'html'],
+    ['a CSV whose first cell starts with <', utf8('<项目名称>,总投资\n甲,5\n'), 'text'],
     ['<table> fragment', utf8('  <TABLE><tr><td>1</td></tr></TABLE>'), 'html'],
     ['empty', new Uint8Array(0), 'empty'],
     ['white space only', utf8(' \r\n\t '), 'empty'],

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { CellValue, Grid } from '../src/ingest/grid.ts';
-import { locateTable, reconcileTotals, splitRows, type TableLayout } from '../src/ingest/header.ts';
+import type { Grid } from '../src/ingest/grid.ts';
+import type { CellValue } from '../src/schemas/table.ts';
+import { locateTable, reconcileTotals, splitRows } from '../src/ingest/header.ts';
+import { type TableLayout } from '../src/schemas/table.ts';
 import { readXlsx } from '../src/ingest/xlsx.ts';
 import { tempDir, writeMessySigned } from './fixtures/ingest/make.ts';
 

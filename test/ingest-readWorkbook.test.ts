@@ -70,16 +70,16 @@ describe('readable files', () => {
 });
 
 describe('files that cannot be read: one error each, in Chinese, saying how to fix', () => {
-  test('legacy .xls / .et (OLE)', async () => {
+  test('an OLE file that holds no workbook (.xls / .et): one error naming the file', async () => {
     expect(await read('签约项目表.xls', oleBytes())).toMatchInlineSnapshot(`
       {
-        "code": "file_legacy_format",
+        "code": "file_unreadable",
         "file": "ledgers/2025-10/签约项目表.xls",
-        "message": "这是旧版 Excel/WPS 格式（.xls/.et），无法读取：请在 Excel 或 WPS 中“另存为” .xlsx 后放回原处",
+        "message": "旧版 Excel/WPS 文件（.xls/.et）已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开修复后另存为 .xlsx 放回原处",
         "severity": "error",
       }
     `);
-    expect((await read('签约项目表.et', oleBytes())) as { code: string }).toMatchObject({ code: 'file_legacy_format' });
+    expect((await read('签约项目表.et', oleBytes())) as { code: string }).toMatchObject({ code: 'file_unreadable' });
   });
 
   test('password-protected .xlsx (an OLE container)', async () => {
@@ -87,23 +87,20 @@ describe('files that cannot be read: one error each, in Chinese, saying how to f
       {
         "code": "file_unreadable",
         "file": "ledgers/2025-10/加密.xlsx",
-        "message": "文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存为 .xlsx 放回原处",
+        "message": "文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存为不加密的 .xlsx 放回原处",
         "severity": "error",
       }
     `);
   });
 
-  test('HTML and SpreadsheetML 2003 saved as .xls', async () => {
-    expect(await read('网页版.xls', HTML_AS_XLS)).toMatchInlineSnapshot(`
-      {
-        "code": "file_legacy_format",
-        "file": "ledgers/2025-10/网页版.xls",
-        "message": "这是网页格式（HTML/XML）保存的表格，虽然扩展名可能是 .xls，但无法读取：请在 Excel 或 WPS 中打开后“另存为” .xlsx 放回原处",
-        "severity": "error",
-      }
-    `);
-    expect((await read('xml2003.xls', XML_2003_AS_XLS)) as { code: string }).toMatchObject({
-      code: 'file_legacy_format',
+  test('HTML and SpreadsheetML 2003 saved as .xls are read (test/ingest-legacy.test.ts); an empty one is one error', async () => {
+    expect(await read('网页版.xls', HTML_AS_XLS)).toEqual({
+      file: 'ledgers/2025-10/网页版.xls',
+      sheets: [{ name: '网页版', rows: [{ row: 1, cells: ['项目名称', '总投资'] }], merges: [] }],
+    });
+    expect(await read('xml2003.xls', XML_2003_AS_XLS)).toMatchObject({
+      code: 'file_unreadable',
+      message: '工作簿中所有工作表都是空的：请确认保存的是填好数据的台账后放回原处',
     });
   });
 
@@ -135,7 +132,7 @@ describe('files that cannot be read: one error each, in Chinese, saying how to f
     const start = sheet.localOffset + 30 + sheet.name.length;
     bytes.set(junkBytes(sheet.compressedSize - 20), start + 10);
     expect(((await read('坏内容.xlsx', bytes)) as { message: string }).message).toMatchInlineSnapshot(
-      `"Excel 文件已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开后重新“另存为” .xlsx 放回原处"`,
+      `"Excel 文件已损坏（其中“xl/worksheets/sheet1.xml”无法解压），无法读取：请用 Excel 或 WPS 打开修复后另存为 .xlsx，或重新导出"`,
     );
   });
 

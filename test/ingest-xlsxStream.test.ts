@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { CellValue, Grid } from '../src/ingest/grid.ts';
+import { clippedColumnsNote, type Grid } from '../src/ingest/grid.ts';
+import type { CellValue } from '../src/schemas/table.ts';
 import { readXlsx } from '../src/ingest/xlsx.ts';
 import { readXlsxStream, XlsxTooLarge, DEFAULT_STREAM_LIMITS } from '../src/ingest/xlsxStream.ts';
 import {
@@ -197,11 +198,11 @@ describe('what the shapes read as (by hand, not by either reader)', () => {
 
   test('merges', async () => {
     const [g] = await read('merges: master values fill the range, an empty master empties it, rows are created');
+    // E9 lies below the sheet's last value (row 8): cut away, as `fillMerges` does for every reader.
     expect(g!.merges).toEqual([
       { top: 1, left: 1, bottom: 1, right: 5 },
       { top: 3, left: 2, bottom: 6, right: 2 },
       { top: 7, left: 3, bottom: 8, right: 4 },
-      { top: 9, left: 5, bottom: 9, right: 5 },
     ]);
     expect(g!.rows).toEqual([
       { row: 1, cells: ['标题', '标题', '标题', '标题', '标题'] },
@@ -229,6 +230,18 @@ describe('what the shapes read as (by hand, not by either reader)', () => {
   test('hyperlinks: the text stays, a number or boolean under an external link is empty', async () => {
     const [g] = await read('hyperlinks: external link text, a number or date under a link, internal links ignored');
     expect(g!.rows[0]!.cells).toEqual(['官网', null, day(2025, 10, 8), '官网']);
+  });
+
+  test('columns past 1024: left out, counted in one note (merged cells included), the merge cut', async () => {
+    const [g] = await read('cells right of column 1024 are left out and counted, merged ones too');
+    // AMK1, XFD1; AMK2–AMM2 and AMK3–AMM3 take AMJ2's value: 2 + 3 + 3.
+    expect(g!.notes).toEqual([clippedColumnsNote(8)]);
+    expect(g!.merges).toEqual([{ top: 2, left: 1024, bottom: 3, right: 1024 }]);
+    expect(g!.rows.map((r) => [r.row, r.cells.length, r.cells[0], r.cells[1023]])).toEqual([
+      [1, 1, 1, undefined],
+      [2, 1024, 3, 'm'],
+      [3, 1024, null, 'm'],
+    ]);
   });
 
   test.each(Object.keys(DEVIATIONS))('where exceljs is wrong: %s', async (name) => {
@@ -296,7 +309,7 @@ describe('refusals', () => {
     expect(await reason({ maxRows: 50 })).toEqual([50, 50]);
     expect(await reason({ maxCells: 199 })).toBe('cells'); // 2 sheets × 50 rows × 2 cells = 200
     expect(await reason({ maxCells: 200 })).toEqual([50, 50]);
-    expect(await reason({ maxSheetBytes: 1000 })).toBe('bytes');
+    expect(await reason({ maxXmlBytes: 1000 })).toBe('bytes');
     // A directory that understates the size does not get past the byte limit.
     const parts = unzip(bytes);
     const lying = storeZip(
@@ -307,7 +320,7 @@ describe('refusals', () => {
       })),
     );
     await expect(
-      readXlsxStream(lying, undefined, { ...DEFAULT_STREAM_LIMITS, maxSheetBytes: 1000 }),
+      readXlsxStream(lying, undefined, { ...DEFAULT_STREAM_LIMITS, maxXmlBytes: 1000 }),
     ).rejects.toBeInstanceOf(XlsxTooLarge);
   });
 });

@@ -16,6 +16,7 @@ import type {
   Trip,
   Unit,
 } from '../src/schemas/records.ts';
+import { signedRecord } from './helpers/records.ts';
 
 // ------------------------------------------------------------------------------ fixture
 // Row numbers identify rows: 1xx 签约, 2xx 开工, 3xx 投产, 4xx 到位, 5xx/6xx 信息, 7xx 外出.
@@ -35,18 +36,7 @@ function signed(
   investmentYi: number,
   extra: Partial<Signed> = {},
 ): Signed {
-  return {
-    src: src(row),
-    key,
-    name: `项目${key}`,
-    unit,
-    signDate,
-    investmentYi,
-    foreign: false,
-    provincial: false,
-    public: false,
-    ...extra,
-  };
+  return signedRecord({ src: src(row), key, name: `项目${key}`, unit, signDate, investmentYi, ...extra });
 }
 function started(row: number, key: string, startDate: string, unit?: string): Started {
   return { src: src(row), key, name: `项目${key}`, startDate, inStats: true, ...(unit ? { unit } : {}) };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SIZE_BUCKETS, bucketOf } from '../src/metrics/buckets.ts';
+import { SIZE_BUCKETS, bucketOf } from '../src/schemas/buckets.ts';
 import { fmtInt, fmtPp, fmtRate, fmtScore, fmtYi, roundTo } from '../src/metrics/format.ts';
 import {
   daysBetween,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { filterLabel, normalizeChain } from '../src/metrics/filters.ts';
+import { filterLabel } from '../src/metrics/filters.ts';
+import { normalizeChain } from '../src/schemas/chain.ts';
 import { rankUnits } from '../src/metrics/ranking.ts';
 import { type ScoringRule, scoreTarget } from '../src/metrics/scoring.ts';
 import type { RankingEntry } from '../src/schemas/metrics.ts';

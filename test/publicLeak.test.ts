@@ -11,9 +11,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runDataStage } from '../src/build/dataStage.ts';
-import { buildReport } from '../src/build/report.ts';
-import { writeSiteData } from '../src/build/siteData.ts';
+import { runDataStage } from '../src/pipeline/dataStage.ts';
+import { buildReport } from '../src/pipeline/report.ts';
+import { writeSiteData } from '../src/pipeline/writeSiteData.ts';
 import { makeLeakZone, PUBLIC, SECRET_SCORE, SECRETS } from './fixtures/public-leak/makeLeakZone.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { runDataStage } from '../src/build/dataStage.ts';
-import type { DataModel } from '../src/build/dataStage.ts';
-import { buildReport } from '../src/build/report.ts';
-import type { Report } from '../src/build/report.ts';
+import { runDataStage } from '../src/pipeline/dataStage.ts';
+import type { DataModel } from '../src/pipeline/dataStage.ts';
+import { buildReport } from '../src/pipeline/report.ts';
+import type { Report } from '../src/schemas/report.ts';
 import { buildScenario } from '../scripts/sample/scenario.ts';
 import type { Project } from '../scripts/sample/scenario.ts';
 import { applySpecials } from '../scripts/sample/specials.ts';
@@ -79,7 +79,7 @@ describe('sample zone', () => {
       ['2025年签约项目台账（定稿）.xlsx', '2025年', 73, '项目名称', 'missing_required'],
       ['到位资金台账（2025年1-10月）.xlsx', '资金到位明细', 755, '实际到位资金(万元)', 'invalid_amount'],
       ['外出招商情况统计表（2025年10月）.csv', '外出招商情况统计表（2025年10月）', 144, '带队单位', 'missing_required'],
-      ['外出招商补充表（旧版）.xls', '', 0, '', 'file_legacy_format'],
+      ['外出招商补充表（旧版）.xls', '', 0, '', 'file_unreadable'],
       ['开工项目表 2025年10月.xlsx', '开工项目', 176, '开工时间', 'future_date'],
       ['招商信息台账（2025年10月更新）.xlsx', '信息汇总', 1064, '报送日期', 'invalid_date'],
     ]);

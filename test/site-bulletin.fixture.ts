@@ -1,6 +1,7 @@
-import type { PeriodData } from '../src/build/siteData.ts';
+import type { PeriodData } from '../src/schemas/siteData.ts';
 import { computePeriodMetrics } from '../src/metrics/periodMetrics.ts';
 import type { SnapshotRecords, Target, Unit } from '../src/schemas/records.ts';
+import { signedRecord } from './helpers/records.ts';
 
 /**
  * A hand-made zone for the bulletin and drill-down tests: three units, a handful of rows per
@@ -29,18 +30,7 @@ const signedRow = (
   investmentYi: number,
   signDate: string,
   extra: Partial<SnapshotRecords['signed'][number]> = {},
-) => ({
-  src: src(SIGNED, row),
-  key,
-  name,
-  unit,
-  investmentYi,
-  signDate,
-  foreign: false,
-  provincial: false,
-  public: false,
-  ...extra,
-});
+) => signedRecord({ src: src(SIGNED, row), key, name, unit, investmentYi, signDate, ...extra });
 
 export function records2025_10(): SnapshotRecords {
   return {
@@ -209,6 +199,7 @@ export function periodData(withPrevious = true): { data: PeriodData; prev: Perio
       records: r,
       metrics,
       diff: { added: [], removed: [], amountChanged: [], stageChanged: [] },
+      stages: {},
     };
   }
   const metrics = computePeriodMetrics({
@@ -229,6 +220,7 @@ export function periodData(withPrevious = true): { data: PeriodData; prev: Perio
       amountChanged: [{ key: 'code:A', name: '锂电池材料项目', from: 10, to: 12 }],
       stageChanged: [{ key: 'code:A', name: '锂电池材料项目', from: '开工', to: '投产' }],
     },
+    stages: {},
   };
   return { data, prev };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { bulletinView, progressOf, zoneTarget } from '../src/site/bulletin.ts';
-import type { Cell } from '../src/site/bulletinFormat.ts';
-import { bulletinIndex } from '../src/site/bulletinIndex.ts';
-import { bulletinTableId, bulletinTables } from '../src/site/bulletinTables.ts';
-import { itemLabel, rankChange } from '../src/site/bulletinUnits.ts';
+import { bulletinView, progressOf, zoneTarget } from '../src/site/bulletin/bulletin.ts';
+import type { Cell } from '../src/site/bulletin/bulletinFormat.ts';
+import { bulletinIndex } from '../src/site/bulletin/bulletinIndex.ts';
+import { bulletinTableId, bulletinTables } from '../src/site/bulletin/bulletinTables.ts';
+import { itemLabel, rankChange } from '../src/site/bulletin/bulletinUnits.ts';
 import { unitId } from '../src/site/data.ts';
 import { periodData } from './site-bulletin.fixture.ts';
 

@@ -1,10 +1,11 @@
+import { signedRecord } from './helpers/records.ts';
 import { describe, expect, test } from 'vitest';
-import { publicReference } from '../src/build/siteData.ts';
-import type { Reference } from '../src/build/dataStage.ts';
+import { publicReference } from '../src/pipeline/writeSiteData.ts';
+import type { Reference } from '../src/schemas/siteData.ts';
 import { chainMap } from '../src/charts/chainMap.ts';
 import type { ChainCompany, ChainSegment, Signed } from '../src/schemas/records.ts';
-import { buildChains, chainId, chainKey, chainPage, segmentKey } from '../src/site/chainModel.ts';
-import { signedGroupsFromPublic, signedGroupsFromRecords, unmatchedProjects } from '../src/site/chainSigned.ts';
+import { buildChains, chainId, chainKey, chainPage, segmentKey } from '../src/site/chain/chainModel.ts';
+import { signedGroupsFromPublic, signedGroupsFromRecords, unmatchedProjects } from '../src/site/chain/chainSigned.ts';
 import {
   attractionList,
   chainMapInput,
@@ -12,7 +13,7 @@ import {
   chainSummary,
   gapList,
   visionSummary,
-} from '../src/site/chainViews.ts';
+} from '../src/site/chain/chainViews.ts';
 
 const seg = (
   chain: string,
@@ -67,19 +68,18 @@ const signed = (
   segment: string | undefined,
   signDate: string,
   extra: Partial<Signed> = {},
-): Signed => ({
-  src: { file: 'ledgers/2025-10/签约.xlsx', sheet: 'Sheet1', row: 5 },
-  name,
-  investmentYi: 2,
-  signDate,
-  unit: '青川镇',
-  foreign: false,
-  provincial: false,
-  public: true,
-  ...(chain ? { chain } : {}),
-  ...(segment ? { segment } : {}),
-  ...extra,
-});
+): Signed =>
+  signedRecord({
+    src: { file: 'ledgers/2025-10/签约.xlsx', sheet: 'Sheet1', row: 5 },
+    name,
+    investmentYi: 2,
+    signDate,
+    unit: '青川镇',
+    public: true,
+    ...(chain ? { chain } : {}),
+    ...(segment ? { segment } : {}),
+    ...extra,
+  });
 
 describe('chain ids and keys', () => {
   test('chain names compare without spaces and a trailing 产业链/产业/链', () => {

@@ -1,6 +1,7 @@
-import type { PeriodData } from '../src/build/siteData.ts';
+import type { PeriodData } from '../src/schemas/siteData.ts';
 import { computePeriodMetrics } from '../src/metrics/periodMetrics.ts';
 import type { SnapshotRecords, Target, Unit } from '../src/schemas/records.ts';
+import { signedRecord } from './helpers/records.ts';
 
 /**
  * A hand-made zone for the dashboard and annual-report tests, period 2025-06 (序时进度 50 %), with
@@ -33,18 +34,8 @@ const signed = (
   investmentYi: number,
   signDate: string,
   extra: Partial<SnapshotRecords['signed'][number]> = {},
-): SnapshotRecords['signed'][number] => ({
-  src: src(SIGNED, row),
-  key,
-  name,
-  unit,
-  investmentYi,
-  signDate,
-  foreign: false,
-  provincial: false,
-  public: false,
-  ...extra,
-});
+): SnapshotRecords['signed'][number] =>
+  signedRecord({ src: src(SIGNED, row), key, name, unit, investmentYi, signDate, ...extra });
 
 export function records(): SnapshotRecords {
   return {
@@ -146,5 +137,6 @@ export function periodData(): PeriodData {
       settings: { overdueDays: 180 },
     }),
     diff: NO_DIFF,
+    stages: {},
   };
 }

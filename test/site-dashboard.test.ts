@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { behindUnits, overdueAlert, qualityAlert } from '../src/site/dashboardAlerts.ts';
-import { bucketLines, dashboardView, headlines, rankingGlance, zoneTargetMap } from '../src/site/dashboard.ts';
+import { behindUnits, overdueAlert, qualityAlert } from '../src/site/dashboard/dashboardAlerts.ts';
+import {
+  bucketLines,
+  dashboardView,
+  headlines,
+  rankingGlance,
+  zoneTargetMap,
+} from '../src/site/dashboard/dashboard.ts';
 import { unitId } from '../src/site/data.ts';
 import { UNITS, periodData } from './site-dashboard.fixture.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { projectId } from '../src/build/projects.ts';
-import { publicReference } from '../src/build/siteData.ts';
+import { projectId } from '../src/metrics/projects.ts';
+import { publicReference } from '../src/pipeline/writeSiteData.ts';
 import {
   asOfLabel,
   clearSiteDataCache,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { drillView, jsonForScript, ranges } from '../src/site/bulletinDrill.ts';
+import { drillView, jsonForScript, ranges } from '../src/site/bulletin/bulletinDrill.ts';
 import { unitId } from '../src/site/data.ts';
 import { drillHref, figureAnchor, figureRefs, periodFigures, refKey } from '../src/site/drill.ts';
 import { periodData } from './site-bulletin.fixture.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Project } from '../src/build/projects.ts';
+import type { Project } from '../src/schemas/project.ts';
 import type { OverdueProject } from '../src/schemas/metrics.ts';
-import { daysBetween, median, pipelineView, stageCounts, stageDuration } from '../src/site/pipeline.ts';
+import { daysBetween, median, pipelineView, stageCounts, stageDuration } from '../src/site/project/pipelineView.ts';
 
 let n = 0;
 const p = (stage: Project['stage'], dates: Project['dates'] = {}, over: Partial<Project> = {}): Project => ({

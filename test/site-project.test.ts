@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Project } from '../src/build/projects.ts';
+import type { Project } from '../src/schemas/project.ts';
 import type { SnapshotRecords } from '../src/schemas/records.ts';
-import { projectListView, sectionColumns } from '../src/site/projectList.ts';
-import { historyEntries, indexRecordsByKey, projectPageView, timeline } from '../src/site/projectPage.ts';
-import { monthsBetween, projectStatus, removedNote, STATUS_LEGEND } from '../src/site/projectStatus.ts';
+import { projectListView, sectionColumns } from '../src/site/project/projectList.ts';
+import { historyEntries, indexRecordsByKey, projectPageView, timeline } from '../src/site/project/projectPage.ts';
+import { monthsBetween, projectStatus, removedNote, STATUS_LEGEND } from '../src/site/project/projectStatus.ts';
 
 /** A project with defaults; override what the case is about. */
 function project(over: Partial<Project> = {}): Project {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { PublicData } from '../src/build/siteData.ts';
+import type { PublicData } from '../src/schemas/siteData.ts';
 import type { Asset, ChainCompany, ChainSegment, Park } from '../src/schemas/records.ts';
-import { buildChains, chainPage } from '../src/site/chainModel.ts';
-import { publicHomeView } from '../src/site/publicHome.ts';
+import { buildChains, chainPage } from '../src/site/chain/chainModel.ts';
+import { publicHomeView } from '../src/site/public/publicHome.ts';
 import {
   assetsView,
   industriesView,
@@ -11,7 +11,7 @@ import {
   parksView,
   resultsView,
   splitIndustries,
-} from '../src/site/publicViews.ts';
+} from '../src/site/public/publicViews.ts';
 
 const SEGMENTS: ChainSegment[] = [
   { chain: '新能源', segment: '正极材料', position: '上游', strength: '强' },

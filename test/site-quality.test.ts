@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { QualityData } from '../src/build/siteData.ts';
+import type { QualityData } from '../src/schemas/siteData.ts';
 import type { Issue } from '../src/schemas/issue.ts';
-import { byFile, CODE_LABELS, qualityView } from '../src/site/quality.ts';
+import { byFile, CODE_LABELS, qualityView } from '../src/site/quality/quality.ts';
 import { ISSUE_CODES } from '../src/schemas/issue.ts';
 
 const sheet = (

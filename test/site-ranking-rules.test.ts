@@ -8,8 +8,14 @@ import {
   scoreBreakdowns,
   scoreFigureId,
   scoreLines,
-} from '../src/site/rankingBreakdown.ts';
-import { fmtIndicator, indicatorMeasure, methodInWords, ruleNumber, targetFinder } from '../src/site/rankingRules.ts';
+} from '../src/site/ranking/rankingBreakdown.ts';
+import {
+  fmtIndicator,
+  indicatorMeasure,
+  methodInWords,
+  ruleNumber,
+  targetFinder,
+} from '../src/site/ranking/rankingRules.ts';
 
 describe('methodInWords', () => {
   test('each 计分方式 in words', () => {

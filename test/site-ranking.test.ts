@@ -2,8 +2,15 @@ import { describe, expect, test } from 'vitest';
 import type { RankingEntry, UnitMetrics } from '../src/schemas/metrics.ts';
 import type { Unit } from '../src/schemas/records.ts';
 import { unitId } from '../src/site/data.ts';
-import { changeWords, placeText, rankText, rankingPeriods, rankingView, redBlack } from '../src/site/ranking.ts';
-import { rankingIndex, standingText } from '../src/site/rankingPage.ts';
+import {
+  changeWords,
+  placeText,
+  rankText,
+  rankingPeriods,
+  rankingView,
+  redBlack,
+} from '../src/site/ranking/ranking.ts';
+import { rankingIndex, standingText } from '../src/site/ranking/rankingPage.ts';
 
 /** A ranked entry; `rank` given by hand as the metrics stage would (1, 2, 2, 4). */
 const entry = (unit: string, score: number, rank: number | null, extra: Partial<RankingEntry> = {}): RankingEntry => ({

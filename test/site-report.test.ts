@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { projectId } from '../src/build/projects.ts';
-import type { QualityData } from '../src/build/siteData.ts';
+import { projectId } from '../src/metrics/projects.ts';
+import type { QualityData } from '../src/schemas/siteData.ts';
 import type { PeriodMetrics } from '../src/schemas/metrics.ts';
 import type { SnapshotRecords } from '../src/schemas/records.ts';
-import { reportView, yearResult } from '../src/site/report.ts';
-import { chainLines, topProjects } from '../src/site/reportProjects.ts';
-import { reportQuality } from '../src/site/reportQuality.ts';
-import { trendMonths, trendRows } from '../src/site/reportTrend.ts';
-import { reportPage, reportTitle, reportYears } from '../src/site/reportYears.ts';
+import { reportView, yearResult } from '../src/site/report/report.ts';
+import { chainLines, topProjects } from '../src/site/report/reportProjects.ts';
+import { reportQuality } from '../src/site/report/reportQuality.ts';
+import { trendMonths, trendRows } from '../src/site/report/reportTrend.ts';
+import { reportPage, reportTitle, reportYears } from '../src/site/report/reportYears.ts';
 import { TARGETS, UNITS, periodData, records } from './site-dashboard.fixture.ts';
+import { signedRecord } from './helpers/records.ts';
 
 const src = (row: number) => ({ file: 'ledgers/2025-06/签约项目表.xlsx', sheet: 'Sheet1', row });
 const sig = (
@@ -17,17 +18,8 @@ const sig = (
   yi: number,
   signDate: string,
   key?: string,
-): SnapshotRecords['signed'][number] => ({
-  src: src(row),
-  ...(key ? { key } : {}),
-  name,
-  unit: '甲镇',
-  investmentYi: yi,
-  signDate,
-  foreign: false,
-  provincial: false,
-  public: false,
-});
+): SnapshotRecords['signed'][number] =>
+  signedRecord({ src: src(row), ...(key ? { key } : {}), name, unit: '甲镇', investmentYi: yi, signDate });
 const withSigned = (signed: SnapshotRecords['signed']): SnapshotRecords => ({
   ...records(),
   signed,
@@ -68,8 +60,12 @@ describe('topProjects', () => {
       sig(4, 'C项目', 5, '2025-01-15'),
       sig(5, 'D项目', 9, '2025-05-01'),
     ];
-    const a = topProjects(withSigned(rows), '2025-06', 10).rows.map((r) => [r.place, r.tied, r.name]);
-    const b = topProjects(withSigned([...rows].reverse()), '2025-06', 10).rows.map((r) => [r.place, r.tied, r.name]);
+    const a = topProjects(withSigned(rows), {}, '2025-06', 10).rows.map((r) => [r.place, r.tied, r.name]);
+    const b = topProjects(withSigned([...rows].reverse()), {}, '2025-06', 10).rows.map((r) => [
+      r.place,
+      r.tied,
+      r.name,
+    ]);
     expect(a).toEqual([
       [1, false, 'D项目'],
       [2, true, 'C项目'],
@@ -80,7 +76,7 @@ describe('topProjects', () => {
   });
   it('takes the year to the period end only', () => {
     const rows = [sig(2, '去年', 90, '2024-12-31'), sig(3, '今年', 1, '2025-01-01'), sig(4, '期后', 80, '2025-07-01')];
-    const v = topProjects(withSigned(rows), '2025-06', 10);
+    const v = topProjects(withSigned(rows), {}, '2025-06', 10);
     expect(v.rows.map((r) => r.name)).toEqual(['今年']);
     expect(v.signedCount).toBe(1);
   });
@@ -88,19 +84,20 @@ describe('topProjects', () => {
     const rows = Array.from({ length: 12 }, (_, i) =>
       sig(10 + i, `项目${String(i).padStart(2, '0')}`, i < 8 ? 20 - i : 3.004, '2025-03-01'),
     );
-    const v = topProjects(withSigned(rows), '2025-06', 10);
+    const v = topProjects(withSigned(rows), {}, '2025-06', 10);
     expect(v.rows).toHaveLength(12); // 8 distinct + the 4 tied at 3.00 (the 9th to 12th)
     expect(v.rows.slice(8).map((r) => [r.place, r.tied, r.yiText])).toEqual(Array(4).fill([9, true, '3.00']));
     expect(v.tiedLeftOut).toBe(0);
     const many = Array.from({ length: 30 }, (_, i) =>
       sig(10 + i, `同额${String(i).padStart(2, '0')}`, 2, '2025-03-01'),
     );
-    const w = topProjects(withSigned(many), '2025-06', 10);
+    const w = topProjects(withSigned(many), {}, '2025-06', 10);
     expect(w.rows).toHaveLength(20);
     expect(w.tiedLeftOut).toBe(10);
   });
   it('gives the stage in the same snapshot and the project page', () => {
-    const v = topProjects(records(), '2025-06', 10);
+    // The snapshot's stages as the data stage writes them: A (锂电池材料) has a 开工 row.
+    const v = topProjects(records(), { 'code:A': '开工' }, '2025-06', 10);
     expect(v.rows.map((r) => [r.name, r.stage, r.yiText, r.chain])).toEqual([
       ['储能电站项目', '签约', '55.00', '新能源'],
       ['锂电池材料项目', '开工', '12.00', '新能源'],

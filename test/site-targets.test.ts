@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { IndicatorValues, PeriodMetrics, ScoreItem, UnitMetrics } from '../src/schemas/metrics.ts';
 import type { Target, Unit } from '../src/schemas/records.ts';
 import { unitId } from '../src/site/data.ts';
-import { targetYears, targetsView } from '../src/site/targets.ts';
-import { monthSeries, zoneFigureId, zoneTargets } from '../src/site/targetsZone.ts';
+import { targetYears, targetsView } from '../src/site/targets/targets.ts';
+import { monthSeries, zoneFigureId, zoneTargets } from '../src/site/targets/targetsZone.ts';
 
 const src = (row: number) => ({ file: 'reference/目标任务分解表.xlsx', sheet: '2025年', row });
 

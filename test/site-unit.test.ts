@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import type { Project } from '../src/build/projects.ts';
+import type { Project } from '../src/schemas/project.ts';
 import type { OverdueProject, PeriodMetrics, RankingEntry, UnitMetrics } from '../src/schemas/metrics.ts';
 import type { Unit } from '../src/schemas/records.ts';
 import { unitId } from '../src/site/data.ts';
-import { UNKNOWN_UNIT, allUnits, unitList } from '../src/site/unitList.ts';
-import { unitOverdue, unitProjects } from '../src/site/unitProjects.ts';
-import { unitFigures, unitHistory, unitView } from '../src/site/unitView.ts';
+import { UNKNOWN_UNIT, allUnits, unitList } from '../src/site/unit/unitList.ts';
+import { unitOverdue, unitProjects } from '../src/site/unit/unitProjects.ts';
+import { unitFigures, unitHistory, unitView } from '../src/site/unit/unitView.ts';
 
 const units: Unit[] = [
   { name: '青川镇', aliases: ['青川'], type: '乡镇', group: '乡镇组', ranked: true },

@@ -136,7 +136,7 @@ ${stats(s)}
 | leads 招商信息 | \`招商信息台账（2025年10月更新）.xlsx\` | |
 | negotiating 在谈 | \`在谈项目表（2025.10）.xlsx\` | 当前在谈清单（非累计） |
 | trips 外出招商 | \`外出招商情况统计表（2025年10月）.csv\` | GB18030 |
-| （不可读） | \`外出招商补充表（旧版）.xls\` | 仅最新快照：OLE2 旧格式，应报 file_legacy_format |
+| （不可读） | \`外出招商补充表（旧版）.xls\` | 仅最新快照：OLE2 文件头加随机字节（损坏的旧版 .xls），应报 file_unreadable |
 `;
   if (latest === undefined) return head;
   const errors = latest.marks.filter((m) => m.severity === 'error').length;

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { formatFixed, formatNumber } from './formatNumber.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, emptyChart, plotBody, safeHref, svgRoot } from './svg.ts';
 import { textWidth, wrapText } from './wrapText.ts';
+import { maxOf, minOf } from '../schemas/arrays.ts';
 
 /** One bar: `{label: '经济合作局', value: 35.2, href: 'units/经济合作局/'}`. */
 export interface BarDatum {
@@ -94,13 +95,11 @@ function horizontalBars(rows: Row[], width: number): { node: ReturnType<typeof p
   for (const r of rows) r.lines = wrapText(r.label, labelMax, FONT_SIZE, 2);
   const twoLines = rows.some((r) => r.lines.length > 1);
   const rowHeight = twoLines ? 38 : 28;
-  const marginLeft = Math.ceil(
-    Math.max(...rows.map((r) => Math.max(...r.lines.map((l) => textWidth(l, FONT_SIZE))))) + 10,
-  );
-  const marginRight = Math.ceil(Math.max(...rows.map((r) => textWidth(r.text, FONT_SIZE))) + GAP + 4);
+  const marginLeft = Math.ceil(maxOf(rows.map((r) => maxOf(r.lines.map((l) => textWidth(l, FONT_SIZE))))) + 10);
+  const marginRight = Math.ceil(maxOf(rows.map((r) => textWidth(r.text, FONT_SIZE))) + GAP + 4);
   const height = rows.length * rowHeight + 8;
-  const min = Math.min(0, ...rows.map((r) => r.value));
-  const max = Math.max(0, ...rows.map((r) => r.value));
+  const min = Math.min(0, minOf(rows.map((r) => r.value)));
+  const max = Math.max(0, maxOf(rows.map((r) => r.value)));
   const node = plotBody({
     width,
     height,
@@ -155,16 +154,16 @@ function verticalBars(rows: Row[], width: number): { node: ReturnType<typeof plo
   const band = (width - 2 * marginX) / rows.length;
   const labelFont = band < 48 ? 10 : FONT_SIZE;
   for (const r of rows) r.lines = wrapText(r.label, Math.max(band - 4, labelFont * 2), labelFont, 3);
-  const lines = Math.max(...rows.map((r) => r.lines.length));
+  const lines = maxOf(rows.map((r) => r.lines.length));
   const valueFont = Math.min(
     FONT_SIZE,
-    Math.max(9, Math.floor(band / Math.max(...rows.map((r) => textWidth(r.text, 1)), 1))),
+    Math.max(9, Math.floor(band / Math.max(maxOf(rows.map((r) => textWidth(r.text, 1))), 1))),
   );
   const marginBottom = lines * labelFont * 1.2 + 10;
   const plotHeight = 220;
   const height = Math.round(plotHeight + marginBottom + 22);
-  const min = Math.min(0, ...rows.map((r) => r.value));
-  const max = Math.max(0, ...rows.map((r) => r.value));
+  const min = Math.min(0, minOf(rows.map((r) => r.value)));
+  const max = Math.max(0, maxOf(rows.map((r) => r.value)));
   const node = plotBody({
     width,
     height,

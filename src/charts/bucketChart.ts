@@ -1,8 +1,9 @@
 import { scaleLinear } from 'd3';
-import { SIZE_BUCKET_LABELS } from '../metrics/buckets.ts';
+import { SIZE_BUCKET_LABELS } from '../schemas/buckets.ts';
 import { formatFixed, formatNumber } from './formatNumber.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, PALETTE, type SvgNode, emptyChart, h, safeHref, svgRoot } from './svg.ts';
 import { textWidth } from './wrapText.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** One size bucket: `{bucket: '10–50亿元', count: 4, amount: 86.5, href: 'signed/?size=10-50'}`. */
 export interface BucketDatum {
@@ -63,7 +64,7 @@ export function bucketChart(input: BucketChartInput): string {
     `${data.every((d) => Number.isInteger(d.amount)) ? formatNumber(v) : formatFixed(v, 2)}${unit}`;
   const countText = (v: number): string => `${formatNumber(v)}${countUnit}`;
 
-  const labelW = Math.ceil(Math.max(...data.map((d) => textWidth(d.bucket, FONT_SIZE)))) + 12;
+  const labelW = Math.ceil(maxOf(data.map((d) => textWidth(d.bucket, FONT_SIZE)))) + 12;
   const gap = 24;
   const panelW = (width - labelW - gap) / 2;
   const panels = [
@@ -86,9 +87,9 @@ export function bucketChart(input: BucketChartInput): string {
 
   const body: SvgNode[] = [];
   for (const p of panels) {
-    const room = Math.max(...data.map((d) => textWidth(p.text(p.value(d)), FONT_SIZE))) + 8;
+    const room = maxOf(data.map((d) => textWidth(p.text(p.value(d)), FONT_SIZE))) + 8;
     const x = scaleLinear()
-      .domain([0, Math.max(...data.map(p.value), 0) || 1])
+      .domain([0, Math.max(maxOf(data.map(p.value)), 0) || 1])
       .range([p.x0, p.x0 + Math.max(panelW - room, 20)]);
     body.push(
       h(

@@ -4,6 +4,7 @@ import { formatFixed, formatNumber, formatPercent } from './formatNumber.ts';
 import { legend } from './legend.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, type SvgNode, emptyChart, h, safeHref, svgRoot } from './svg.ts';
 import { textWidth, wrapText } from './wrapText.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** One row: `{label: '经济合作局', actual: 8, target: 10, timeProgress: 10 / 12, href: 'units/jjhzj/'}`. */
 export interface BulletDatum {
@@ -94,10 +95,13 @@ export function bulletChart(input: BulletChartInput): string {
   const figures = (d: BulletDatum): string => `实际 ${fmt(d.actual)} / 目标 ${fmt(d.target)} ${unit}`.trimEnd();
 
   // columns: label | bar | status text (narrow widths: status under the bar)
-  const labelW = Math.min(Math.max(...data.map((d) => textWidth(d.label, FONT_SIZE))) + 12, width * 0.24, 170);
+  const labelW = Math.min(maxOf(data.map((d) => textWidth(d.label, FONT_SIZE))) + 12, width * 0.24, 170);
   const statusTexts = rows.map((r) => r.status?.text ?? '无目标，不计完成率');
   const statusW =
-    Math.max(...statusTexts.map((t) => textWidth(t, FONT_SIZE)), ...data.map((d) => textWidth(figures(d), 10.5))) + 12;
+    Math.max(
+      maxOf(statusTexts.map((t) => textWidth(t, FONT_SIZE))),
+      maxOf(data.map((d) => textWidth(figures(d), 10.5))),
+    ) + 12;
   const wide = width - labelW - statusW >= 180;
   const barX0 = wide ? labelW : 12;
   const barX1 = wide ? width - statusW : width - 16;
@@ -116,7 +120,7 @@ export function bulletChart(input: BulletChartInput): string {
   const top = axisY + 8;
   const height = top + rows.length * rowH + 4;
 
-  const maxRate = Math.max(1, ...rows.map((r) => Math.max(r.status?.rate ?? 0, r.d.timeProgress)));
+  const maxRate = Math.max(1, maxOf(rows.map((r) => Math.max(r.status?.rate ?? 0, r.d.timeProgress))));
   const x = scaleLinear()
     .domain([0, Math.min(maxRate, RATE_CAP)])
     .range([barX0, barX1]);

@@ -1,6 +1,7 @@
 import { ascending } from 'd3';
 import { COLORS, type Children, type SvgNode, h, safeHref, svgRoot } from './svg.ts';
 import { ellipsize, textWidth, wrapText } from './wrapText.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** Where a segment sits in the chain (contract §5 sheet 环节, column 位置). */
 export type ChainPosition = '上游' | '中游' | '下游';
@@ -301,7 +302,7 @@ function legendRow(view: ChainMapInput['view'], hatchId: string): SvgNode {
 export function chainMap(input: ChainMapInput): string {
   const { chain, segments, view, width = W } = input;
   const columns = POSITIONS.map((p) => column(segments, p));
-  const most = Math.max(1, ...columns.map((c) => c.length));
+  const most = Math.max(1, maxOf(columns.map((c) => c.length)));
   const slot = Math.min(86, (NODES_BOTTOM - NODES_TOP + NODE_GAP) / most);
   const nodeH = slot - NODE_GAP;
   const midY = NODES_TOP + (most * slot - NODE_GAP) / 2;

@@ -5,6 +5,7 @@ import { formatFixed, formatNumber } from './formatNumber.ts';
 import { legend } from './legend.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, emptyChart, h, plotBody, svgRoot } from './svg.ts';
 import { textWidth } from './wrapText.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** Cumulative actual at the end of a month: `{month: 3, value: 20.5}`. */
 export interface MonthValue {
@@ -71,11 +72,11 @@ export function cumulativeLine(input: CumulativeLineInput): string {
     : `年度目标 ${fmt(target)}${unit}，尚无完成数据`;
   const headerH = legendBlock.height + 24;
 
-  const yMax = Math.max(hasTarget ? target : 0, ...actual.map((d) => d.value), 1) * 1.1;
+  const yMax = Math.max(hasTarget ? target : 0, maxOf(actual.map((d) => d.value)), 1) * 1.1;
   const yScale = scaleLinear().domain([0, yMax]).nice(5);
   const yTicks = yScale.ticks(5);
   const marginLeft =
-    Math.ceil(Math.max(textWidth(unit, 11), ...yTicks.map((t) => textWidth(formatNumber(t), 11)))) + 14;
+    Math.ceil(Math.max(textWidth(unit, 11), maxOf(yTicks.map((t) => textWidth(formatNumber(t), 11))))) + 14;
   const plotH = 260;
   const progress = hasTarget ? MONTHS.map((m) => ({ month: m, value: (target * m) / 12 })) : [];
   const body = plotBody(

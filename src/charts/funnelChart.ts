@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3';
 import { formatNumber, formatPercent } from './formatNumber.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, type SvgNode, emptyChart, h, safeHref, svgRoot } from './svg.ts';
 import { textWidth } from './wrapText.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** One pipeline stage: `{stage: '签约', count: 35, href: 'signed/'}`. */
 export interface FunnelDatum {
@@ -58,8 +59,8 @@ export function funnelChart(input: FunnelChartInput): string {
   const { data, title, unit = '个', width = DEFAULT_WIDTH } = input;
   if (data.length === 0) return emptyChart({ width, title, kind: 'funnel', idSeed: input, what: '推进' });
 
-  const labelW = Math.ceil(Math.max(...data.map((d) => textWidth(d.stage, FONT_SIZE + 1)))) + 16;
-  const max = Math.max(...data.map((d) => d.count), 1);
+  const labelW = Math.ceil(maxOf(data.map((d) => textWidth(d.stage, FONT_SIZE + 1)))) + 16;
+  const max = Math.max(maxOf(data.map((d) => d.count)), 1);
   const center = labelW + (width - labelW) / 2;
   const half = scaleLinear()
     .domain([0, max])

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { COLORS, DEFAULT_WIDTH, emptyChart, plotBody, svgRoot } from './svg.ts';
+import { maxOf } from '../schemas/arrays.ts';
 
 /** A unit's rank in one period: `{period: '2025-10', rank: 3}`; `null` = not ranked that period. */
 export interface RankPoint {
@@ -47,7 +48,7 @@ export function rankChart(input: RankChartInput): string {
   const ranked = data.filter((d): d is RankPoint & { rank: number } => d.rank !== null);
   if (ranked.length === 0) return emptyChart({ width, title, kind: 'rank', idSeed: input, what: '排名' });
 
-  const worst = Math.max(input.total ?? 1, ...ranked.map((d) => d.rank));
+  const worst = Math.max(input.total ?? 1, maxOf(ranked.map((d) => d.rank)));
   const periods = data.map((d) => d.period);
   const labels = new Map(periods.map((p, i) => [p, periodLabel(p, i)]));
   const every = Math.max(1, Math.ceil(periods.length / Math.max(1, Math.floor(width / 64))));

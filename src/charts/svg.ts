@@ -10,6 +10,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { appendAll } from '../schemas/arrays.ts';
 
 // ------------------------------------------------------------------------------------ palette
 
@@ -87,7 +88,7 @@ function flatten(children: Children[]): SvgChild[] {
   const out: SvgChild[] = [];
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    if (Array.isArray(c)) out.push(...flatten(c));
+    if (Array.isArray(c)) appendAll(out, flatten(c));
     else out.push(c);
   }
   return out;

@@ -1,3 +1,4 @@
+import { appendAll } from '../schemas/arrays.ts';
 /**
  * Text measuring and line wrapping for Chinese labels at build time, where no font can be
  * measured: widths are estimated per character in em (a CJK character is 1 em, Latin letters and
@@ -109,7 +110,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
         } else lo = mid;
       }
     }
-    lines.push(...best);
+    appendAll(lines, best);
   }
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, Math.max(1, maxLines));

@@ -7,7 +7,8 @@ import {
 } from '../schemas/fields.ts';
 import { compactText } from '../normalize/text.ts';
 import type { Grid } from './grid.ts';
-import { locateTable, type TableLayout } from './header.ts';
+import { locateTable } from './header.ts';
+import { type TableLayout } from '../schemas/table.ts';
 
 /**
  * Which table a sheet holds, from keywords in its sheet name, else its file name (contract §1).

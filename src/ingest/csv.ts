@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { decodeText, type TextEncodingName } from './encoding.ts';
-import type { CellValue, Grid, GridRow } from './grid.ts';
+import type { Grid, GridRow } from './grid.ts';
+import type { CellValue } from '../schemas/table.ts';
 
 const DELIMITERS = [',', '\t', ';'];
 

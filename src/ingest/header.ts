@@ -1,40 +1,16 @@
 import { FIELDS, type TableKind } from '../schemas/fields.ts';
-import type { AmountUnit } from '../normalize/amountUnit.ts';
+import type { TableColumn, TableLayout } from '../schemas/table.ts';
 import { foldText, normalizeHeader } from '../normalize/text.ts';
-import { cellText, type Grid, type GridRow } from './grid.ts';
+import { type Grid, type GridRow } from './grid.ts';
+import { cellText } from '../schemas/table.ts';
 
-export { reconcileTotals, splitRows, type SplitRow, type TotalMismatch } from './rows.ts';
+export { reconcileTotals, splitRows, type TotalMismatch } from './rows.ts';
 
 /**
  * Header detection (contract §2): finds the header row(s) of a table below title rows, 填报单位
  * lines and blank rows, reads a two-row header with merged group cells, and maps each column to a
  * field of the kind (`FIELDS` in `src/schemas/fields.ts`, compared after `normalizeHeader`).
  */
-
-/** One column of a located table. */
-export interface TableColumn {
-  /** 0-based column index into `GridRow.cells`. */
-  index: number;
-  /** Leaf header as written (white space collapsed), for messages, e.g. `总投资（亿元）`. */
-  header: string;
-  /** `FieldSpec.key` this column feeds, e.g. `investment`; null for 序号 and unknown columns. */
-  field: string | null;
-  /** Money unit from the header bracket, else from the group header above it, e.g. `亿元`. */
-  unit: AmountUnit | null;
-  /** Group header above the leaf in a two-row header, as written, e.g. `投资额`. */
-  group?: string;
-}
-
-/** Where a table sits in a grid and what its columns mean. */
-export interface TableLayout {
-  /** Excel row numbers of the header, one or two, e.g. `[3, 4]`. */
-  headerRows: number[];
-  /** Index into `grid.rows` of the first row below the header. */
-  dataStartIndex: number;
-  columns: TableColumn[];
-  /** Labels of the kind's required fields that no column provides, e.g. `['总投资']`. */
-  missingRequired: string[];
-}
 
 /** How many of the first grid rows are searched for the header (title rows, 填报单位, blank rows). */
 export const HEADER_SEARCH_ROWS = 15;

@@ -1,28 +1,13 @@
 import { compactText, foldText, normalizeHeader } from '../normalize/text.ts';
-import { cellText, type CellValue, type Grid } from './grid.ts';
-import type { TableLayout } from './header.ts';
+import { type Grid } from './grid.ts';
+import { cellText, type CellValue, type SplitRow } from '../schemas/table.ts';
+import type { TableLayout } from '../schemas/table.ts';
+import { minOf } from '../schemas/arrays.ts';
 
 /**
  * Row splitting below a located header (contract §2, §8): every non-empty row is data, a
  * 合计/小计 row, a note, or a repeated header; the last three are skipped but accounted for.
  */
-
-/** One non-empty row below the header. */
-export interface SplitRow {
-  /** Excel row number (CSV line number), e.g. `17`. */
-  row: number;
-  hidden?: boolean;
-  /** `data` is normalised; `total`, `note` and `header` rows are skipped (and counted as skipped). */
-  status: 'data' | 'total' | 'note' | 'header';
-  /** Why a row is skipped, in Chinese, e.g. `合计行`. */
-  reason?: string;
-  /** For `total` rows: `subtotal` (小计) covers the rows since the previous one, `grand` (合计/总计) all rows. */
-  total?: 'subtotal' | 'grand';
-  /** Cells by field key, merged values included, e.g. `{ name: '某项目', investment: 5 }`. */
-  values: Record<string, CellValue>;
-  /** Cells by header as written (duplicate headers get ` (2)`), e.g. `{ '总投资（亿元）': 5 }`. */
-  raw: Record<string, CellValue>;
-}
 
 /** A 合计/小计 row whose figure differs from the sum of the rows it covers. */
 export interface TotalMismatch {
@@ -70,7 +55,7 @@ export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
       .map((c) => c.index),
   );
   const nameIndex = layout.columns.find((c) => c.field === 'name')?.index;
-  const firstIndex = Math.min(...layout.columns.map((c) => c.index));
+  const firstIndex = minOf(layout.columns.map((c) => c.index));
   const rawKeys = uniqueHeaders(layout.columns.map((c) => c.header));
   const headerTexts = layout.columns.map(
     (c) => [c.index, headerKey(c.header), c.group !== undefined ? headerKey(c.group) : null] as const,

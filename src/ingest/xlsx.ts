@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
-import type { CellValue, Grid, GridRow } from './grid.ts';
+import { clippedColumnsNote, fillMerges, MAX_COLUMNS, type Grid, type GridRow, type MergeRange } from './grid.ts';
+import { MAX_MERGED_CELLS } from './limits.ts';
+import type { CellValue } from '../schemas/table.ts';
 
 /**
  * Reads every sheet of an .xlsx into {@link Grid}s, cells as the user sees them.
@@ -32,11 +34,16 @@ export async function readXlsx(absPath: string): Promise<Grid[]> {
 /** Converts one exceljs worksheet; exported for tests that build sheets in memory. */
 export function sheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const rows = new Map<number, GridRow>();
+  let clipped = 0;
   ws.eachRow((row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell((cell, col) => {
       const v = cellValue(cell.value);
       if (v === null) return;
+      if (col > MAX_COLUMNS) {
+        clipped++;
+        return;
+      }
       while (cells.length < col - 1) cells.push(null);
       cells[col - 1] = v;
     });
@@ -45,30 +52,19 @@ export function sheetToGrid(ws: ExcelJS.Worksheet): Grid {
     rows.set(rowNumber, gridRow);
   });
 
-  const merges = mergesOf(ws);
-  for (const m of merges) {
-    const master = rows.get(m.top)?.cells[m.left - 1] ?? null;
-    if (master === null) continue;
-    for (let r = m.top; r <= m.bottom; r++) {
-      let gridRow = rows.get(r);
-      if (gridRow === undefined) {
-        gridRow = { row: r, cells: [] };
-        if (ws.getRow(r).hidden) gridRow.hidden = true;
-        rows.set(r, gridRow);
-      }
-      for (let c = m.left; c <= m.right; c++) {
-        while (gridRow.cells.length < c) gridRow.cells.push(null);
-        gridRow.cells[c - 1] = master;
-      }
-    }
-  }
+  const filled = fillMerges(rows, mergesOf(ws), MAX_MERGED_CELLS, (r) => ws.getRow(r).hidden);
+  if ('message' in filled) throw new Error(filled.message); // checkXlsxContent refuses such files first
+  const merges = filled.merges;
 
   const gridRows = [...rows.values()].filter((r) => r.cells.some((c) => c !== null)).sort((a, b) => a.row - b.row);
   const grid: Grid = { name: ws.name, rows: gridRows, merges };
   const hiddenColumns: number[] = [];
-  for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
+  // `columnCount` scans every row on each call: read it once (a sheet reaching column XFD took 55 s).
+  const columns = Math.min(ws.columnCount, MAX_COLUMNS);
+  for (let c = 1; c <= columns; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
   if (hiddenColumns.length > 0) grid.hiddenColumns = hiddenColumns;
   if (ws.state !== 'visible') grid.hidden = true;
+  if (clipped > 0) grid.notes = [clippedColumnsNote(clipped)];
   return grid;
 }
 
@@ -101,13 +97,6 @@ function dayOf(d: Date): Date | null {
   const t = d.getTime();
   if (Number.isNaN(t)) return null;
   return new Date(Math.floor(t / 86_400_000) * 86_400_000);
-}
-
-interface MergeRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
 }
 
 function mergesOf(ws: ExcelJS.Worksheet): MergeRange[] {

@@ -1,4 +1,5 @@
-import type { CellValue, Grid, GridRow } from './grid.ts';
+import type { CellValue } from '../schemas/table.ts';
+import { clippedColumnsNote, fillMerges, MAX_COLUMNS, type Grid, type GridRow, type MergeRange } from './grid.ts';
 import { forEachAttr, type XmlSink } from './xmlScan.ts';
 
 /**
@@ -11,7 +12,9 @@ import { forEachAttr, type XmlSink } from './xmlScan.ts';
  * `{ error }`; anything else a number, a date when the cell's style has a date format (1900 or
  * 1904 system). A formula cell gives its cached result (none → null). A cell with an external
  * hyperlink gives its text (a number or boolean under a link gives null, as in exceljs). Every
- * cell of a merged range takes the top-left cell's value (even null).
+ * cell of a merged range takes the top-left cell's value (even null), then `fillMerges` cuts the
+ * ranges to the sheet's content as for every reader. Cells right of {@link MAX_COLUMNS} are left
+ * out and counted in a note.
  */
 
 /** Limits checked while reading, so a huge sheet stops early. */
@@ -31,12 +34,11 @@ export class SheetTooLarge extends Error {
   }
 }
 
-interface Merge {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+type Merge = MergeRange;
+
+/** Cells right of {@link MAX_COLUMNS} are remembered (for an exact note) up to this many. */
+const CLIPPED_KEPT = 100_000;
+const at = (row: number, col: number) => row * 16_385 + col;
 
 /** What the sheet reader needs from the rest of the workbook. */
 export interface SheetContext {
@@ -58,13 +60,18 @@ export class SheetSink implements XmlSink {
   wantsText = false;
   private readonly ctx: SheetContext;
   private rows: GridRow[] = [];
-  private sorted = true;
   /** Rows that hold no value but are hidden (a merge may fill them). */
   private hiddenEmpty = new Set<number>();
   private merges: Merge[] = [];
   private hyperlinks: string[] = [];
   private colDefs: { min: number; max: number; hidden: boolean }[] = [];
   private columnCount = 0;
+  /** Values right of {@link MAX_COLUMNS}, by position (while few), and how many there were. */
+  private clipped = new Map<number, CellValue>();
+  private clippedCount = 0;
+  /** Cells the merged ranges cover, as written, and the largest range (for `checkXlsxContent`'s limit). */
+  mergedCells = 0;
+  largestMerge = { ref: '', cells: 0 };
 
   // Current row.
   private inSheetData = false;
@@ -207,8 +214,6 @@ export class SheetSink implements XmlSink {
     }
     const row: GridRow = { row: this.rowNumber, cells };
     if (this.rowHidden) row.hidden = true;
-    const last = this.rows[this.rows.length - 1];
-    if (last !== undefined && last.row >= row.row) this.sorted = false;
     this.rows.push(row);
   }
 
@@ -280,7 +285,13 @@ export class SheetSink implements XmlSink {
     if (col > this.rowMaxCol) this.rowMaxCol = col;
     if (present) this.rowHasValues = true;
     const cells = this.cells;
-    if (v !== null) {
+    if (col > MAX_COLUMNS) {
+      const k = at(this.rowNumber, col);
+      if (v !== null && !this.clipped.has(k)) this.clippedCount++;
+      else if (v === null && this.clipped.has(k)) this.clippedCount--;
+      if (v !== null && this.clipped.size < CLIPPED_KEPT) this.clipped.set(k, v);
+      else this.clipped.delete(k);
+    } else if (v !== null) {
       if (--this.ctx.limits.budget.cells < 0) throw new SheetTooLarge('cells');
       while (cells.length < col - 1) cells.push(null);
       cells[col - 1] = v;
@@ -310,12 +321,16 @@ export class SheetSink implements XmlSink {
     const p = cellRef(a ?? '');
     const q = cellRef(b ?? '');
     if (p === null || q === null) return;
-    this.merges.push({
+    const m = {
       top: Math.min(p.row, q.row),
       left: Math.min(p.col, q.col),
       bottom: Math.max(p.row, q.row),
       right: Math.max(p.col, q.col),
-    });
+    };
+    this.merges.push(m);
+    const cells = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    this.mergedCells += cells;
+    if (cells > this.largestMerge.cells) this.largestMerge = { ref, cells };
   }
 
   private openHyperlink(attrs: string): void {
@@ -328,39 +343,50 @@ export class SheetSink implements XmlSink {
     if (ref !== '' && rid !== '' && this.ctx.hyperlinkRels.has(rid)) this.hyperlinks.push(ref);
   }
 
-  /** The finished grid. Throws when merged ranges overlap (exceljs refuses such a sheet too). */
+  /**
+   * The finished grid. Call only after the workbook's merged-cell limit was checked against
+   * {@link mergedCells}. Throws when merged ranges overlap (exceljs refuses such a sheet too).
+   */
   grid(): Grid {
     const byRow = new Map<number, GridRow>();
-    let rows = this.rows;
-    if (!this.sorted || this.merges.length > 0 || this.hyperlinks.length > 0) {
-      for (const r of rows) byRow.set(r.row, r); // a repeated row number: the last one counts
-      rows = [...byRow.values()];
-    }
+    for (const r of this.rows) byRow.set(r.row, r); // a repeated row number: the last one counts
     for (const ref of this.hyperlinks) {
       // exceljs matches a link to a cell by the address exactly as written (`J6`).
-      const at = /^[A-Z]{1,3}\d+$/.test(ref) ? cellRef(ref) : null;
-      const cells = at === null ? undefined : byRow.get(at.row)?.cells;
-      if (at === null || cells === undefined) continue;
-      const v = cells[at.col - 1];
-      if (typeof v === 'number' || typeof v === 'boolean') cells[at.col - 1] = null;
+      const p = /^[A-Z]{1,3}\d+$/.test(ref) ? cellRef(ref) : null;
+      if (p === null) continue;
+      const underLink = (v: CellValue | undefined) => typeof v === 'number' || typeof v === 'boolean';
+      if (p.col > MAX_COLUMNS) {
+        const k = at(p.row, p.col);
+        if (underLink(this.clipped.get(k))) {
+          this.clipped.delete(k);
+          this.clippedCount--;
+        }
+        continue;
+      }
+      const cells = byRow.get(p.row)?.cells;
+      if (cells !== undefined && underLink(cells[p.col - 1])) cells[p.col - 1] = null;
     }
-    const merges = this.applyMerges(byRow);
-    if (merges.length > 0) rows = [...byRow.values()];
-    const out = rows
-      .filter((r) => {
-        const c = r.cells;
-        while (c.length > 0 && c[c.length - 1] === null) c.pop();
-        return c.length > 0;
-      })
-      .sort((a, b) => a.row - b.row);
-    const grid: Grid = { name: this.ctx.name, rows: out, merges };
+    const merges = this.spreadMerges(byRow);
+    for (const r of byRow.values()) {
+      const c = r.cells;
+      while (c.length > 0 && c[c.length - 1] === null) c.pop();
+    }
+    const filled = fillMerges(byRow, merges, Number.MAX_SAFE_INTEGER, (r) => this.hiddenEmpty.has(r));
+    if ('message' in filled) throw new Error(filled.message);
+    const rows = [...byRow.values()].filter((r) => r.cells.length > 0).sort((a, b) => a.row - b.row);
+    const grid: Grid = { name: this.ctx.name, rows, merges: filled.merges };
     const hidden = this.hiddenColumns(merges);
     if (hidden.length > 0) grid.hiddenColumns = hidden;
     if (this.ctx.hidden) grid.hidden = true;
+    if (this.clippedCount > 0) grid.notes = [clippedColumnsNote(this.clippedCount)];
     return grid;
   }
 
-  private applyMerges(byRow: Map<number, GridRow>): Merge[] {
+  /**
+   * exceljs's merge semantics: every cell of a range takes the master's value (null included);
+   * rows inside a range are created. Returns the ranges sorted, as `fillMerges` wants them.
+   */
+  private spreadMerges(byRow: Map<number, GridRow>): Merge[] {
     const merges = [...this.merges].sort((a, b) => a.top - b.top || a.left - b.left);
     for (let i = 0; i < merges.length; i++) {
       const m = merges[i]!;
@@ -369,9 +395,24 @@ export class SheetSink implements XmlSink {
         if (o.left <= m.right && o.right >= m.left) throw new Error('合并单元格互相重叠');
       }
     }
+    const exact = this.clipped.size === this.clippedCount;
     for (const m of merges) {
-      const master = byRow.get(m.top)?.cells[m.left - 1] ?? null;
+      const master =
+        m.left > MAX_COLUMNS
+          ? (this.clipped.get(at(m.top, m.left)) ?? null)
+          : (byRow.get(m.top)?.cells[m.left - 1] ?? null);
+      const right = Math.min(m.right, MAX_COLUMNS);
       for (let r = m.top; r <= m.bottom; r++) {
+        // Cells right of the limit: a slave counts in the note when its master has a value.
+        if (m.right > MAX_COLUMNS && exact) {
+          for (let c = Math.max(m.left, MAX_COLUMNS + 1); c <= m.right; c++) {
+            if (r === m.top && c === m.left) continue;
+            const had = this.clipped.has(at(r, c));
+            if (master !== null && !had) this.clippedCount++;
+            else if (master === null && had) this.clippedCount--;
+          }
+        }
+        if (m.left > MAX_COLUMNS) continue;
         let row = byRow.get(r);
         if (row === undefined) {
           if (master === null) continue;
@@ -381,23 +422,24 @@ export class SheetSink implements XmlSink {
         }
         const cells = row.cells;
         if (master === null && cells.length < m.left) continue;
-        while (cells.length < m.right) cells.push(null);
-        for (let c = m.left; c <= m.right; c++) cells[c - 1] = master;
+        while (cells.length < right) cells.push(null);
+        for (let c = m.left; c <= right; c++) cells[c - 1] = master;
       }
     }
     return merges;
   }
 
-  /** exceljs lists hidden columns up to the widest row that has a value (or merge). */
+  /** exceljs lists hidden columns up to the widest row that has a value (or merge), at most {@link MAX_COLUMNS}. */
   private hiddenColumns(merges: readonly Merge[]): number[] {
     if (!this.colDefs.some((d) => d.hidden)) return [];
     let count = this.columnCount;
     for (const m of merges) if ((m.bottom > m.top || m.right > m.left) && m.right > count) count = m.right;
+    count = Math.min(count, MAX_COLUMNS);
     const defs = [...this.colDefs].sort((a, b) => a.min - b.min);
     const hidden: boolean[] = [];
     let next = 1;
     for (const d of defs) {
-      while (next < d.min) hidden[next++] = false;
+      while (next < d.min && next <= count) hidden[next++] = false;
       while (next <= d.max && next <= count) hidden[next++] = d.hidden;
       if (next > count) break;
     }

@@ -2,7 +2,14 @@ import type { Grid } from './grid.ts';
 import { parseDateStyles, parseRels, parseWorkbook, resolveTarget, SharedStringsSink } from './xlsxParts.ts';
 import { SheetSink, SheetTooLarge } from './xlsxSheet.ts';
 import { XmlScanner, type XmlSink } from './xmlScan.ts';
-import { MAX_SHEET_ROWS, MAX_WORKBOOK_CELLS } from './limits.ts';
+import { tooManyMergedCellsMessage } from './grid.ts';
+import {
+  MAX_MERGED_CELLS,
+  MAX_SHEET_ROWS,
+  MAX_STYLES_BYTES,
+  MAX_WORKBOOK_CELLS,
+  MAX_XLSX_XML_BYTES,
+} from './limits.ts';
 import { listZipEntries, peekZipEntry, type ZipEntry } from './zip.ts';
 import { PartTooLarge, partText, smallPartText } from './zipPart.ts';
 
@@ -36,18 +43,22 @@ export async function readXlsxStream(
   if (entries === null) throw new Error('不是有效的 zip 文件');
   const byName = new Map<string, ZipEntry>();
   for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
-  const small = (name: string) => smallPartText(bytes, byName.get(name), SMALL_PART_BYTES);
+  const small = (name: string, max = SMALL_PART_BYTES) => smallPartText(bytes, byName.get(name), max);
+  // Sheet XML and shared strings share one limit of real bytes, as in `checkXlsxContent`.
+  const xml = { bytes: limits.maxXmlBytes };
 
   const workbookXml = await small('xl/workbook.xml');
   if (workbookXml === null) throw new Error('缺少 xl/workbook.xml');
   const { sheets, date1904 } = parseWorkbook(workbookXml);
   const rels = parseRels(await small('xl/_rels/workbook.xml.rels'));
-  const dateStyles = parseDateStyles(await small('xl/styles.xml'));
+  const dateStyles = parseDateStyles(await small('xl/styles.xml', MAX_STYLES_BYTES));
   const strings = new SharedStringsSink();
   const sst = byName.get('xl/sharedStrings.xml');
-  if (sst !== undefined) await scanPart(bytes, sst, strings, limits.maxSharedStringsBytes);
+  if (sst !== undefined) await scanPart(bytes, sst, strings, xml);
 
   const budget = { cells: limits.maxCells };
+  let merged = 0;
+  let largest = { ref: '', cells: 0 };
   const grids: Grid[] = [];
   for (const sheet of sheets) {
     const rel = rels.get(sheet.rid);
@@ -69,11 +80,16 @@ export async function readXlsxStream(
       limits: { maxRows: limits.maxRows, budget },
     });
     try {
-      await scanPart(bytes, entry, sink, limits.maxSheetBytes);
+      await scanPart(bytes, entry, sink, xml);
     } catch (error) {
       if (error instanceof SheetTooLarge) throw new XlsxTooLarge(error.reason);
       throw error;
     }
+    // Merged ranges as written, counted over the workbook before any is filled (a merge bomb).
+    merged += sink.mergedCells;
+    if (sink.largestMerge.cells > largest.cells) largest = sink.largestMerge;
+    if (merged > limits.maxMergedCells)
+      throw new XlsxTooLarge('merges', tooManyMergedCellsMessage(merged, largest.ref));
     grids.push(sink.grid());
   }
   return grids;
@@ -85,36 +101,36 @@ export interface XlsxStreamLimits {
   maxRows: number;
   /** Most non-empty cells of the whole workbook. */
   maxCells: number;
-  /** Most bytes of one sheet's XML (real, inflated). */
-  maxSheetBytes: number;
-  /** Most bytes of the shared strings' XML. */
-  maxSharedStringsBytes: number;
+  /** Most real bytes of sheet XML and shared strings together. */
+  maxXmlBytes: number;
+  /** Most cells all merged ranges of the workbook may cover. */
+  maxMergedCells: number;
 }
 
 /** Default limits: see `MAX_SHEET_ROWS` and neighbours in `limits.ts`. */
 export const DEFAULT_STREAM_LIMITS: XlsxStreamLimits = {
   maxRows: MAX_SHEET_ROWS,
   maxCells: MAX_WORKBOOK_CELLS,
-  maxSheetBytes: 2 * 1024 ** 3 - 1,
-  maxSharedStringsBytes: 512 * 1024 ** 2,
+  maxXmlBytes: MAX_XLSX_XML_BYTES,
+  maxMergedCells: MAX_MERGED_CELLS,
 };
 
-/** Workbook, relationships and styles are small; anything above this is not a real workbook. */
-const SMALL_PART_BYTES = 64 * 1024 * 1024;
+/** Workbook and relationships are small; anything above this is not a real workbook. */
+const SMALL_PART_BYTES = 16 * 1024 * 1024;
 
-/** A workbook passes {@link XlsxStreamLimits}: which limit, for the message. */
+/** A workbook passes {@link XlsxStreamLimits}: which limit, and for merges the message. */
 export class XlsxTooLarge extends Error {
-  readonly reason: 'rows' | 'cells' | 'bytes';
-  constructor(reason: 'rows' | 'cells' | 'bytes') {
-    super(`超过上限（${reason}）`);
+  readonly reason: 'rows' | 'cells' | 'bytes' | 'merges';
+  constructor(reason: 'rows' | 'cells' | 'bytes' | 'merges', message = `超过上限（${reason}）`) {
+    super(message);
     this.reason = reason;
   }
 }
 
-async function scanPart(bytes: Uint8Array, entry: ZipEntry, sink: XmlSink, maxBytes: number): Promise<void> {
+async function scanPart(bytes: Uint8Array, entry: ZipEntry, sink: XmlSink, budget: { bytes: number }): Promise<void> {
   const scanner = new XmlScanner(sink);
   try {
-    for await (const chunk of partText(bytes, entry, maxBytes)) scanner.push(chunk);
+    for await (const chunk of partText(bytes, entry, Math.max(0, budget.bytes), budget)) scanner.push(chunk);
   } catch (error) {
     if (error instanceof PartTooLarge) throw new XlsxTooLarge('bytes');
     throw error;

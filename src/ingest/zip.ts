@@ -99,6 +99,27 @@ export function peekZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = 4096
   }
 }
 
+/**
+ * Inflates one entry in full, never producing more than `maxBytes`: the real size counts, not the
+ * size the zip headers claim (which a hostile file understates). Returns the content, `'too-large'`
+ * when it would exceed `maxBytes`, or null when the entry cannot be read (bad offset, unknown
+ * method, corrupt deflate data).
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Buffer | 'too-large' | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) return null;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const slice = bytes.subarray(start, Math.min(start + entry.compressedSize, bytes.length));
+  if (entry.method === 0) return slice.length > maxBytes ? 'too-large' : Buffer.from(slice);
+  if (entry.method !== 8) return null;
+  try {
+    return inflateRawSync(slice, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : null;
+  }
+}
+
 function findEocd(view: DataView): number {
   const min = Math.max(0, view.byteLength - 22 - 0xffff);
   for (let p = view.byteLength - 22; p >= min; p--) {

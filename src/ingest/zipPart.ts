@@ -19,6 +19,15 @@ export class PartTooLarge extends Error {
   }
 }
 
+/** A part could not be inflated (damaged deflate data, unknown method, bad local header). */
+export class PartDamaged extends Error {
+  readonly part: string;
+  constructor(part: string) {
+    super(`${part} 无法解压`);
+    this.part = part;
+  }
+}
+
 /** Parts up to this size are inflated in one call (fast); larger ones are streamed. */
 const WHOLE_PART_BYTES = 8 * 1024 * 1024;
 /** Output chunk of the streaming inflater. */
@@ -37,44 +46,75 @@ function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
 
 /**
  * The text of a part, chunk by chunk (UTF-8, BOM dropped). Throws {@link PartTooLarge} past
- * `maxBytes` of inflated content, or an Error for a damaged entry.
+ * `maxBytes` of inflated content, or an Error for a damaged entry. `budget.bytes`, when given,
+ * is decreased by the part's real size (several parts sharing one limit).
  */
-export async function* partText(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): AsyncGenerator<string> {
+export async function* partText(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  maxBytes: number,
+  budget?: { bytes: number },
+): AsyncGenerator<string> {
+  let total = 0;
+  for await (const chunk of partChunks(bytes, entry, maxBytes)) {
+    total += chunk.bytes;
+    if (total > maxBytes) throw new PartTooLarge(entry.name, maxBytes);
+    yield chunk.text;
+  }
+  if (budget) budget.bytes -= total;
+}
+
+async function* partChunks(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  maxBytes: number,
+): AsyncGenerator<{ text: string; bytes: number }> {
   const data = entryData(bytes, entry);
-  if (data === null) throw new Error(`${entry.name}: 压缩结构损坏`);
+  if (data === null) throw new PartDamaged(entry.name);
   const decoder = new TextDecoder('utf-8');
   if (entry.method === 0) {
     if (data.length > maxBytes) throw new PartTooLarge(entry.name, maxBytes);
-    for (let i = 0; i < data.length; i += CHUNK_BYTES)
-      yield decoder.decode(data.subarray(i, i + CHUNK_BYTES), { stream: true });
-    yield decoder.decode();
+    for (let i = 0; i < data.length; i += CHUNK_BYTES) {
+      const piece = data.subarray(i, i + CHUNK_BYTES);
+      yield { text: decoder.decode(piece, { stream: true }), bytes: piece.length };
+    }
+    yield { text: decoder.decode(), bytes: 0 };
     return;
   }
-  if (entry.method !== 8) throw new Error(`${entry.name}: 不支持的压缩方式 ${entry.method}`);
+  if (entry.method !== 8) throw new PartDamaged(entry.name);
   const whole = Math.min(WHOLE_PART_BYTES, maxBytes);
   if (entry.size <= whole) {
+    let out: Buffer | null = null;
     try {
-      yield decoder.decode(inflateRawSync(data, { maxOutputLength: Math.max(1, whole) }));
-      return;
+      out = inflateRawSync(data, { maxOutputLength: Math.max(1, whole) });
     } catch (error) {
       // The directory understated the size: stream it instead (and count for real).
-      if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw new PartDamaged(entry.name);
       if (whole === maxBytes) throw new PartTooLarge(entry.name, maxBytes);
+    }
+    if (out !== null) {
+      yield { text: decoder.decode(out), bytes: out.length };
+      return;
     }
   }
   const inflater = createInflateRaw({ chunkSize: CHUNK_BYTES });
   inflater.end(data);
-  let total = 0;
   try {
-    for await (const chunk of inflater as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxBytes) throw new PartTooLarge(entry.name, maxBytes);
-      yield decoder.decode(chunk, { stream: true });
+    const chunks = (inflater as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch {
+        throw new PartDamaged(entry.name);
+      }
+      if (next.done === true) break;
+      yield { text: decoder.decode(next.value, { stream: true }), bytes: next.value.length };
     }
   } finally {
     inflater.destroy();
   }
-  yield decoder.decode();
+  yield { text: decoder.decode(), bytes: 0 };
 }
 
 /** A small part's whole text (workbook, relationships, styles), or null when absent. */

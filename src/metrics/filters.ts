@@ -1,4 +1,5 @@
 import type { Target } from '../schemas/records.ts';
+import { normalizeChain } from '../schemas/chain.ts';
 
 /**
  * The optional filters of a 目标任务分解表 row (contract §5): which records an indicator counts.
@@ -64,16 +65,6 @@ export function filterLabel(filter: ActualFilter): string {
   return activeFilterKeys(filter)
     .map((k) => filterPartLabel(filter, k))
     .join('；');
-}
-
-/**
- * Folds a 产业链 name for comparison: no white space, no trailing 产业链 / 产业 / 链, so a target
- * written `新能源产业链` matches ledger rows written `新能源` or `新能源产业`.
- *
- * @example normalizeChain(' 新能源 产业链') // '新能源'
- */
-export function normalizeChain(chain: string): string {
-  return chain.replace(/\s+/g, '').replace(/(产业链|产业|链)$/, '');
 }
 
 /** Splits a filter value listing several options: `新能源、新材料` → both. */

@@ -1,6 +1,6 @@
 import type { FlowTotals } from '../schemas/metrics.ts';
 import type { SnapshotRecords, Unit } from '../schemas/records.ts';
-import { SIZE_BUCKETS, bucketOf } from './buckets.ts';
+import { SIZE_BUCKETS, bucketOf } from '../schemas/buckets.ts';
 import { type Fact, factsOf } from './facts.ts';
 import { type DateRange, inRange } from './period.ts';
 import { compareText, orderUnits } from './unitOrder.ts';

@@ -3,9 +3,10 @@
  * `8000万元`, `1亿8千万元`, `500万美元`. 人民币 comes out in 亿元, foreign capital in 万美元.
  */
 import { memoize } from './memo.ts';
-import type { CellValue } from '../ingest/grid.ts';
-import { AMOUNT_UNITS, TARGET_UNIT, type AmountUnit, type Currency } from './amountUnit.ts';
-export type { AmountUnit, Currency } from './amountUnit.ts';
+import type { CellValue } from '../schemas/table.ts';
+import { AMOUNT_UNITS, TARGET_UNIT, type Currency } from './amountUnit.ts';
+import { type AmountUnit } from '../schemas/table.ts';
+export type { Currency } from './amountUnit.ts';
 import { addDecimals, decimalFromNumber, parseDecimal, toNumber, type Decimal } from './decimal.ts';
 import { nonTextCellFailure, stripApproximation, UNSIGNED_NUMBER } from './number.ts';
 import { EMPTY, fail, ok, type ParseFailure, type ParseResult } from './result.ts';
@@ -45,6 +46,16 @@ const RANGE = /[-~～–—―至到或]/;
 const MAGNITUDE_EXPONENT: Readonly<Record<string, number>> = { 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8 };
 const TERM = new RegExp(`(${UNSIGNED_NUMBER})([十百千万亿]*)`, 'y');
 
+/**
+ * The largest amount one row may hold: 10 万亿元 (10^5 亿元) or 1 万亿美元 (10^8 万美元), far above
+ * any real project and far below where a sum over a few hundred thousand rows stops being finite.
+ * A larger figure (`9.9e307`, a 400-digit number, a unit typed twice) is a typing error.
+ */
+export const MAX_AMOUNT: Readonly<Record<Currency, number>> = { cny: 1e5, usd: 1e8 };
+const MAX_AMOUNT_TEXT: Readonly<Record<Currency, string>> = { cny: '10万亿元', usd: '1万亿美元' };
+/** Longer text is never an amount (`1亿2000万元（其中一期5000万元）` is 20 characters). */
+const MAX_AMOUNT_TEXT_LENGTH = 64;
+
 const EXAMPLES: Readonly<Record<Currency, string>> = { cny: '如 5、5亿、8000万元', usd: '如 500、500万美元' };
 const CURRENCY_NAMES: Readonly<Record<Currency, string>> = { cny: '人民币', usd: '美元' };
 
@@ -69,7 +80,9 @@ function parseAmountUncached(v: CellValue, ctx: AmountContext): ParseResult<Amou
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return fail(`无法识别“${v}”，请填写金额，${EXAMPLES[ctx.currency]}`);
     if (v < 0) return negative(formatNumber(v));
-    return convert(decimalFromNumber(v), { inCell: false, currency: null, approximate: false }, ctx, formatNumber(v));
+    // 9.9e307 is shown as Excel shows it, not as 308 digits.
+    const shown = Math.abs(v) >= 1e21 ? String(v) : formatNumber(v);
+    return convert(decimalFromNumber(v), { inCell: false, currency: null, approximate: false }, ctx, shown);
   }
   if (typeof v !== 'string') return nonTextCellFailure(v, '金额');
   if (isNoValue(v)) return EMPTY;
@@ -77,6 +90,11 @@ function parseAmountUncached(v: CellValue, ctx: AmountContext): ParseResult<Amou
 }
 
 function parseAmountText(raw: string, ctx: AmountContext): ParseResult<Amount> {
+  if (raw.length > MAX_AMOUNT_TEXT_LENGTH) {
+    return fail(
+      `内容过长（${raw.length} 个字符），不是一个金额：请只填写金额，${EXAMPLES[ctx.currency]}，说明写在备注列`,
+    );
+  }
   const shown = foldText(raw);
   const unrecognised = fail(`无法识别“${shown}”，请填写数字，${EXAMPLES[ctx.currency]}`);
   let s = compactText(raw);
@@ -175,6 +193,11 @@ function convert(figure: Decimal, cell: CellHints, ctx: AmountContext, shown: st
   if (currency !== ctx.currency) return currencyMismatch(shown, currency, ctx.currency);
   const target = TARGET_UNIT[ctx.currency];
   const value = toNumber(figure, exponent - AMOUNT_UNITS[target].exponent);
+  if (!(value <= MAX_AMOUNT[ctx.currency])) {
+    return fail(
+      `金额“${shown.length > 24 ? `${shown.slice(0, 24)}…` : shown}”超过 ${MAX_AMOUNT_TEXT[ctx.currency]}，明显有误：请检查单位（亿元/万元/元）和位数后重新填写`,
+    );
+  }
   const note = cell.approximate ? `“${shown}”是约数，已按 ${formatNumber(value)}${target} 计入` : undefined;
   return ok({ value, unitSource }, note);
 }

@@ -1,10 +1,8 @@
+import type { AmountUnit } from '../schemas/table.ts';
 /**
  * Amount units that appear in headers (`总投资（亿元）`) and cells (`8000万元`), and how they relate.
  * Internally 人民币 amounts are held in 亿元 and foreign ones in 万美元 (contract §3).
  */
-
-/** A money unit, e.g. `亿元`. */
-export type AmountUnit = '亿元' | '万元' | '元' | '万美元' | '美元';
 
 export type Currency = 'cny' | 'usd';
 

@@ -2,7 +2,7 @@
  * Date cells (contract §3 "Dates") and the snapshot period's month end (§1, §7).
  */
 import { memoize } from './memo.ts';
-import type { CellValue } from '../ingest/grid.ts';
+import type { CellValue } from '../schemas/table.ts';
 import { nonTextCellFailure } from './number.ts';
 import { EMPTY, fail, ok, type ParseFailure, type ParseResult } from './result.ts';
 import { foldText, formatNumber, isNoValue, isoDay } from './text.ts';

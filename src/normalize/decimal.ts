@@ -3,6 +3,7 @@
  * `1,200` 万元 exactly 0.12 亿元: digits are kept as a BigInt and a power of ten, and turned
  * into a binary float only once, by parsing a decimal string (which rounds correctly).
  */
+import { minOf } from '../schemas/arrays.ts';
 
 /** `mantissa × 10^exponent`, e.g. `{mantissa: 12n, exponent: -1}` is 1.2. */
 export interface Decimal {
@@ -36,7 +37,7 @@ export function decimalFromNumber(n: number): Decimal {
 /** Exact sum. */
 export function addDecimals(values: readonly Decimal[]): Decimal {
   if (values.length === 0) return { mantissa: 0n, exponent: 0 };
-  const exponent = Math.min(...values.map((d) => d.exponent));
+  const exponent = minOf(values.map((d) => d.exponent));
   let mantissa = 0n;
   for (const d of values) mantissa += d.mantissa * 10n ** BigInt(d.exponent - exponent);
   return { mantissa, exponent };

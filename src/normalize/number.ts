@@ -1,7 +1,7 @@
 /**
  * Plain numbers typed by hand: `1,200`, `１２００`, `约3`, `5家` (contract §3).
  */
-import type { CellValue } from '../ingest/grid.ts';
+import type { CellValue } from '../schemas/table.ts';
 import { EMPTY, fail, ok, type ParseFailure, type ParseResult } from './result.ts';
 import { compactText, foldText, formatNumber, isNoValue, isoDay } from './text.ts';
 
@@ -23,6 +23,11 @@ export function stripApproximation(s: string): { core: string; approximate: bool
 /** Digits with optional thousands separators (`1,200`, `1，200`) and decimals; no sign. */
 export const UNSIGNED_NUMBER = String.raw`(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d*)?|\.\d+`;
 const NUMBER_TEXT = new RegExp(`^(?:${UNSIGNED_NUMBER})(?:[eE][+-]?\\d+)?$`);
+
+/** The largest plain number a cell may hold (a count, a score, a target): larger is a typing error. */
+export const MAX_PLAIN_NUMBER = 1e12;
+/** Longer text is never a number. */
+const MAX_NUMBER_TEXT_LENGTH = 64;
 
 /** Measure words clerks append to counts: `5家`, `3次`, `12个`. */
 const MEASURE_WORD = /[个家次条项人批户名]$/;
@@ -46,14 +51,28 @@ export function nonTextCellFailure(v: Date | boolean | { error: string }, expect
  */
 export function parseNumber(v: CellValue): ParseResult<number> {
   if (v === null) return EMPTY;
-  if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : fail(`无法识别“${v}”，请填写数字，如 12 或 3.5`);
+  if (typeof v === 'number')
+    return Number.isFinite(v)
+      ? bounded(v, Math.abs(v) >= 1e21 ? String(v) : formatNumber(v))
+      : fail(`无法识别“${v}”，请填写数字，如 12 或 3.5`);
   if (typeof v !== 'string') return nonTextCellFailure(v, '数字');
   if (isNoValue(v)) return EMPTY;
+  if (v.length > MAX_NUMBER_TEXT_LENGTH)
+    return fail(`内容过长（${v.length} 个字符），不是一个数字：请只填写数字，如 12 或 3.5`);
   const shown = foldText(v);
   const { core, approximate } = stripApproximation(compactText(v));
   const m = /^([+-]?)(.*)$/.exec(core.replace(MEASURE_WORD, ''));
   const digits = m?.[2] ?? '';
   if (!NUMBER_TEXT.test(digits)) return fail(`无法识别“${shown}”，请填写数字，如 12 或 3.5`);
   const value = Number((m?.[1] ?? '') + digits.replace(/[,，]/g, ''));
+  if (!(Math.abs(value) <= MAX_PLAIN_NUMBER)) return bounded(value, shown);
   return approximate ? ok(value, `“${shown}”是约数，已按 ${formatNumber(value)} 计入`) : ok(value);
+}
+
+/** `value` when it is within ±{@link MAX_PLAIN_NUMBER}, else a failure naming the cell as shown. */
+function bounded(value: number, shown: string): ParseResult<number> {
+  if (Math.abs(value) <= MAX_PLAIN_NUMBER) return ok(value);
+  return fail(
+    `数值“${shown.length > 24 ? `${shown.slice(0, 24)}…` : shown}”超过一万亿，明显有误：请检查位数后重新填写`,
+  );
 }

@@ -1,4 +1,4 @@
-import type { CellValue } from '../ingest/grid.ts';
+import type { CellValue } from '../schemas/table.ts';
 
 /**
  * Reuse of a row's normalised record when the same row (same kind, same columns and units, same

@@ -3,8 +3,9 @@
  * (contract §3 "Text"), plus the header matching key and the "no value" vocabulary.
  */
 import { memoize } from './memo.ts';
-import { isCellError, type CellValue } from '../ingest/grid.ts';
-import { parseUnitLabel, type AmountUnit } from './amountUnit.ts';
+import { isCellError, type CellValue } from '../schemas/table.ts';
+import { parseUnitLabel } from './amountUnit.ts';
+import { type AmountUnit } from '../schemas/table.ts';
 
 /**
  * Full-width forms that are ordinary Chinese punctuation and therefore stay full-width in names:
@@ -58,8 +59,8 @@ export interface HeaderKey {
   unit: AmountUnit | null;
 }
 
-/** A bracketed part without nested brackets; an unclosed bracket runs to the end. */
-const BRACKETED = /[（(【[〔]([^（()）【】[\]〔〕]*)(?:[）)】\]〔〕]|$)/;
+const OPEN_BRACKETS = new Set(['（', '(', '【', '[', '〔']);
+const CLOSE_BRACKETS = new Set(['）', ')', '】', ']', '〕']);
 const STRAY_BRACKETS = /[（()）【】[\]〔〕]/g;
 /** Required-field markers at either end: `*项目名称`, `项目名称★`. */
 const MARKERS = /^[*★☆※]+|[*★☆※]+$/g;
@@ -77,15 +78,35 @@ const MARKERS = /^[*★☆※]+|[*★☆※]+$/g;
  * @example normalizeHeader('*项目名称（全称）') // {name: '项目名称', unit: null}
  */
 function normalizeHeaderUncached(raw: string): HeaderKey {
-  let s = compactText(raw);
-  let unit: AmountUnit | null = null;
-  // Innermost brackets first, so `（单位：（万元））` also works.
-  for (let m = BRACKETED.exec(s); m !== null; m = BRACKETED.exec(s)) {
-    unit ??= parseUnitLabel(m[1] ?? '');
-    s = s.slice(0, m.index) + s.slice(m.index + m[0].length);
-  }
-  const name = s.replace(STRAY_BRACKETS, '').replace(MARKERS, '').replace(/[:：]/g, '');
+  const { rest, unit } = removeBracketed(compactText(raw));
+  const name = rest.replace(STRAY_BRACKETS, '').replace(MARKERS, '').replace(/[:：]/g, '');
   return { name, unit };
+}
+
+/**
+ * Removes every bracketed part, innermost first (so `（单位：（万元））` also works; an unclosed
+ * bracket runs to the end), and returns the first unit a part names. One pass with a stack of open
+ * brackets: linear in the text, whatever a 200 000-character cell holds.
+ */
+function removeBracketed(s: string): { rest: string; unit: AmountUnit | null } {
+  const out: string[] = [];
+  const opens: number[] = [];
+  let unit: AmountUnit | null = null;
+  const close = (): void => {
+    const at = opens.pop()!;
+    unit ??= parseUnitLabel(out.slice(at + 1).join(''));
+    out.length = at;
+  };
+  for (const ch of s) {
+    if (OPEN_BRACKETS.has(ch)) opens.push(out.length);
+    else if (CLOSE_BRACKETS.has(ch) && opens.length > 0) {
+      close();
+      continue;
+    }
+    out.push(ch);
+  }
+  while (opens.length > 0) close();
+  return { rest: out.join(''), unit };
 }
 
 /**

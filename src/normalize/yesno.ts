@@ -1,7 +1,7 @@
 /**
  * Yes/no cells (contract §3 "Yes/no"): 是否外资, 是否公开, 是否列入省台账 ….
  */
-import type { CellValue } from '../ingest/grid.ts';
+import type { CellValue } from '../schemas/table.ts';
 import { nonTextCellFailure } from './number.ts';
 import { EMPTY, fail, ok, type ParseResult } from './result.ts';
 import { compactText, foldText, isNoValue } from './text.ts';

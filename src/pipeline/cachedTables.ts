@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadTables, processTable, type ProcessedTable, type SheetReport } from '../build/readTables.ts';
-import type { TableContext } from '../build/normalizeTable.ts';
+import { loadTables, processTable, type ProcessedTable } from './readTables.ts';
+import type { SheetReport } from '../schemas/siteData.ts';
+import type { TableContext } from '../normalize/normalizeTable.ts';
 import { readWorkbookFile } from '../ingest/readWorkbook.ts';
 import { MAX_FILE_BYTES } from '../ingest/limits.ts';
 import type { TableKind } from '../schemas/fields.ts';

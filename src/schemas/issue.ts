@@ -7,13 +7,17 @@ import { z } from 'zod';
 export const ISSUE_CODES = [
   // whole files
   'file_unreadable', // corrupt zip, binary junk, empty workbook
-  'file_legacy_format', // OLE .xls/.et or HTML saved as .xls
+  'file_legacy_format', // a format that is not read (.xlsb)
   'file_too_large', // refused to protect memory
   'sheet_unknown_kind', // no kind recognisable (说明 sheet, empty sheet) — severity info (skipped)
   'sheet_ambiguous_kind', // matches two kinds: rename it
   'sheet_no_header', // kind known but no header row found
+  'sheet_clipped', // the reader left part of a sheet out (cells far right of the table): warning
   'sheet_missing_column', // a required column is absent: every row would be rejected
   'period_folder_invalid', // ledgers/<name> is not YYYY-MM
+  'period_folder_duplicate', // two folders name one month (2025-10/ and 2025年10月/): only one is read
+  'path_unreadable', // dangling link, link loop, unreadable folder: skipped
+  'settings_invalid', // site.json: not JSON, or a setting of the wrong shape (one issue per setting)
   // rows
   'missing_required', // a required field is empty
   'invalid_amount',
@@ -33,7 +37,6 @@ export const ISSUE_CODES = [
   'duplicate_row', // same project twice in one ledger
   'duplicate_alias', // two units claim the same alias
   'unknown_indicator', // target row with an indicator we cannot compute
-  'value_assumed', // any other assumption (missing optional value used in a figure)
 ] as const;
 
 export const issueCodeSchema = z.enum(ISSUE_CODES);
@@ -58,6 +61,11 @@ export const issueSchema = z.object({
   message: z.string(),
   /** Snapshot period of the file, when it is a ledger. */
   period: z.string().optional(),
+  /**
+   * The unit the ledger row belongs to (its 责任单位 / 报送单位 / 单位, canonical name when known),
+   * e.g. `青川镇人民政府`: whom the row goes back to in the 退回清单 (`returns/<unit>.xlsx`).
+   */
+  unit: z.string().optional(),
 });
 export type Issue = z.output<typeof issueSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SIZE_BUCKET_LABELS } from '../metrics/buckets.ts';
+import { SIZE_BUCKET_LABELS } from './buckets.ts';
 import { INDICATORS, SCORING_METHODS, sourceRefSchema } from './records.ts';
 
 /**

@@ -1,13 +1,26 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Reference } from '../build/dataStage.ts';
-import type { Project } from '../build/projects.ts';
-import type { PeriodData, PublicData, QualityData, SiteMeta } from '../build/siteData.ts';
+import type { z } from 'zod';
+import { checkContract } from '../schemas/contract.ts';
+import { projectSchema, type Project } from '../schemas/project.ts';
+import {
+  periodDataSchema,
+  publicDataSchema,
+  qualityDataSchema,
+  referenceSchema,
+  siteMetaSchema,
+  type PeriodData,
+  type PublicData,
+  type QualityData,
+  type Reference,
+  type SiteMeta,
+} from '../schemas/siteData.ts';
 
 /**
- * Typed loaders for the site data folder (the file contract of `src/build/siteData.ts`), read
- * from the folder in `ZS_SITE_DATA`. Each file is parsed once per build and shared by every page,
+ * Typed loaders for the site data folder (the file contract of `src/schemas/siteData.ts`), read
+ * from the folder in `ZS_SITE_DATA`. Each file is parsed and checked against its schema once per
+ * build and shared by every page,
  * so callers must treat the results as read-only.
  */
 
@@ -21,15 +34,15 @@ export function siteDataDir(): string {
   return resolve(dir);
 }
 
-function readJson<T>(name: string, internalOnly = false): T {
+function readJson<S extends z.ZodType>(name: string, schema: S, internalOnly = false): z.output<S> {
   const hit = cache.get(name);
-  if (hit !== undefined) return hit as T;
+  if (hit !== undefined) return hit as z.output<S>;
   const file = join(siteDataDir(), name);
   if (!existsSync(file)) {
     const why = internalOnly ? ' (internal profile only: a public page must not read it)' : '';
     throw new Error(`site data file missing: ${file}${why}`);
   }
-  const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+  const value = checkContract(schema, JSON.parse(readFileSync(file, 'utf8')), file);
   cache.set(name, value);
   return value;
 }
@@ -41,7 +54,7 @@ export function clearSiteDataCache(): void {
 
 /** `meta.json`: zone name, profile, periods, settings. */
 export function loadMeta(): SiteMeta {
-  return readJson<SiteMeta>('meta.json');
+  return readJson('meta.json', siteMetaSchema);
 }
 
 /** `internal` or `public`: `meta.json` decides, since it says which files exist. */
@@ -51,28 +64,28 @@ export function siteProfile(): 'internal' | 'public' {
 
 /** `reference.json`: units, targets, chains, parks, assets (already filtered for the public). */
 export function loadReference(): Reference {
-  return readJson<Reference>('reference.json');
+  return readJson('reference.json', referenceSchema);
 }
 
 /** `periods/<YYYY-MM>.json`: records, metrics and diff of one snapshot (internal only). */
 export function loadPeriod(period: string): PeriodData {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new Error(`loadPeriod(): invalid period “${period}”`);
-  return readJson<PeriodData>(`periods/${period}.json`, true);
+  return readJson(`periods/${period}.json`, periodDataSchema, true);
 }
 
 /** `projects.json`: every project across ledgers and snapshots (internal only). */
 export function loadProjects(): Project[] {
-  return readJson<Project[]>('projects.json', true);
+  return readJson('projects.json', projectSchema.array(), true);
 }
 
 /** `quality.json`: sheets read and every issue (internal only). */
 export function loadQuality(): QualityData {
-  return readJson<QualityData>('quality.json', true);
+  return readJson('quality.json', qualityDataSchema, true);
 }
 
 /** `public.json`: what the public profile may show of the ledgers (public only). */
 export function loadPublic(): PublicData {
-  return readJson<PublicData>('public.json');
+  return readJson('public.json', publicDataSchema);
 }
 
 /**

@@ -1,11 +1,11 @@
-import { bulletinTables } from './bulletinTables.ts';
+import { bulletinTables } from './bulletin/bulletinTables.ts';
 import { loadMeta, loadPublic, loadQuality, loadReference, siteProfile } from './data.ts';
 import type { Column } from './table.ts';
 import { projectColumns, projectRows } from './tables/projects.ts';
-import { rankingTables } from './rankingTables.ts';
-import { targetsTables } from './targetsTables.ts';
-import { unitTables } from './unitTables.ts';
-import { issueColumns, issueRows, sheetColumns, unknownUnitColumns } from './tables/quality.ts';
+import { rankingTables } from './ranking/rankingTables.ts';
+import { targetsTables } from './targets/targetsTables.ts';
+import { unitTables } from './unit/unitTables.ts';
+import { issueColumns, issueRows, sheetColumns, sheetRows, unknownUnitColumns } from './tables/quality.ts';
 import {
   assetColumns,
   chainCompanyColumns,
@@ -74,8 +74,8 @@ const internalTables: TableProvider = (profile) => {
       id: 'quality-sheets',
       title: '读取的工作表',
       group: '数据质量',
-      columns: sheetColumns,
-      rows: () => loadQuality().sheets,
+      columns: sheetColumns(true),
+      rows: () => sheetRows(loadQuality()),
     }),
     defineTable({
       id: 'unknown-units',

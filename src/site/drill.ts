@@ -1,6 +1,6 @@
 import type { FlowTotals, PeriodMetrics } from '../schemas/metrics.ts';
 import type { Indicator, SnapshotRecords, SourceRef } from '../schemas/records.ts';
-import { SIZE_BUCKETS } from '../metrics/buckets.ts';
+import { SIZE_BUCKETS } from '../schemas/buckets.ts';
 import { factsOf } from '../metrics/facts.ts';
 import { unitId } from './data.ts';
 import { rel } from './href.ts';
@@ -51,7 +51,7 @@ export interface Figure {
   refs: SourceRef[];
 }
 
-export const KIND_LABELS: Record<FigureKind | SectionKind, string> = {
+export const FIGURE_LABELS: Record<FigureKind | SectionKind, string> = {
   signed: '签约项目',
   started: '开工项目',
   producing: '投产项目',
@@ -157,11 +157,11 @@ export function periodFigures(metrics: PeriodMetrics, records?: SnapshotRecords)
       const fig = totals[section as keyof FlowTotals];
       const pick = (refs: SourceRef[]) => (kind === 'leadsValid' ? only(refs, validLeads) : refs);
       const measure = kind === 'leadsValid' ? 'count' : MEASURE_OF[section];
-      add(`${scope}.${kind}`, `${prefix}${KIND_LABELS[kind]}`, section, undefined, pick(fig.refs), measure);
+      add(`${scope}.${kind}`, `${prefix}${FIGURE_LABELS[kind]}`, section, undefined, pick(fig.refs), measure);
       for (const u of fig.byUnit) {
         add(
           `${scope}.${kind}.unit.${unitKey(u.unit)}`,
-          `${prefix}${KIND_LABELS[kind]}·${u.unit ?? '未落实单位'}`,
+          `${prefix}${FIGURE_LABELS[kind]}·${u.unit ?? '未落实单位'}`,
           section,
           u.unit,
           pick(u.refs),

@@ -1,4 +1,4 @@
-import { chainPage } from './chainModel.ts';
+import { chainPage } from './chain/chainModel.ts';
 import { fmtYi } from '../metrics/format.ts';
 import { loadMeta, loadProjects, loadPublic, loadReference, periodLabel, projectPage, unitPage } from './data.ts';
 import { rel } from './href.ts';

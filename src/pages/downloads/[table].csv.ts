@@ -3,7 +3,8 @@ import { downloadTable, downloadTables } from '../../site/downloads.ts';
 import { toCsv } from '../../site/tableExport.ts';
 
 /** `downloads/<id>.csv` for every registered table of the profile (`src/site/downloads.ts`). */
-export const getStaticPaths = (() => downloadTables().map((t) => ({ params: { table: t.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  downloadTables().map((t) => ({ params: { table: t.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const t = downloadTable(String(params.table));

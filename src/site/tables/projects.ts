@@ -1,4 +1,4 @@
-import type { Project } from '../../build/projects.ts';
+import type { Project } from '../../schemas/project.ts';
 import { loadProjects, loadReference, projectPage, unitPage } from '../data.ts';
 import type { Column } from '../table.ts';
 

@@ -1,4 +1,4 @@
-import type { PublicSigned } from '../../build/siteData.ts';
+import type { PublicSigned } from '../../schemas/siteData.ts';
 import type { Asset, ChainCompany, Park, Unit } from '../../schemas/records.ts';
 import { unitPage } from '../data.ts';
 import type { Column } from '../table.ts';

@@ -1,0 +1,114 @@
+import type { Issue } from '../schemas/issue.ts';
+import type { SnapshotRecords, SourceRef } from '../schemas/records.ts';
+import { findNearMisses, projectNameKey } from './names.ts';
+
+type Linkable = {
+  key?: string | undefined;
+  code?: string | undefined;
+  name: string;
+  unit?: string | undefined;
+  src: SourceRef;
+};
+
+const LABEL = {
+  started: '开工',
+  producing: '投产',
+  funds: '到位资金',
+  negotiating: '在谈',
+  leads: '招商信息',
+} as const;
+
+/**
+ * Gives every record of one snapshot its project key (contract §6) and fills a missing 责任单位
+ * from the project's 签约 row. A project is the same across ledgers when 项目编号 match or, when
+ * no code is given, when names match after `projectNameKey`. Near misses are suggested, never joined.
+ * Mutates the records' `key` and `unit`; returns the warnings.
+ */
+export function linkProjects(records: SnapshotRecords, period: string): Issue[] {
+  const issues: Issue[] = [];
+  const byCode = new Map<string, string>();
+  const byName = new Map<string, string>();
+  const unitOf = new Map<string, string>();
+  const seen = new Map<string, SourceRef>();
+
+  for (const s of records.signed) {
+    const nameKey = projectNameKey(s.name);
+    s.key = s.code ? `code:${s.code}` : `name:${nameKey}`;
+    const first = seen.get(s.key);
+    if (first) {
+      issues.push({
+        severity: 'warning',
+        code: 'duplicate_row',
+        ...at(s.src, period, s.unit),
+        column: s.code ? '项目编号' : '项目名称',
+        value: s.code ?? s.name,
+        message: `与第${first.row}行（${first.file === s.src.file ? '' : first.file + ' '}${first.sheet}）是同一项目，两行都已计入：如重复登记请删除一行`,
+      });
+    } else seen.set(s.key, s.src);
+    if (s.code) byCode.set(s.code, s.key);
+    if (!byName.has(nameKey)) byName.set(nameKey, s.key);
+    unitOf.set(s.key, s.unit);
+  }
+
+  const signedNames = [...new Set(records.signed.map((s) => s.name))];
+  const link = (kind: keyof typeof LABEL, rows: Linkable[], warnUnmatched: boolean) => {
+    const unmatched: Linkable[] = [];
+    for (const r of rows) {
+      const nameKey = projectNameKey(r.name);
+      const key = (r.code ? byCode.get(r.code) : undefined) ?? byName.get(nameKey);
+      if (key) {
+        r.key = key;
+        if (!r.unit) {
+          const u = unitOf.get(key);
+          if (u) r.unit = u;
+        }
+      } else {
+        r.key = r.code ? `code:${r.code}` : `name:${nameKey}`;
+        unmatched.push(r);
+      }
+    }
+    // Leads and negotiations are often not signed yet: only signed-stage ledgers get suggestions.
+    if (unmatched.length === 0 || !warnUnmatched) return;
+    const suggestions = new Map<string, string>();
+    for (const m of findNearMisses([...new Set(unmatched.map((r) => r.name))], signedNames)) {
+      if (!suggestions.has(m.name)) suggestions.set(m.name, m.candidate);
+    }
+    for (const r of unmatched) {
+      const candidate = suggestions.get(r.name);
+      if (candidate) {
+        issues.push({
+          severity: 'warning',
+          code: 'suggested_match',
+          ...at(r.src, period, r.unit),
+          column: '项目名称',
+          value: r.name,
+          message: `${LABEL[kind]}台账中的“${r.name}”在签约台账中没有同名项目，疑似“${candidate}”：如为同一项目，请统一项目名称或填写相同的项目编号（未自动合并）`,
+        });
+      } else if (warnUnmatched) {
+        issues.push({
+          severity: 'warning',
+          code: 'unmatched_start',
+          ...at(r.src, period, r.unit),
+          column: r.code ? '项目编号' : '项目名称',
+          value: r.code ?? r.name,
+          message: `${LABEL[kind]}台账中的“${r.name}”在签约台账中找不到对应项目，已按${LABEL[kind]}计入：请核对项目编号或名称，或补录签约台账`,
+        });
+      }
+    }
+  };
+  link('started', records.started, true);
+  link('producing', records.producing, true);
+  link('funds', records.funds, true);
+  // Leads and negotiations become projects before they are signed: no warning when unmatched.
+  link('negotiating', records.negotiating, false);
+  link('leads', records.leads, false);
+  return issues;
+}
+
+const at = (src: SourceRef, period: string, unit: string | undefined) => ({
+  file: src.file,
+  sheet: src.sheet,
+  row: src.row,
+  period,
+  ...(unit ? { unit } : {}),
+});

@@ -1,0 +1,262 @@
+import { readFileSync } from 'node:fs';
+import type { TableKind } from '../schemas/fields.ts';
+import { TABLE_LABELS, LEDGER_KINDS } from '../schemas/fields.ts';
+import type { Issue } from '../schemas/issue.ts';
+import type { SnapshotRecords, Unit } from '../schemas/records.ts';
+import type { SiteSettings } from '../schemas/site.ts';
+import { siteSettingsSchema } from '../schemas/site.ts';
+import type { PeriodMetrics } from '../schemas/metrics.ts';
+import { computePeriodMetrics } from '../metrics/periodMetrics.ts';
+import { isQuarterEnd } from '../metrics/period.ts';
+import { createUnitResolver } from '../normalize/unitResolver.ts';
+import { settingsFromJson } from '../normalize/settings.ts';
+import { scanDataFolder } from './scanDataFolder.ts';
+import type { DataFolder } from './scanDataFolder.ts';
+import { loadTables, processTable } from './readTables.ts';
+import type { SheetTable } from './readTables.ts';
+import type { Reference, SheetReport, UnknownUnit } from '../schemas/siteData.ts';
+import type { TargetRow } from '../schemas/records.ts';
+import { finishTargets } from '../normalize/targets.ts';
+import { linkProjects } from '../normalize/linkProjects.ts';
+import { checkChains } from '../normalize/checkChains.ts';
+import { buildProjects, diffSnapshots } from '../metrics/projects.ts';
+import type { Project, SnapshotDiff } from '../schemas/project.ts';
+import { appendAll } from '../schemas/arrays.ts';
+import { cacheKey, NO_CACHE, type BuildCache } from './cache.ts';
+import { cachedDerived, cachedReader, loadLedgerFile } from './cachedTables.ts';
+import { codeFingerprint } from './codeFingerprint.ts';
+import { RowMemo } from '../normalize/rowMemo.ts';
+import { serialize } from 'node:v8';
+
+/** Side effects the data stage may have, passed in so the pipeline is testable without mocks. */
+export interface BuildEffects {
+  /** One line of console output (progress). */
+  log: (line: string) => void;
+  /** Where per-file results are kept between builds (`--cache`); none when absent. */
+  cache?: BuildCache;
+}
+
+export interface Snapshot {
+  period: string;
+  records: SnapshotRecords;
+  metrics: PeriodMetrics;
+  diff: SnapshotDiff;
+}
+
+/** Everything the data stage knows about a zone, before the profile filter. */
+export interface DataModel {
+  dataDir: string;
+  settings: SiteSettings;
+  folder: DataFolder;
+  reference: Reference;
+  snapshots: Snapshot[];
+  projects: Project[];
+  sheets: SheetReport[];
+  issues: Issue[];
+  /** Unknown unit names as written, with how many rows use them (latest snapshot and reference). */
+  unknownUnits: UnknownUnit[];
+}
+
+const emptyRecords = (): SnapshotRecords => ({
+  leads: [],
+  negotiating: [],
+  signed: [],
+  started: [],
+  producing: [],
+  funds: [],
+  trips: [],
+});
+
+/**
+ * The data stage: a data folder in, typed records, metrics per period, projects and every issue
+ * out. An unreadable file is one issue; the stage never stops on bad data. Throws `CliError` only
+ * when the folder itself is unusable.
+ */
+export async function runDataStage(dataDir: string, effects: BuildEffects): Promise<DataModel> {
+  const folder = scanDataFolder(dataDir);
+  const issues: Issue[] = [...folder.issues];
+  const sheets: SheetReport[] = [];
+
+  // 1. Settings (a broken site.json is an error; defaults apply).
+  const settings = readSettings(folder, issues);
+  const extraAliases = settings.aliases as Partial<Record<TableKind, Record<string, string[]>>>;
+  const cache = effects.cache ?? NO_CACHE;
+
+  // 2. Reference tables: units first, since every other table resolves unit names through them.
+  const refTables: SheetTable[] = [];
+  for (const file of folder.reference) {
+    const loaded = await loadTables(folder.root, file, 'reference', null, cachedReader(cache));
+    appendAll(issues, loaded.issues);
+    appendAll(sheets, loaded.sheets);
+    appendAll(refTables, loaded.tables);
+  }
+  const baseCtx = { defaultAmountUnit: settings.defaultAmountUnit };
+  const unitRows: Unit[] = [];
+  for (const t of refTables.filter((t) => t.kind === 'units')) {
+    const r = processTable(t, { ...baseCtx, resolveUnit: (name) => ({ name, known: true }) }, extraAliases);
+    appendAll(issues, r.issues);
+    sheets.push(r.sheet);
+    effects.log(progressLine(r.sheet));
+    appendAll(unitRows, r.records as Unit[]);
+  }
+  const resolver = createUnitResolver(unitRows);
+  for (const d of resolver.duplicates) {
+    issues.push({
+      severity: 'warning',
+      code: 'duplicate_alias',
+      file: 'reference',
+      value: d.alias,
+      message: `简称“${d.alias}”同时属于 ${d.units.join('、')}，无法判断指哪个单位：请在单位表中只保留一个`,
+    });
+  }
+  const unknownUnits = new Map<string, { rows: number; files: Set<string> }>();
+  const rowMemo = new RowMemo();
+  const ctx = { ...baseCtx, resolveUnit: resolver.resolve, rowMemo };
+  // A ledger file's records depend on its bytes, the settings and the units table (names resolve through it).
+  const inputsKey = cacheKey(JSON.stringify([settings.defaultAmountUnit, settings.aliases]), JSON.stringify(unitRows));
+  const reference: Reference = {
+    units: unitRows,
+    targets: [],
+    chainSegments: [],
+    chainCompanies: [],
+    parks: [],
+    assets: [],
+  };
+  for (const t of refTables.filter((t) => t.kind !== 'units')) {
+    const r = processTable(t, ctx, extraAliases);
+    appendAll(issues, r.issues);
+    sheets.push(r.sheet);
+    noteUnknown(unknownUnits, r.unknownUnits, t.file);
+    switch (r.kind) {
+      case 'targets': {
+        const done = finishTargets(r.records as TargetRow[]);
+        appendAll(issues, done.issues);
+        r.sheet.accepted -= done.rejectedRows.size;
+        r.sheet.rejected += done.rejectedRows.size;
+        appendAll(reference.targets, done.targets);
+        break;
+      }
+      case 'chainSegments':
+      case 'chainCompanies':
+      case 'parks':
+      case 'assets':
+        appendAll(reference[r.kind] as unknown[], r.records);
+        break;
+      default:
+        break;
+    }
+    effects.log(progressLine(r.sheet));
+  }
+
+  // 3. Ledgers, one snapshot at a time; each period is computed from its own snapshot only.
+  const snapshots: Snapshot[] = [];
+  let previous: Snapshot | null = null;
+  // A period's metrics and diff depend on its files, the reference tables, the settings and every
+  // earlier period: each key chains the previous one (null once a file could not be hashed).
+  let chain: string | null =
+    cache === NO_CACHE ? null : cacheKey('periods', codeFingerprint(), inputsKey, serialize([reference, settings]));
+  for (const { period, files } of folder.snapshots) {
+    const records = emptyRecords();
+    const latest = period === folder.snapshots[folder.snapshots.length - 1]?.period;
+    const fileKeys: string[] = [];
+    rowMemo.nextGeneration();
+    for (const file of files) {
+      const { result: loaded, key } = await loadLedgerFile(
+        folder.root,
+        file,
+        period,
+        ctx,
+        extraAliases,
+        cache,
+        inputsKey,
+      );
+      if (key === null) chain = null;
+      else fileKeys.push(file, key);
+      appendAll(issues, loaded.issues);
+      appendAll(sheets, loaded.sheets);
+      for (const r of loaded.processed) {
+        appendAll(issues, r.issues);
+        sheets.push(r.sheet);
+        if (latest) noteUnknown(unknownUnits, r.unknownUnits, r.sheet.file);
+        if ((LEDGER_KINDS as readonly string[]).includes(r.kind))
+          appendAll(records[r.kind as keyof SnapshotRecords] as unknown[], r.records);
+        effects.log(progressLine(r.sheet));
+      }
+      if (loaded.tables === 0 && loaded.issues.some((i) => i.severity === 'error'))
+        effects.log(`  ✗ ${file}：无法读取`);
+    }
+    appendAll(issues, linkProjects(records, period));
+    appendAll(issues, checkChains(records, [...reference.chainSegments, ...reference.chainCompanies], period));
+    // The quarterly ranking's change is measured against the previous quarter's end.
+    const quarterBefore = [...snapshots].reverse().find((s) => isQuarterEnd(s.period));
+    chain = chain === null ? null : cacheKey(chain, period, ...fileKeys);
+    const { metrics, diff } = cachedDerived(cache, chain, () => ({
+      metrics: computePeriodMetrics({
+        period,
+        records,
+        units: reference.units,
+        targets: reference.targets,
+        settings,
+        ...(previous ? { previous: previous.metrics } : {}),
+        ...(quarterBefore ? { previousQuarter: quarterBefore.metrics } : {}),
+      }),
+      diff: diffSnapshots(previous?.records ?? null, records, previous?.period ?? '', period),
+    }));
+    const snapshot: Snapshot = { period, records, metrics, diff };
+    snapshots.push(snapshot);
+    previous = snapshot;
+  }
+
+  const projects = buildProjects(snapshots);
+  return {
+    dataDir,
+    settings,
+    folder,
+    reference,
+    snapshots,
+    projects,
+    sheets,
+    issues,
+    unknownUnits: [...unknownUnits]
+      .map(([name, v]) => ({ name, rows: v.rows, files: [...v.files].sort() }))
+      .sort((a, b) => b.rows - a.rows || (a.name < b.name ? -1 : 1)),
+  };
+}
+
+function noteUnknown(
+  into: Map<string, { rows: number; files: Set<string> }>,
+  found: Map<string, number>,
+  file: string,
+): void {
+  for (const [name, n] of found) {
+    const e = into.get(name) ?? { rows: 0, files: new Set<string>() };
+    e.rows += n;
+    e.files.add(file);
+    into.set(name, e);
+  }
+}
+
+function readSettings(folder: DataFolder, issues: Issue[]): SiteSettings {
+  if (!folder.settingsFile) return siteSettingsSchema.parse({});
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(folder.settingsFile, 'utf8'));
+  } catch (e) {
+    issues.push({
+      severity: 'error',
+      code: 'settings_invalid',
+      file: 'site.json',
+      message: `不是有效的 JSON（${(e as Error).message}），已使用默认设置：请检查逗号、引号是否为英文半角`,
+    });
+    return siteSettingsSchema.parse({});
+  }
+  const { settings, issues: found } = settingsFromJson(json);
+  appendAll(issues, found);
+  return settings;
+}
+
+/** `  签约 2025-10  ledgers/2025-10/签约项目表.xlsx › Sheet1  读 40 行：计入 35，拒收 2，跳过 3` */
+export function progressLine(s: SheetReport): string {
+  const kind = s.kind ? TABLE_LABELS[s.kind] : '—';
+  return `  ${s.period ?? '基础表 '}  ${kind}  ${s.file} › ${s.sheet}  读 ${s.read} 行：计入 ${s.accepted}，拒收 ${s.rejected}，跳过 ${s.skipped}`;
+}
