@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { checkCsvSize, checkXlsxSize, MAX_XLSX_XML_BYTES } from '../src/ingest/limits.ts';
+import { checkCsvSize, checkXlsxSize, MAX_SHEET_ROWS, MAX_XLSX_XML_BYTES } from '../src/ingest/limits.ts';
 import { isCandidateFile, readWorkbookFile } from '../src/ingest/readWorkbook.ts';
 import { listZipEntries } from '../src/ingest/zip.ts';
 import {
@@ -14,6 +14,7 @@ import {
   oleBytes,
   storeZip,
   tempDir,
+  unzip,
   writeMessySigned,
 } from './fixtures/ingest/make.ts';
 
@@ -190,27 +191,54 @@ describe('files that cannot be read: one error each, in Chinese, saying how to f
   });
 });
 
-describe('size limits: refused before exceljs loads anything', () => {
-  test('the default limit refuses a central directory claiming a 400 MB sheet of 500 001 rows', async () => {
-    const bytes = hugeXlsxShell();
-    expect(checkXlsxSize(bytes, listZipEntries(bytes)!)).toEqual({ bytes: 420_000_000, rows: 500_001 });
+describe('size limits: refused before the workbook is read, or as soon as a limit is passed', () => {
+  test('a central directory claiming 1.5 GB of sheet XML is refused from the directory alone', async () => {
+    const bytes = hugeXlsxShell(900_000, 1_500_000_000);
+    expect(checkXlsxSize(bytes, listZipEntries(bytes)!)).toEqual({ bytes: 1_520_000_000, rows: 900_000 });
     expect(await read('全年台账.xlsx', bytes)).toMatchInlineSnapshot(`
       {
         "code": "file_too_large",
         "file": "ledgers/2025-10/全年台账.xlsx",
-        "message": "文件过大：约 50 万行（数据约 401 MB），超过 32 MB 的上限，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 4 万行）后放回原处",
+        "message": "文件过大：约 90 万行（数据约 1450 MB），超过 1024 MB 的上限，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 100 万行）后放回原处",
         "severity": "error",
       }
     `);
   });
 
-  test('a real workbook above a small limit; the row count estimated from the XML size when no <dimension>', async () => {
+  test('a sheet whose <dimension> claims 1 000 001 rows is refused before it is read', async () => {
+    const bytes = hugeXlsxShell(1_000_001, 400_000_000);
+    expect(checkXlsxSize(bytes, listZipEntries(bytes)!)).toBeNull();
+    expect(((await read('全年台账.xlsx', bytes)) as { message: string }).message).toMatchInlineSnapshot(
+      `"文件过大：工作表约有 100 万行，超过每张工作表 100 万行的上限，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 100 万行）后放回原处"`,
+    );
+    // 500 001 rows are within the limits: the (empty) shell is read, not refused for its size.
+    expect(await read('半年台账.xlsx', hugeXlsxShell())).toMatchObject({ code: 'file_unreadable' });
+  });
+
+  test('a sheet with more rows than the limit is refused from its <dimension>, or while reading without one', async () => {
+    expect(
+      ((await read('签约大表.xlsx', readFileSync(messy), { maxSheetRows: 12 })) as { message: string }).message,
+    ).toBe(
+      '文件过大：工作表约有 18 行，超过每张工作表 12 行的上限，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 12 行）后放回原处',
+    );
+    const parts = unzip(readFileSync(messy));
+    for (const [name, xml] of parts)
+      if (name.startsWith('xl/worksheets/')) parts.set(name, xml.replace(/<dimension [^>]*\/>/, ''));
+    const noDimension = storeZip([...parts].map(([name, xml]) => ({ name, data: new TextEncoder().encode(xml) })));
+    expect(((await read('签约大表.xlsx', noDimension, { maxSheetRows: 12 })) as { message: string }).message).toBe(
+      '文件过大：工作表超过 12 行的上限，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 12 行）后放回原处',
+    );
+    expect(await read('签约大表.xlsx', noDimension, { maxSheetRows: 18 })).toHaveProperty('sheets');
+  });
+
+  test('a real workbook above a small XML limit; the row count estimated from the XML size when no <dimension>', async () => {
     const result = await read('签约大表.xlsx', readFileSync(messy), { maxXlsxXmlBytes: 1000 });
     expect(result).toMatchObject({ code: 'file_too_large' });
     expect((result as { message: string }).message).toMatch(/^文件过大：约 \d+ 行（数据约 \d+ KB），超过 1 KB 的上限/);
     const bytes = readFileSync(messy);
     expect(checkXlsxSize(bytes, listZipEntries(bytes)!)).toBeNull();
-    expect(MAX_XLSX_XML_BYTES).toBe(32 * 1024 * 1024);
+    expect(MAX_XLSX_XML_BYTES).toBe(1024 * 1024 * 1024);
+    expect(MAX_SHEET_ROWS).toBe(1_000_000);
   });
 
   test('CSV above the limit: line count in the message', async () => {

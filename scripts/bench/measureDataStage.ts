@@ -1,10 +1,13 @@
 // Child process of `npm run bench`: runs the data stage on a zone and prints one JSON line.
 import { runDataStage } from '../../src/pipeline/dataStage.ts';
 import { buildReport } from '../../src/pipeline/report.ts';
+import { NO_CACHE, openCache } from '../../src/pipeline/cache.ts';
 
 const dir = process.argv[2] as string;
+const at = process.argv.indexOf('--cache');
+const cache = at > 0 ? openCache(process.argv[at + 1] as string) : NO_CACHE;
 const t0 = performance.now();
-const model = await runDataStage(dir, { log: () => {} });
+const model = await runDataStage(dir, { log: () => {}, cache });
 const report = buildReport(model, 'internal');
 const ms = performance.now() - t0;
 // The first error or warning about a file (the hostile zones have one each), for the bench's table.
@@ -15,6 +18,7 @@ console.log(
     ms,
     rows: report.totals.read,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    cache: cache.stats,
     issue: issue ? `${issue.code}: ${issue.message.slice(0, 40)}…` : undefined,
   }),
 );

@@ -7,6 +7,7 @@ import { buildReport } from '../pipeline/report.ts';
 import { issueLines, summaryLine } from './consoleReport.ts';
 import { writeSiteData } from '../pipeline/writeSiteData.ts';
 import { buildSite, PROJECT_ROOT } from './buildSite.ts';
+import { NO_CACHE, openCache, pruneCache } from '../pipeline/cache.ts';
 
 /** Exit code of an unexpected exception: a bug in this program, never a problem in the data. */
 export const EXIT_INTERNAL_ERROR = 3;
@@ -26,7 +27,9 @@ export async function runCli(
     out(
       `${mode === 'check' ? '校验' : '生成'}：数据目录 ${opts.data}${opts.checkOnly ? '' : `，输出 ${opts.out}（${opts.profile === 'public' ? '公开版' : '内部版'}）`}`,
     );
-    const model = await runDataStage(opts.data, { log: opts.quiet ? () => {} : out });
+    const cache = opts.cache === null ? NO_CACHE : openCache(opts.cache);
+    const model = await runDataStage(opts.data, { log: opts.quiet ? () => {} : out, cache });
+    if (opts.cache !== null) pruneCache(opts.cache);
     const report = buildReport(model, opts.profile);
     for (const line of issueLines(report)) out(line);
     if (opts.report) {

@@ -24,9 +24,21 @@ import { inflateEntry, peekZipEntry, type ZipEntry } from './zip.ts';
 
 /**
  * Most uncompressed bytes of `xl/worksheets/*.xml` plus `xl/sharedStrings.xml` read from one
- * workbook: 32 MiB ≈ 45 000–50 000 rows of 15 columns, ≈ 560 MB peak while exceljs loads it.
+ * workbook, as the zip directory claims them. The streaming reader (`xlsxStream.ts`) holds cell
+ * values only, never the XML, so this bounds time rather than memory: 1 GiB ≈ 1 600 000 rows of
+ * 15 columns. (exceljs, which the build used before, needed 16 MB per MB of XML and stopped at
+ * 32 MiB ≈ 50 000 rows.)
  */
-export const MAX_XLSX_XML_BYTES = 32 * 1024 * 1024;
+export const MAX_XLSX_XML_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Most rows of one sheet: checked from the sheet's `<dimension>` before reading and again while
+ * reading. A 1 000 000-row, 15-column ledger reads in ≈ 1.2 GB peak (see `npm run bench`).
+ */
+export const MAX_SHEET_ROWS = 1_000_000;
+
+/** Most non-empty cells of one workbook (all sheets): 24 million ≈ 1 600 000 rows of 15 columns. */
+export const MAX_WORKBOOK_CELLS = 24_000_000;
 
 /** Most bytes of one CSV file: 64 MiB ≈ 320 000 rows of 15 columns, ≈ 420 MB peak. */
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;
@@ -111,8 +123,8 @@ export const MAX_OTHER_PARTS_BYTES = 64 * 1024 * 1024;
 /**
  * Most cells all merged ranges of a workbook may cover. exceljs makes one cell object per merged
  * cell, so one range over the whole sheet (A1:XFD1048576, 1.7 × 10¹⁰ cells, 2.5 KB on disk) ran
- * out of memory at 4.2 GB. A sheet within `MAX_XLSX_XML_BYTES` holds fewer than a million cells,
- * so its real merges cover fewer.
+ * out of memory at 4.2 GB. The streaming reader fills merged ranges into the grid too (its
+ * cells are real values), so the same limit bounds it; real ledgers merge a few hundred cells.
  */
 export const MAX_MERGED_CELLS = 1_000_000;
 
@@ -146,7 +158,8 @@ export interface ContentVerdict {
  * claim), and refuses the workbook before exceljs sees it when sheet XML plus shared strings,
  * styles, or the other parts exceed their limits, when a part cannot be inflated, or when its
  * merged ranges cover more than `maxMergedCells` cells. Null when the workbook may be loaded.
- * Memory: one part at a time, each at most its limit.
+ * Memory: one part at a time, each at most its limit. With `streamed`, sheets and shared strings
+ * are left to the streaming reader, which applies the same limits while reading.
  *
  * @example checkXlsxContent(bytes, listZipEntries(bytes)!) // null, or { code: 'file_too_large', message: '…' }
  */
@@ -154,6 +167,7 @@ export function checkXlsxContent(
   bytes: Uint8Array,
   entries: readonly ZipEntry[],
   limits: XlsxContentLimits = XLSX_CONTENT_LIMITS,
+  streamed = false,
 ): ContentVerdict | null {
   if (entries.length > MAX_ZIP_ENTRIES) {
     return {
@@ -168,6 +182,9 @@ export function checkXlsxContent(
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     const part = partKind(entry.name);
+    // `streamed`: the streaming reader (`xlsxStream.ts`) measures sheet XML and shared strings and
+    // counts their merged cells as it reads them, against the same limits, never holding them whole.
+    if (streamed && part === 'xml') continue;
     const budget = part === 'xml' ? xmlLeft : part === 'styles' ? limits.maxStylesBytes : otherLeft;
     const content = inflateEntry(bytes, entry, budget);
     if (content === null) {

@@ -14,13 +14,15 @@ import {
   MAX_LEGACY_BYTES,
   MAX_MERGED_CELLS,
   MAX_FILE_BYTES,
+  MAX_SHEET_ROWS,
   MAX_XLSX_XML_BYTES,
   type SizeVerdict,
   XLSX_CONTENT_LIMITS,
 } from './limits.ts';
 import { sniffFormat } from './sniff.ts';
-import { readXlsx } from './xlsx.ts';
+import { claimedSheetRows, DEFAULT_STREAM_LIMITS, readXlsxStream, XlsxTooLarge } from './xlsxStream.ts';
 import { listZipEntries } from './zip.ts';
+import { PartDamaged } from './zipPart.ts';
 import { readLegacy, type LegacyFormat, type LegacyResult } from './legacy.ts';
 
 /** Extensions the build looks at: .xlsx and its kin, CSV/TSV text, and legacy .xls/.et (and their templates). */
@@ -57,6 +59,8 @@ export interface ReadWorkbookOptions {
   maxCsvBytes?: number;
   /** Override of `MAX_FILE_BYTES` (tests). */
   maxFileBytes?: number;
+  /** Override of `MAX_SHEET_ROWS` (tests). */
+  maxSheetRows?: number;
   /** Override of `MAX_LEGACY_BYTES` (tests). */
   maxLegacyBytes?: number;
   /** Override of `LEGACY_TIMEOUT_MS` (tests). */
@@ -170,13 +174,32 @@ export async function readWorkbookFile(
         );
       }
       const tooLarge = checkXlsxSize(bytes, entries, maxXml);
-      if (tooLarge !== null) return fail('file_too_large', tooLargeMessage(tooLarge, maxXml, '4 万'));
-      const refused = checkXlsxContent(bytes, entries, { ...XLSX_CONTENT_LIMITS, maxXmlBytes: maxXml });
+      if (tooLarge !== null) return fail('file_too_large', tooLargeMessage(tooLarge, maxXml, '100 万'));
+      const maxRows = options.maxSheetRows ?? MAX_SHEET_ROWS;
+      const claimed = claimedSheetRows(bytes, entries);
+      if (claimed !== null && claimed > maxRows) return fail('file_too_large', tooManyRowsMessage(claimed, maxRows));
+      // Sheet XML and shared strings are measured (real bytes) and their merges counted by the
+      // streaming reader as it reads them; the other parts are checked here.
+      const refused = checkXlsxContent(bytes, entries, { ...XLSX_CONTENT_LIMITS, maxXmlBytes: maxXml }, true);
       if (refused !== null) return fail(refused.code, refused.message);
       let sheets;
       try {
-        sheets = await readXlsx(absPath);
-      } catch {
+        sheets = await readXlsxStream(bytes, entries, { ...DEFAULT_STREAM_LIMITS, maxRows, maxXmlBytes: maxXml });
+      } catch (error) {
+        if (error instanceof XlsxTooLarge) {
+          if (error.reason === 'merges') return fail('file_too_large', error.message);
+          if (error.reason === 'bytes')
+            return fail(
+              'file_too_large',
+              `文件过大：工作表内容解压后超过 ${formatBytes(maxXml)} 的上限（实际大小比文件声明的更大），为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 100 万行）后放回原处`,
+            );
+          return fail('file_too_large', tooManyRowsMessage(error.reason, maxRows));
+        }
+        if (error instanceof PartDamaged)
+          return fail(
+            'file_unreadable',
+            `Excel 文件已损坏（其中“${error.part}”无法解压），无法读取：请用 Excel 或 WPS 打开修复后另存为 .xlsx，或重新导出`,
+          );
         return fail(
           'file_unreadable',
           'Excel 文件已损坏或含有无法识别的内容，无法读取：请用 Excel 或 WPS 打开后重新“另存为” .xlsx 放回原处',
@@ -188,6 +211,18 @@ export async function readWorkbookFile(
       return { workbook: { file, sheets } };
     }
   }
+}
+
+/** A sheet or workbook past the streaming reader's limits, found before (`claimed` rows) or while reading. */
+function tooManyRowsMessage(found: number | 'rows' | 'cells', limit: number): string {
+  const many = (n: number, unit: string) => (n >= 10_000 ? `${Math.round(n / 1000) / 10} 万${unit}` : `${n} ${unit}`);
+  const what =
+    typeof found === 'number'
+      ? `工作表约有 ${many(found, '行')}，超过每张工作表 ${many(limit, '行')}的上限`
+      : found === 'rows'
+        ? `工作表超过 ${many(limit, '行')}的上限`
+        : `工作簿中有内容的单元格超过 ${many(DEFAULT_STREAM_LIMITS.maxCells, '个')}的上限`;
+  return `文件过大：${what}，为保护内存未读取：请按月份或年度拆分为多个文件（每个不超过约 ${many(limit, '行')}）后放回原处`;
 }
 
 /** The message for a password-protected workbook, .xlsx or .xls. */

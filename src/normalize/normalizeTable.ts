@@ -14,6 +14,7 @@ import { parseYesNo } from './yesno.ts';
 import { TABLES } from '../schemas/tables/index.ts';
 import { recordKey, type TableDef } from '../schemas/tables/define.ts';
 import { appendAll } from '../schemas/arrays.ts';
+import { cellsKey, memoEntry, reuseRecord, type RowEvent, type RowMemo } from './rowMemo.ts';
 
 /** Everything a table needs to turn its rows into records. */
 export interface TableContext {
@@ -25,6 +26,8 @@ export interface TableContext {
   defaultAmountUnit: '亿元' | '万元' | '元';
   /** Resolves a 单位 name to its canonical name. */
   resolveUnit: (raw: string) => { name: string; known: boolean };
+  /** Rows already normalised in this build, to reuse (one memo per build: `resolveUnit` must not change). */
+  rowMemo?: RowMemo;
 }
 
 export interface SheetStats {
@@ -60,6 +63,51 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
   const headerOf = new Map(columns.map((c) => [c.field as string, c.header]));
   const defaultUnitWarned = new Set<string>();
   const unknownUnitWarned = new Set<string>();
+  /** The table-level trace of a row: the first default-unit warning per column, unknown unit names. */
+  const replay = (event: RowEvent, issue: IssueMaker, rowNumber: number): void => {
+    const spec = specs.get(event.field)!;
+    if (event.kind === 'assumedUnit') {
+      if (defaultUnitWarned.has(spec.key)) return;
+      defaultUnitWarned.add(spec.key);
+      out.issues.push({
+        ...issue(
+          'warning',
+          'unit_assumed',
+          spec,
+          '',
+          `“${headerOf.get(spec.key)}”列及单元格都没有写单位，已按默认单位“${ctx.defaultAmountUnit}”换算：请在表头写明单位，如“${spec.label}（亿元）”`,
+        ),
+        row: rowNumber,
+      });
+      return;
+    }
+    const name = event.name;
+    out.unknownUnits.set(name, (out.unknownUnits.get(name) ?? 0) + 1);
+    if (unknownUnitWarned.has(name)) return;
+    unknownUnitWarned.add(name);
+    out.issues.push(
+      issue(
+        'warning',
+        'unknown_unit',
+        spec,
+        name,
+        `单位“${name}”不在单位名单中，按原名统计：请改为名单中的单位名称，或在单位表中为其添加简称/别名`,
+      ),
+    );
+  };
+  // Rows seen before in this build (same kind, columns, units and cells) are reused (`rowMemo.ts`).
+  const memo = ctx.rowMemo;
+  const memoFields: string[] = [];
+  for (const col of columns) if (!memoFields.includes(col.field as string)) memoFields.push(col.field as string);
+  const memoTable = memo
+    ? cellsKey([
+        ctx.kind,
+        ctx.defaultAmountUnit,
+        ctx.period === undefined ? 'ref' : 'ledger',
+        ...columns.flatMap((c) => [c.field, c.unit]),
+      ])
+    : '';
+  const memoValues: CellValue[] = [];
 
   for (const row of rows) {
     out.stats.read++;
@@ -69,17 +117,14 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
     }
     const at = { file: ctx.file, sheet: ctx.sheet, row: row.row };
     // Whom the row goes back to when it has a problem (退回清单): its unit as written, resolved.
-    const unitText = ledger && !isCellError(row.values.unit ?? null) ? cellToText(row.values.unit ?? null) : null;
-    const owner = unitText === null ? {} : { unit: ctx.resolveUnit(unitText).name };
-    const errors: Issue[] = [];
-    const record: Record<string, unknown> = {};
-    const issue = (
-      severity: Issue['severity'],
-      code: IssueCode,
-      spec: FieldSpec,
-      value: CellValue | string,
-      message: string,
-    ): Issue => {
+    let owner: { unit?: string } | undefined;
+    const ownerOf = (): { unit?: string } => {
+      if (owner !== undefined) return owner;
+      const unitText = ledger && !isCellError(row.values.unit ?? null) ? cellToText(row.values.unit ?? null) : null;
+      owner = unitText === null ? {} : { unit: ctx.resolveUnit(unitText).name };
+      return owner;
+    };
+    const issue: IssueMaker = (severity, code, spec, value, message) => {
       const v = typeof value === 'string' ? value : cellText(value);
       return {
         severity,
@@ -89,9 +134,27 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
         ...(v === '' ? {} : { value: v }),
         message,
         ...(ctx.period ? { period: ctx.period } : {}),
-        ...owner,
+        ...ownerOf(),
       };
     };
+    let memoKey: string | null = null;
+    if (memo) {
+      memoValues.length = 0;
+      for (const f of memoFields) memoValues.push(row.values[f] ?? null);
+      memoKey = memoTable + cellsKey(memoValues);
+      const hit = memo.get(memoKey);
+      if (hit !== undefined && (hit.maxDate === null || !ctx.period || !isAfterPeriodEnd(hit.maxDate, ctx.period))) {
+        for (const e of hit.events) replay(e, issue, row.row);
+        out.records.push(reuseRecord(hit, { file: ctx.file, sheet: ctx.sheet, row: row.row }));
+        out.stats.accepted++;
+        memo.stats.reused++;
+        continue;
+      }
+    }
+    const errors: Issue[] = [];
+    const events: RowEvent[] = [];
+    let maxDate: string | null = null;
+    const record: Record<string, unknown> = {};
 
     for (const col of columns) {
       const spec = specs.get(col.field as string);
@@ -114,34 +177,17 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
       if (parsed.ok) {
         if (parsed.value === undefined) continue;
         record[recordKey(spec)] = parsed.value;
-        if (parsed.assumedUnit && !defaultUnitWarned.has(spec.key)) {
-          defaultUnitWarned.add(spec.key);
-          out.issues.push({
-            ...issue(
-              'warning',
-              'unit_assumed',
-              spec,
-              '',
-              `“${headerOf.get(spec.key)}”列及单元格都没有写单位，已按默认单位“${ctx.defaultAmountUnit}”换算：请在表头写明单位，如“${spec.label}（亿元）”`,
-            ),
-            row: row.row,
-          });
+        if (spec.type === 'date' && (maxDate === null || (parsed.value as string) > maxDate))
+          maxDate = parsed.value as string;
+        if (parsed.assumedUnit) {
+          const e: RowEvent = { kind: 'assumedUnit', field: spec.key };
+          events.push(e);
+          replay(e, issue, row.row);
         }
         if (parsed.unknownUnit !== undefined) {
-          const name = parsed.unknownUnit;
-          out.unknownUnits.set(name, (out.unknownUnits.get(name) ?? 0) + 1);
-          if (!unknownUnitWarned.has(name)) {
-            unknownUnitWarned.add(name);
-            out.issues.push(
-              issue(
-                'warning',
-                'unknown_unit',
-                spec,
-                name,
-                `单位“${name}”不在单位名单中，按原名统计：请改为名单中的单位名称，或在单位表中为其添加简称/别名`,
-              ),
-            );
-          }
+          const e: RowEvent = { kind: 'unknownUnit', field: spec.key, name: parsed.unknownUnit };
+          events.push(e);
+          replay(e, issue, row.row);
         }
         continue;
       }
@@ -184,9 +230,19 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
     }
     out.records.push(result.data as Record<string, unknown>);
     out.stats.accepted++;
+    if (memo && memoKey !== null && errors.length === 0)
+      memo.set(memoKey, memoEntry(result.data as Record<string, unknown>, events, maxDate));
   }
   return out;
 }
+
+type IssueMaker = (
+  severity: Issue['severity'],
+  code: IssueCode,
+  spec: FieldSpec,
+  value: CellValue | string,
+  message: string,
+) => Issue;
 
 type FieldResult =
   | { ok: true; value: unknown; assumedUnit?: boolean; unknownUnit?: string }

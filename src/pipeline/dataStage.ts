@@ -26,11 +26,18 @@ import type { ZoneGeo } from '../schemas/geo.ts';
 import type { AssetRow } from '../schemas/records.ts';
 import { readZoneGeo } from './readZoneGeo.ts';
 import { finishAssets } from '../normalize/finishAssets.ts';
+import { cacheKey, NO_CACHE, type BuildCache } from './cache.ts';
+import { cachedDerived, cachedReader, loadLedgerFile } from './cachedTables.ts';
+import { codeFingerprint } from './codeFingerprint.ts';
+import { RowMemo } from '../normalize/rowMemo.ts';
+import { serialize } from 'node:v8';
 
 /** Side effects the data stage may have, passed in so the pipeline is testable without mocks. */
 export interface BuildEffects {
   /** One line of console output (progress). */
   log: (line: string) => void;
+  /** Where per-file results are kept between builds (`--cache`); none when absent. */
+  cache?: BuildCache;
 }
 
 export interface Snapshot {
@@ -79,11 +86,12 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   // 1. Settings (a broken site.json is an error; defaults apply).
   const settings = readSettings(folder, issues);
   const extraAliases = settings.aliases as Partial<Record<TableKind, Record<string, string[]>>>;
+  const cache = effects.cache ?? NO_CACHE;
 
   // 2. Reference tables: units first, since every other table resolves unit names through them.
   const refTables: SheetTable[] = [];
   for (const file of folder.reference) {
-    const loaded = await loadTables(folder.root, file, 'reference', null);
+    const loaded = await loadTables(folder.root, file, 'reference', null, cachedReader(cache));
     appendAll(issues, loaded.issues);
     appendAll(sheets, loaded.sheets);
     appendAll(refTables, loaded.tables);
@@ -108,7 +116,10 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     });
   }
   const unknownUnits = new Map<string, { rows: number; files: Set<string> }>();
-  const ctx = { ...baseCtx, resolveUnit: resolver.resolve };
+  const rowMemo = new RowMemo();
+  const ctx = { ...baseCtx, resolveUnit: resolver.resolve, rowMemo };
+  // A ledger file's records depend on its bytes, the settings and the units table (names resolve through it).
+  const inputsKey = cacheKey(JSON.stringify([settings.defaultAmountUnit, settings.aliases]), JSON.stringify(unitRows));
   const reference: Reference = {
     units: unitRows,
     targets: [],
@@ -159,39 +170,57 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   // 3. Ledgers, one snapshot at a time; each period is computed from its own snapshot only.
   const snapshots: Snapshot[] = [];
   let previous: Snapshot | null = null;
+  // A period's metrics and diff depend on its files, the reference tables, the settings and every
+  // earlier period: each key chains the previous one (null once a file could not be hashed).
+  let chain: string | null =
+    cache === NO_CACHE ? null : cacheKey('periods', codeFingerprint(), inputsKey, serialize([reference, settings]));
   for (const { period, files } of folder.snapshots) {
     const records = emptyRecords();
     const latest = period === folder.snapshots[folder.snapshots.length - 1]?.period;
+    const fileKeys: string[] = [];
+    rowMemo.nextGeneration();
     for (const file of files) {
-      const loaded = await loadTables(folder.root, file, 'ledgers', period);
+      const { result: loaded, key } = await loadLedgerFile(
+        folder.root,
+        file,
+        period,
+        ctx,
+        extraAliases,
+        cache,
+        inputsKey,
+      );
+      if (key === null) chain = null;
+      else fileKeys.push(file, key);
       appendAll(issues, loaded.issues);
       appendAll(sheets, loaded.sheets);
-      for (const t of loaded.tables) {
-        const r = processTable(t, { ...ctx, period }, extraAliases);
+      for (const r of loaded.processed) {
         appendAll(issues, r.issues);
         sheets.push(r.sheet);
-        if (latest) noteUnknown(unknownUnits, r.unknownUnits, t.file);
+        if (latest) noteUnknown(unknownUnits, r.unknownUnits, r.sheet.file);
         if ((LEDGER_KINDS as readonly string[]).includes(r.kind))
           appendAll(records[r.kind as keyof SnapshotRecords] as unknown[], r.records);
         effects.log(progressLine(r.sheet));
       }
-      if (loaded.tables.length === 0 && loaded.issues.some((i) => i.severity === 'error'))
+      if (loaded.tables === 0 && loaded.issues.some((i) => i.severity === 'error'))
         effects.log(`  ✗ ${file}：无法读取`);
     }
     appendAll(issues, linkProjects(records, period));
     appendAll(issues, checkChains(records, [...reference.chainSegments, ...reference.chainCompanies], period));
     // The quarterly ranking's change is measured against the previous quarter's end.
     const quarterBefore = [...snapshots].reverse().find((s) => isQuarterEnd(s.period));
-    const metrics = computePeriodMetrics({
-      period,
-      records,
-      units: reference.units,
-      targets: reference.targets,
-      settings,
-      ...(previous ? { previous: previous.metrics } : {}),
-      ...(quarterBefore ? { previousQuarter: quarterBefore.metrics } : {}),
-    });
-    const diff = diffSnapshots(previous?.records ?? null, records, previous?.period ?? '', period);
+    chain = chain === null ? null : cacheKey(chain, period, ...fileKeys);
+    const { metrics, diff } = cachedDerived(cache, chain, () => ({
+      metrics: computePeriodMetrics({
+        period,
+        records,
+        units: reference.units,
+        targets: reference.targets,
+        settings,
+        ...(previous ? { previous: previous.metrics } : {}),
+        ...(quarterBefore ? { previousQuarter: quarterBefore.metrics } : {}),
+      }),
+      diff: diffSnapshots(previous?.records ?? null, records, previous?.period ?? '', period),
+    }));
     const snapshot: Snapshot = { period, records, metrics, diff };
     snapshots.push(snapshot);
     previous = snapshot;

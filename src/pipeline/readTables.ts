@@ -26,16 +26,17 @@ export interface SheetTable {
 
 /**
  * Reads one file and classifies its sheets. An unreadable file or sheet becomes one issue; the
- * build goes on with the rest.
+ * build goes on with the rest. `reader` is `readWorkbookFile` or its cached form (`cachedReader`).
  */
 export async function loadTables(
   root: string,
   file: string,
   area: 'ledgers' | 'reference',
   period: string | null,
+  reader: typeof readWorkbookFile = readWorkbookFile,
 ): Promise<{ tables: SheetTable[]; issues: Issue[]; sheets: SheetReport[] }> {
   const at = period ? { period } : {};
-  const read = await readWorkbookFile(join(root, file), file);
+  const read = await reader(join(root, file), file);
   if ('issue' in read) return { tables: [], issues: [{ ...read.issue, ...at }], sheets: [] };
   const tables: SheetTable[] = [];
   const issues: Issue[] = [];

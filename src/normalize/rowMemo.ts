@@ -1,0 +1,95 @@
+import type { CellValue } from '../schemas/table.ts';
+
+/**
+ * Reuse of a row's normalised record when the same row (same kind, same columns and units, same
+ * cells) was normalised before in this build — most rows of a monthly snapshot repeat last
+ * month's. Only rows that were accepted without any row-level issue are kept; what such a row did
+ * to its table (the once-per-column "unit assumed" warning, unknown unit names) is kept as events
+ * and replayed in order, so a reused row leaves exactly the same trace as a normalised one.
+ *
+ * Memory is bounded: entries live for two generations (the data stage starts a generation per
+ * snapshot, so a row is found when it was in the previous snapshot or earlier in this one), and a
+ * generation stops taking entries past {@link MAX_ENTRIES}.
+ */
+
+/** What a row did besides giving its record, in column order. */
+export type RowEvent = { kind: 'assumedUnit'; field: string } | { kind: 'unknownUnit'; field: string; name: string };
+
+export interface RowMemoEntry {
+  /** The record as the schema gave it; `src` is replaced on reuse. */
+  record: Record<string, unknown>;
+  events: RowEvent[];
+  /** Latest date among the record's date fields ('YYYY-MM-DD'), or null: a reuse must not pass a later period's check. */
+  maxDate: string | null;
+}
+
+/** Most entries per generation (≈ 300 bytes each). */
+const MAX_ENTRIES = 400_000;
+
+/** The memo of one build. */
+export class RowMemo {
+  private current = new Map<string, RowMemoEntry>();
+  private previous = new Map<string, RowMemoEntry>();
+  /** Rows reused / normalised, for the bench. */
+  readonly stats = { reused: 0, stored: 0 };
+
+  /** Starts a new generation (call once per snapshot): entries older than the previous one are dropped. */
+  nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  get(key: string): RowMemoEntry | undefined {
+    const hit = this.current.get(key);
+    if (hit !== undefined) return hit;
+    const old = this.previous.get(key);
+    if (old !== undefined && this.current.size < MAX_ENTRIES) this.current.set(key, old);
+    return old;
+  }
+
+  set(key: string, entry: RowMemoEntry): void {
+    if (this.current.size >= MAX_ENTRIES) return;
+    this.current.set(key, entry);
+    this.stats.stored++;
+  }
+}
+
+/**
+ * The part of a row's key that the cells give: each value with its type, length-prefixed, so
+ * that `5` (number), `'5'` (text) and a date never collide.
+ */
+export function cellsKey(values: readonly CellValue[]): string {
+  let k = '';
+  for (const v of values) {
+    if (v === null || v === undefined) k += '_';
+    else if (typeof v === 'string') k += `s${v.length}:${v}`;
+    else if (typeof v === 'number') k += `n${Object.is(v, -0) ? '-0' : v};`;
+    else if (typeof v === 'boolean') k += v ? 'T' : 'F';
+    else if (v instanceof Date) k += `d${v.getTime()};`;
+    else k += `e${v.error.length}:${v.error}`;
+  }
+  return k;
+}
+
+/** A fresh record from an entry: its own object and arrays, `src` set. */
+export function reuseRecord(
+  entry: RowMemoEntry,
+  src: { file: string; sheet: string; row: number },
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in entry.record) {
+    const v = entry.record[k];
+    out[k] = k === 'src' ? src : Array.isArray(v) ? [...v] : v;
+  }
+  return out;
+}
+
+/** The entry to keep for a freshly normalised record (copied: the record itself is changed later). */
+export function memoEntry(record: Record<string, unknown>, events: RowEvent[], maxDate: string | null): RowMemoEntry {
+  const copy: Record<string, unknown> = {};
+  for (const k in record) {
+    const v = record[k];
+    copy[k] = Array.isArray(v) ? [...v] : v;
+  }
+  return { record: copy, events, maxDate };
+}
