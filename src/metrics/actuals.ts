@@ -2,7 +2,7 @@ import type { Actual } from '../schemas/metrics.ts';
 import { INDICATORS, type Indicator, type SnapshotRecords, type Unit } from '../schemas/records.ts';
 import { type Fact, factsOf, overdueRows } from './facts.ts';
 import { type ActualFilter, type FilterKey, activeFilterKeys, filterPartLabel, matchesFilter } from './filters.ts';
-import { type Period, inRange, periodEnd, yearToDate } from './period.ts';
+import { type Period, addDays, inRange, periodEnd, yearOf, yearToDate } from './period.ts';
 import { orderUnits } from './unitOrder.ts';
 
 /** Settings the actuals need: the 签约超期未开工 threshold in days (site.json, default 180). */
@@ -24,7 +24,15 @@ interface IndicatorDef {
   value: (f: Fact) => number;
 }
 
-const PROJECT: readonly FilterKey[] = ['chain', 'minInvestmentYi', 'foreign', 'provincial'];
+const PROJECT: readonly FilterKey[] = [
+  'chain',
+  'minInvestmentYi',
+  'maxInvestmentYi',
+  'foreign',
+  'provincial',
+  'park',
+  'projectType',
+];
 const FUNDS: readonly FilterKey[] = [...PROJECT, 'fundSource'];
 const one = (): number => 1;
 const atLeast = (yi: number) => (f: Fact) => f.investmentYi !== null && f.investmentYi >= yi;
@@ -44,7 +52,7 @@ export const INDICATOR_DEFS: Record<Indicator, IndicatorDef> = {
   投产项目数: { kind: 'producing', filters: PROJECT, value: one },
   到位资金: { kind: 'funds', filters: FUNDS, value: (f) => f.amountYi },
   外资到位: { kind: 'funds', filters: FUNDS, include: (f) => f.foreignUsd !== 0, value: (f) => f.foreignUsd },
-  有效信息条数: { kind: 'leads', filters: ['chain', 'minInvestmentYi'], include: (f) => f.valid, value: one },
+  有效信息条数: { kind: 'leads', filters: ['chain', 'minInvestmentYi', 'maxInvestmentYi'], include: (f) => f.valid, value: one },
   外出招商次数: { kind: 'trips', filters: [], value: one },
   拜访企业数: { kind: 'trips', filters: [], include: (f) => f.visits !== 0, value: (f) => f.visits },
   签约超期未开工项目数: { kind: 'overdue', filters: PROJECT, value: one },
@@ -62,19 +70,54 @@ export function ignoredFilters(indicator: Indicator, filter: ActualFilter): stri
     .map((k) => filterPartLabel(filter, k));
 }
 
-/** The rows of a kind that an indicator of the period looks at. */
+/**
+ * The rows of a kind that an indicator of the period looks at. 签约超期未开工项目数 counts the projects
+ * overdue at the period end whose deadline (签约日期 + overdueDays) falls in the period's year: a
+ * project is penalised in the year it became overdue, never again in January for last year's backlog
+ * (contract §7; the 督办 list `overdueProjects` shows them all).
+ */
 function rowsOf(kind: FactKind, records: SnapshotRecords, period: Period, opts: ActualOptions): readonly Fact[] {
-  if (kind === 'overdue') return overdueRows(records, periodEnd(period), opts.overdueDays).map((o) => o.fact);
+  if (kind === 'overdue') {
+    const jan1 = `${yearOf(period)}-01-01`;
+    return overdueRows(records, periodEnd(period), opts.overdueDays)
+      .filter((o) => addDays(o.fact.date, opts.overdueDays) >= jan1)
+      .map((o) => o.fact);
+  }
   const ytd = yearToDate(period);
   return factsOf(records)[kind].filter((f) => inRange(f.date, ytd));
 }
 
 /** An indicator's actual for the zone and for each unit met, in one pass. */
 export interface ActualBreakdown {
-  /** Every row, with or without a unit. */
+  /** Every row, with or without a unit; a project claimed by several units once (`Fact.zone`). */
   zone: Actual;
   /** Rows by their (project's) unit; rows with no unit are in `zone` only. */
   byUnit: Map<string, Actual>;
+  /** The rows behind `byUnit` with what each adds, for sums over several units (`unionActual`). */
+  rowsByUnit: Map<string, Array<{ id: string; value: number; src: Fact['src'] }>>;
+}
+
+const PROJECT_KINDS: ReadonlySet<FactKind> = new Set(['signed', 'started', 'producing', 'overdue']);
+
+/**
+ * The actual of several units together (a joint task, or 各单位目标合计): each row once, and each
+ * project once on the 签约/开工/投产 ledgers, so a project claimed by two of them counts once.
+ *
+ * @example unionActual(b, ['党政办', '规划建设局']).value // 7 — 4 + 3 with no project in common
+ */
+export function unionActual(b: ActualBreakdown, units: readonly string[]): Actual {
+  if (units.length === 1) return b.byUnit.get(units[0] ?? '') ?? { value: 0, refs: [] };
+  const seen = new Set<string>();
+  const out: Actual = { value: 0, refs: [] };
+  for (const u of units) {
+    for (const r of b.rowsByUnit.get(u) ?? []) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      out.value += r.value;
+      out.refs.push(r.src);
+    }
+  }
+  return out;
 }
 
 /**
@@ -93,19 +136,28 @@ export function actualBreakdown(
   const def = INDICATOR_DEFS[indicator];
   const zone: Actual = { value: 0, refs: [] };
   const byUnit = new Map<string, Actual>();
+  const rowsByUnit: ActualBreakdown['rowsByUnit'] = new Map();
+  const byProject = PROJECT_KINDS.has(def.kind);
   for (const f of rowsOf(def.kind, records, period, opts)) {
     if (def.include && !def.include(f)) continue;
     if (!matchesFilter(filter, def.filters, f)) continue;
     const v = def.value(f);
-    zone.value += v;
-    zone.refs.push(f.src);
+    if (f.zone) {
+      zone.value += v;
+      zone.refs.push(f.src);
+    }
     if (f.unit === null) continue;
     let a = byUnit.get(f.unit);
-    if (!a) byUnit.set(f.unit, (a = { value: 0, refs: [] }));
+    if (!a) {
+      byUnit.set(f.unit, (a = { value: 0, refs: [] }));
+      rowsByUnit.set(f.unit, []);
+    }
     a.value += v;
     a.refs.push(f.src);
+    const id = byProject && f.key !== null ? f.key : `${f.src.file}\u0000${f.src.sheet}\u0000${f.src.row}`;
+    rowsByUnit.get(f.unit)?.push({ id, value: v, src: f.src });
   }
-  return { zone, byUnit };
+  return { zone, byUnit, rowsByUnit };
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { Signed, SnapshotRecords, SourceRef } from '../schemas/records.ts';
 import type { FilterAttrs } from './filters.ts';
 import { daysBetween } from './period.ts';
+import { isRecognised } from '../normalize/recognition.ts';
+
+export { isRecognised };
 
 /**
  * One ledger row reduced to what the figures need, with its project's attributes filled in from
@@ -9,6 +12,17 @@ import { daysBetween } from './period.ts';
  */
 export interface Fact extends FilterAttrs {
   src: SourceRef;
+  /** 项目名称 (`''` for trips). */
+  name: string;
+  /**
+   * Counted in zone figures. False only for the second and later units' rows of a project claimed
+   * by several units (重复申报, contract §6): each unit is credited, the zone counts it once.
+   */
+  zone: boolean;
+  /** The 签约 row itself (signed facts only). */
+  signed?: Signed;
+  /** Units claiming the project when several do (sorted as met), else `null`. */
+  claimUnits: readonly string[] | null;
   /** Project key (`code:…`/`name:…`), `null` when the row has none. */
   key: string | null;
   /** The date the row is counted by (签约日期, 开工日期, 投产日期, 到位日期, 报送日期, 出发日期). */
@@ -25,9 +39,28 @@ export interface Fact extends FilterAttrs {
   valid: boolean;
 }
 
+/** A project claimed by several units in one snapshot's 签约 rows (重复申报). */
+export interface Claim {
+  key: string;
+  /** The name on its first row. */
+  name: string;
+  /** Canonical units, in ledger order. */
+  units: string[];
+  /** Every 签约 row of the project (one per unit counted; same-unit duplicates included). */
+  refs: SourceRef[];
+}
+
 /** Facts of one snapshot, by ledger kind, plus the project lookups. */
 export interface Facts {
+  /**
+   * Counted 签约 rows: 认定 (contract §4), and for each project and unit the first row only (the
+   * same row twice counts once); see `Fact.zone` for projects claimed by several units.
+   */
   signed: Fact[];
+  /** 未认定 / 待认定 签约 rows: listed, counted nowhere. */
+  unrecognised: Signed[];
+  /** Projects claimed by two or more units, in ledger order of their first row. */
+  claims: Claim[];
   started: Fact[];
   producing: Fact[];
   funds: Fact[];
@@ -55,6 +88,38 @@ export function factsOf(records: SnapshotRecords): Facts {
   return facts;
 }
 
+/**
+ * For rows with a project key: keeps the first row of each (key, unit) and says which are claimed
+ * by several units. Rows without a key or unit are all kept. Returns, per kept row, whether the zone
+ * counts it and the claiming units.
+ */
+function dedupe<T extends { key?: string | undefined; unit?: string | undefined }>(
+  rows: readonly T[],
+): Array<{ row: T; zone: boolean; claimUnits: string[] | null }> {
+  const unitsOf = new Map<string, string[]>();
+  const kept: T[] = [];
+  for (const row of rows) {
+    if (row.key === undefined || row.unit === undefined) {
+      kept.push(row);
+      continue;
+    }
+    const units = unitsOf.get(row.key);
+    if (!units) unitsOf.set(row.key, [row.unit]);
+    else if (units.includes(row.unit)) continue;
+    else units.push(row.unit);
+    kept.push(row);
+  }
+  const zoneDone = new Set<string>();
+  return kept.map((row) => {
+    const units = row.key === undefined ? undefined : unitsOf.get(row.key);
+    if (row.key === undefined || row.unit === undefined || !units || units.length < 2)
+      return { row, zone: true, claimUnits: null };
+    const zone = !zoneDone.has(row.key);
+    zoneDone.add(row.key);
+    return { row, zone, claimUnits: units };
+  });
+}
+
 function buildFacts(r: SnapshotRecords): Facts {
   const signedByKey = new Map<string, Signed>();
   for (const s of r.signed) {
@@ -70,13 +135,44 @@ function buildFacts(r: SnapshotRecords): Facts {
   }
   const project = (key: string | undefined): Signed | undefined =>
     key === undefined ? undefined : signedByKey.get(key);
-  const blank = { amountYi: 0, foreignUsd: 0, visits: 0, valid: false, fundSource: null };
+  const blank = {
+    amountYi: 0,
+    foreignUsd: 0,
+    visits: 0,
+    valid: false,
+    fundSource: null,
+    zone: true,
+    claimUnits: null,
+    park: null,
+    projectType: null,
+  };
+  const recognised = r.signed.filter(isRecognised);
+  const signedRows = dedupe(recognised);
+  const claims = new Map<string, Claim>();
+  for (const { row, claimUnits } of signedRows) {
+    if (claimUnits === null || row.key === undefined || claims.has(row.key)) continue;
+    claims.set(row.key, { key: row.key, name: row.name, units: claimUnits, refs: [] });
+  }
+  for (const s of recognised) if (s.key !== undefined) claims.get(s.key)?.refs.push(s.src);
+  const projectRows = <T extends { key?: string | undefined; unit?: string | undefined }>(rows: readonly T[]) =>
+    dedupe(rows.map((row) => ({ ...row, unit: row.unit ?? project(row.key)?.unit }))).map((d) => ({
+      ...d,
+      row: d.row as T,
+    }));
 
   return {
     signedByKey,
     firstStartByKey,
-    signed: r.signed.map((s) => ({
+    unrecognised: r.signed.filter((s) => !isRecognised(s)),
+    claims: [...claims.values()],
+    signed: signedRows.map(({ row: s, zone, claimUnits }) => ({
       ...blank,
+      zone,
+      claimUnits,
+      signed: s,
+      name: s.name,
+      park: s.park ?? null,
+      projectType: s.projectType ?? null,
       src: s.src,
       key: s.key ?? null,
       date: s.signDate,
@@ -87,10 +183,15 @@ function buildFacts(r: SnapshotRecords): Facts {
       provincial: s.provincial,
       foreignUsd: s.foreignUsd ?? 0,
     })),
-    started: r.started.map((s) => {
+    started: projectRows(r.started).map(({ row: s, zone, claimUnits }) => {
       const p = project(s.key);
       return {
         ...blank,
+        zone,
+        claimUnits,
+        name: s.name,
+        park: p?.park ?? null,
+        projectType: p?.projectType ?? null,
         src: s.src,
         key: s.key ?? null,
         date: s.startDate,
@@ -101,10 +202,15 @@ function buildFacts(r: SnapshotRecords): Facts {
         provincial: p?.provincial ?? false,
       };
     }),
-    producing: r.producing.map((s) => {
+    producing: projectRows(r.producing).map(({ row: s, zone, claimUnits }) => {
       const p = project(s.key);
       return {
         ...blank,
+        zone,
+        claimUnits,
+        name: s.name,
+        park: p?.park ?? null,
+        projectType: p?.projectType ?? null,
         src: s.src,
         key: s.key ?? null,
         date: s.produceDate,
@@ -120,6 +226,9 @@ function buildFacts(r: SnapshotRecords): Facts {
       const foreignUsd = f.foreignUsd ?? 0;
       return {
         ...blank,
+        name: f.name,
+        park: p?.park ?? null,
+        projectType: p?.projectType ?? null,
         src: f.src,
         key: f.key ?? null,
         date: f.fundDate,
@@ -136,6 +245,7 @@ function buildFacts(r: SnapshotRecords): Facts {
     }),
     leads: r.leads.map((l) => ({
       ...blank,
+      name: l.name,
       src: l.src,
       key: l.key ?? null,
       date: l.reportDate,
@@ -148,6 +258,7 @@ function buildFacts(r: SnapshotRecords): Facts {
     })),
     trips: r.trips.map((t) => ({
       ...blank,
+      name: '',
       src: t.src,
       key: null,
       date: t.departDate,
@@ -161,7 +272,7 @@ function buildFacts(r: SnapshotRecords): Facts {
   };
 }
 
-/** A 签约 row overdue at a period end, with its fact (same index as in `records.signed`). */
+/** A counted 签约 row overdue at a period end, with its fact. */
 export interface OverdueRow {
   fact: Fact;
   signed: Signed;
@@ -179,14 +290,14 @@ export interface OverdueRow {
 export function overdueRows(records: SnapshotRecords, end: string, overdueDays: number): OverdueRow[] {
   const facts = factsOf(records);
   const out: OverdueRow[] = [];
-  facts.signed.forEach((fact, i) => {
-    const signed = records.signed[i];
-    if (!signed || fact.date > end) return;
+  for (const fact of facts.signed) {
+    const signed = fact.signed;
+    if (!signed || fact.date > end) continue;
     const daysSinceSigned = daysBetween(fact.date, end);
-    if (daysSinceSigned <= overdueDays) return;
+    if (daysSinceSigned <= overdueDays) continue;
     const started = fact.key === null ? undefined : facts.firstStartByKey.get(fact.key);
-    if (started !== undefined && started <= end) return;
+    if (started !== undefined && started <= end) continue;
     out.push({ fact, signed, daysSinceSigned });
-  });
+  }
   return out;
 }

@@ -7,10 +7,24 @@ import { normalizeChain } from '../schemas/chain.ts';
  *
  * @example { chain: '新能源', minInvestmentYi: 5 } // 新能源 projects of at least 5亿元
  */
-export type ActualFilter = Partial<Pick<Target, 'chain' | 'minInvestmentYi' | 'foreign' | 'provincial' | 'fundSource'>>;
+export type ActualFilter = Partial<
+  Pick<
+    Target,
+    'chain' | 'minInvestmentYi' | 'maxInvestmentYi' | 'foreign' | 'provincial' | 'fundSource' | 'park' | 'projectType'
+  >
+>;
 
 /** Filter keys in label order. */
-export const FILTER_KEYS = ['chain', 'minInvestmentYi', 'foreign', 'provincial', 'fundSource'] as const;
+export const FILTER_KEYS = [
+  'chain',
+  'minInvestmentYi',
+  'maxInvestmentYi',
+  'foreign',
+  'provincial',
+  'fundSource',
+  'park',
+  'projectType',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Project attributes a filter looks at; `null` = not known for this record. */
@@ -20,17 +34,17 @@ export interface FilterAttrs {
   foreign: boolean;
   provincial: boolean;
   fundSource: string | null;
+  /** 落户园区 of the (project's) 签约 row. */
+  park: string | null;
+  /** 项目类型 of the (project's) 签约 row. */
+  projectType: string | null;
 }
 
 /** The filter of a target row. @example filterOf(target) // { chain: '新能源' } */
 export function filterOf(target: Target): ActualFilter {
-  const f: ActualFilter = {};
-  if (target.chain !== undefined) f.chain = target.chain;
-  if (target.minInvestmentYi !== undefined) f.minInvestmentYi = target.minInvestmentYi;
-  if (target.foreign !== undefined) f.foreign = target.foreign;
-  if (target.provincial !== undefined) f.provincial = target.provincial;
-  if (target.fundSource !== undefined) f.fundSource = target.fundSource;
-  return f;
+  const f: Record<string, unknown> = {};
+  for (const k of FILTER_KEYS) if (target[k] !== undefined) f[k] = target[k];
+  return f as ActualFilter;
 }
 
 /** Keys of the filter that are set, in label order. */
@@ -47,6 +61,12 @@ export function filterPartLabel(filter: ActualFilter, key: FilterKey): string {
       return `产业链=${filter.chain ?? ''}`;
     case 'minInvestmentYi':
       return `投资≥${filter.minInvestmentYi ?? ''}亿元`;
+    case 'maxInvestmentYi':
+      return `投资<${filter.maxInvestmentYi ?? ''}亿元`;
+    case 'park':
+      return `落户园区=${filter.park ?? ''}`;
+    case 'projectType':
+      return `项目类型=${filter.projectType ?? ''}`;
     case 'foreign':
       return `外资=${yesNo(filter.foreign ?? false)}`;
     case 'provincial':
@@ -66,6 +86,8 @@ export function filterLabel(filter: ActualFilter): string {
     .map((k) => filterPartLabel(filter, k))
     .join('；');
 }
+
+const compact = (s: string): string => s.replace(/\s/g, '');
 
 /** Splits a filter value listing several options: `新能源、新材料` → both. */
 function options(value: string): string[] {
@@ -95,6 +117,19 @@ export function matchesFilter(filter: ActualFilter, keys: readonly FilterKey[], 
       case 'minInvestmentYi':
         if (filter.minInvestmentYi === undefined) break;
         if (attrs.investmentYi === null || attrs.investmentYi < filter.minInvestmentYi) return false;
+        break;
+      case 'maxInvestmentYi':
+        if (filter.maxInvestmentYi === undefined) break;
+        if (attrs.investmentYi === null || attrs.investmentYi >= filter.maxInvestmentYi) return false;
+        break;
+      case 'park':
+        if (filter.park === undefined) break;
+        if (attrs.park === null || !options(filter.park).some((o) => compact(o) === compact(attrs.park ?? ''))) return false;
+        break;
+      case 'projectType':
+        if (filter.projectType === undefined) break;
+        if (attrs.projectType === null || !options(filter.projectType).some((o) => compact(o) === compact(attrs.projectType ?? '')))
+          return false;
         break;
       case 'foreign':
         if (filter.foreign !== undefined && attrs.foreign !== filter.foreign) return false;

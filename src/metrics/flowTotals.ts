@@ -90,8 +90,8 @@ function byUnit<T>(rows: readonly Fact[], a: Adder<T>, units: readonly Unit[]): 
 const SOURCES: ReadonlyArray<string | null> = ['省外', '市外', '境外', null];
 
 /**
- * 本月 or 累计 totals: every ledger's rows dated within `range`, for the zone and broken down by
- * unit (and 签约 by size bucket and 产业链, 到位资金 by 资金来源). A 开工/投产/到位 row without a unit
+ * 本月 or 累计 totals: every counted row dated within `range` (认定 signings, a duplicate row once),
+ * for the zone (a project claimed by several units once) and broken down by unit (each claimant) (and 签约 by size bucket and 产业链, 到位资金 by 资金来源). A 开工/投产/到位 row without a unit
  * takes its project's; when none, it is in the zone figure and under `unit: null`.
  *
  * @example flowTotals(records, yearToDate('2025-10'), units).signed.count // 35
@@ -99,9 +99,14 @@ const SOURCES: ReadonlyArray<string | null> = ['省外', '市外', '境外', nul
 export function flowTotals(records: SnapshotRecords, range: DateRange, units: readonly Unit[]): FlowTotals {
   const facts = factsOf(records);
   const pick = (rows: readonly Fact[]) => rows.filter((f) => inRange(f.date, range));
-  const signed = pick(facts.signed);
-  const started = pick(facts.started);
-  const producing = pick(facts.producing);
+  // by unit every claiming unit is credited; the zone counts a project claimed twice once (contract §6)
+  const signedAll = pick(facts.signed);
+  const startedAll = pick(facts.started);
+  const producingAll = pick(facts.producing);
+  const zoneOnly = (rows: readonly Fact[]) => (rows.every((f) => f.zone) ? rows : rows.filter((f) => f.zone));
+  const signed = zoneOnly(signedAll);
+  const started = zoneOnly(startedAll);
+  const producing = zoneOnly(producingAll);
   const funds = pick(facts.funds);
   const leads = pick(facts.leads);
   const trips = pick(facts.trips);
@@ -122,10 +127,10 @@ export function flowTotals(records: SnapshotRecords, range: DateRange, units: re
             b.count - a.count ||
             (a.chain === null ? 1 : b.chain === null ? -1 : compareText(a.chain, b.chain)),
         ),
-      byUnit: byUnit(signed, signedAdder, units),
+      byUnit: byUnit(signedAll, signedAdder, units),
     },
-    started: { ...total(started, projectAdder), byUnit: byUnit(started, projectAdder, units) },
-    producing: { ...total(producing, projectAdder), byUnit: byUnit(producing, projectAdder, units) },
+    started: { ...total(started, projectAdder), byUnit: byUnit(startedAll, projectAdder, units) },
+    producing: { ...total(producing, projectAdder), byUnit: byUnit(producingAll, projectAdder, units) },
     funds: {
       ...total(funds, fundsAdder),
       byUnit: byUnit(funds, fundsAdder, units),

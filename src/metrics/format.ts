@@ -76,3 +76,45 @@ export function fmtInt(n: number): string {
 export function fmtScore(x: number): string {
   return fixed(x, 2);
 }
+
+/**
+ * 完成率 against 序时进度 in words (contract §7), never a negative "欠进度 -N": `gapPp` is 完成率 −
+ * 序时进度 in percentage points; equal at one decimal is 达到序时进度.
+ *
+ * @example progressText(-7.34) // '低于序时进度7.3个百分点'
+ * @example progressText(2) // '高于序时进度2.0个百分点'
+ * @example progressText(0.01) // '达到序时进度'
+ * @example progressText(null) // '—'
+ */
+export function progressText(gapPp: number | null): string {
+  if (gapPp === null) return '—';
+  const r = roundTo(gapPp, 1);
+  if (r === 0) return '达到序时进度';
+  return `${r > 0 ? '高于' : '低于'}序时进度${fixed(Math.abs(r), 1)}个百分点`;
+}
+
+/**
+ * 同比 change of a year-to-date figure (contract §7): `null` base = no snapshot last year, 0 = no base.
+ *
+ * @example yoyRate(112.4, 100) // 0.124
+ * @example yoyRate(5, 0) // null
+ */
+export function yoyRate(current: number, base: number | null): number | null {
+  return base === null || base === 0 ? null : (current - base) / Math.abs(base);
+}
+
+/**
+ * 同比 in words, rates to 1 decimal; `—` when there is no base.
+ *
+ * @example yoyText(112.4, 100) // '同比增长12.4%'
+ * @example yoyText(90, 100) // '同比下降10.0%'
+ * @example yoyText(100, 100) // '同比持平'
+ * @example yoyText(3, null) // '—'
+ */
+export function yoyText(current: number, base: number | null): string {
+  const r = yoyRate(current, base);
+  if (r === null) return '—';
+  const p = roundTo(r * 100, 1);
+  if (p === 0) return '同比持平';
+  return `同比${p > 0 ? '增长' : '下降'}${fixed(Math.abs(p), 1)}%`;
+}

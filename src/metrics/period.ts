@@ -151,3 +151,12 @@ function dayNumber(date: string): number {
 export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
+
+/**
+ * The date `days` calendar days after `date`, independent of time zone.
+ *
+ * @example addDays('2025-01-01', 180) // '2025-06-30'
+ */
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+}

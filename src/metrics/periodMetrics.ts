@@ -1,5 +1,5 @@
-import type { IndicatorValues, PeriodMetrics, ReportSummary, UnitMetrics } from '../schemas/metrics.ts';
-import { INDICATORS, type SnapshotRecords, type Target, type Unit } from '../schemas/records.ts';
+import type { IndicatorValues, PeriodMetrics, ReportSummary, UnitMetrics, YoyFigures } from '../schemas/metrics.ts';
+import { INDICATORS, type ManualScore, type SnapshotRecords, type Target, type Unit } from '../schemas/records.ts';
 import { type IndicatorActuals, computeActuals } from './actuals.ts';
 import { factsOf } from './facts.ts';
 import { flowTotals } from './flowTotals.ts';
@@ -15,7 +15,8 @@ import {
   yearOf,
   yearToDate,
 } from './period.ts';
-import { rankUnits } from './ranking.ts';
+import { rankUnits, redBlackLists } from './ranking.ts';
+import { zoneCompletion } from './completion.ts';
 import { fundRates, overdueProjects, startRates } from './rates.ts';
 import { scoreUnits } from './scoring.ts';
 import { orderUnits } from './unitOrder.ts';
@@ -29,11 +30,24 @@ export interface PeriodMetricsInput {
   units: readonly Unit[];
   /** Targets of all years; only the period's year is scored. */
   targets: readonly Target[];
-  settings: { overdueDays: number };
-  /** An earlier period's metrics (normally the month before) for the rank change. */
+  /** 人工评分 items of all years. */
+  manualScores?: readonly ManualScore[];
+  settings: {
+    overdueDays: number;
+    scoreAgainst?: 'annual' | 'timeProgress';
+    rankingScale?: 'raw' | 'percent';
+    /** 红黑榜 size, default 3. */
+    redBlackSize?: number;
+  };
+  /**
+   * An earlier period's metrics (normally the month before) for the rank change; ignored when it
+   * belongs to another assessment year (the year's first period shows 年度首期).
+   */
   previous?: PeriodMetrics;
-  /** At a quarter end: the previous quarter end's metrics, for the 季度排名 change. */
+  /** At a quarter end: the previous quarter end's metrics (same year only), for the 季度排名 change. */
   previousQuarter?: PeriodMetrics;
+  /** The same month of the previous year, from its own snapshot, for 同比. */
+  lastYear?: PeriodMetrics;
 }
 
 const values = (a: IndicatorActuals): IndicatorValues =>
@@ -52,7 +66,14 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
   const { period, records, units, targets, settings } = input;
   assertEarlier(input.previous, period, 'previous');
   assertEarlier(input.previousQuarter, period, 'previousQuarter');
-  const opts = { overdueDays: settings.overdueDays };
+  const year = yearOf(period);
+  const previous = input.previous?.year === year ? input.previous : undefined;
+  const previousQuarter = input.previousQuarter?.year === year ? input.previousQuarter : undefined;
+  const opts = {
+    overdueDays: settings.overdueDays,
+    scoreAgainst: settings.scoreAgainst ?? 'annual',
+    rankingScale: settings.rankingScale ?? 'raw',
+  };
   const month = monthRange(period);
 
   // 1. totals 本月 and 累计, zone and by unit
@@ -61,10 +82,11 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
 
   // 2. indicators, scores and rankings
   const actuals = computeActuals(records, period, { ...opts, units });
-  const scores = scoreUnits(targets, records, units, period, opts);
-  const ranking = rankUnits(scores, units, input.previous?.ranking);
+  const scores = scoreUnits(targets, records, units, period, opts, input.manualScores ?? []);
+  const ranking = rankUnits(scores, units, previous?.ranking);
   const quarterEnd = isQuarterEnd(period);
-  const quarterRanking = quarterEnd ? rankUnits(scores, units, input.previousQuarter?.ranking) : null;
+  const quarterRanking = quarterEnd ? rankUnits(scores, units, previousQuarter?.ranking) : null;
+  const { redList, blackList } = redBlackLists(ranking, settings.redBlackSize ?? 3);
 
   // 3. rates and the overdue list
   const starts = startRates(records, period);
@@ -86,9 +108,7 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
       group: u?.group ?? null,
       ranked: u ? u.ranked : units.length === 0,
       actuals: a ? values(a) : zeroActuals,
-      items: s?.items ?? [],
-      score: s?.score ?? null,
-      maxScore: s?.maxScore ?? null,
+      scoring: s ?? null,
       startRate: starts.byUnit.get(unit) ?? {
         projects: 0,
         started: 0,
@@ -114,12 +134,61 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
     zone: { actuals: values(actuals.zone), startRate: starts.zone, fundRate: funds.zone },
     units: unitMetrics,
     ranking,
-    previousPeriod: input.previous?.period ?? null,
+    rankingKind: rankingKindOf(period),
+    rankingScale: opts.rankingScale,
+    scoreAgainst: opts.scoreAgainst,
+    redList,
+    blackList,
+    completion: zoneCompletion(targets, records, period, opts),
+    yoy: input.lastYear ? yoyFigures(input.lastYear) : null,
+    unrecognised: unrecognisedOf(records, period),
+    duplicateClaims: factsOf(records).claims.map((c) => ({ key: c.key, project: c.name, units: c.units, refs: c.refs })),
+    previousPeriod: previous?.period ?? null,
     quarterRanking,
-    previousQuarterPeriod: quarterEnd ? (input.previousQuarter?.period ?? null) : null,
+    previousQuarterPeriod: quarterEnd ? (previousQuarter?.period ?? null) : null,
     overdue,
     newThisMonth: newThisMonth(records, period),
   };
+}
+
+/** 一季一排名、半年一考核、年终结总账: what the period's ranking is called. */
+export function rankingKindOf(period: Period): PeriodMetrics['rankingKind'] {
+  const m = monthOf(period);
+  return m === 12 ? 'year' : m === 6 ? 'half' : m % 3 === 0 ? 'quarter' : 'month';
+}
+
+/** The headline year-to-date figures of a period, as 同比 base for the next year. */
+function yoyFigures(m: PeriodMetrics): YoyFigures {
+  const { signed, started, producing, funds, leads, trips } = m.ytd;
+  return {
+    period: m.period,
+    signed: { count: signed.count, investmentYi: signed.investmentYi },
+    started: { count: started.count },
+    producing: { count: producing.count },
+    funds: { amountYi: funds.amountYi, foreignUsd: funds.foreignUsd },
+    leads: { count: leads.count, valid: leads.valid },
+    trips: { count: trips.count, visits: trips.visits },
+  };
+}
+
+/** 未认定 / 待认定 签约 rows dated in the year to date. */
+function unrecognisedOf(records: SnapshotRecords, period: Period): PeriodMetrics['unrecognised'] {
+  const ytd = yearToDate(period);
+  const rows = factsOf(records)
+    .unrecognised.filter((s) => inRange(s.signDate, ytd))
+    .map((s) => ({
+      src: s.src,
+      key: s.key ?? null,
+      name: s.name,
+      unit: s.unit,
+      date: s.signDate,
+      investmentYi: s.investmentYi,
+      chain: s.chain ?? null,
+      claimUnits: null,
+      foreign: s.foreign,
+      public: s.public,
+    }));
+  return { count: rows.length, investmentYi: rows.reduce((sum, r) => sum + (r.investmentYi ?? 0), 0), rows };
 }
 
 /** Key fields of the 签约/开工/投产 rows dated within the month, in ledger order. */
@@ -128,51 +197,56 @@ function newThisMonth(records: SnapshotRecords, period: Period): PeriodMetrics['
   const facts = factsOf(records);
   const project = (key: string | undefined) => (key === undefined ? undefined : facts.signedByKey.get(key));
   return {
-    signed: records.signed
-      .filter((s) => inRange(s.signDate, month))
-      .map((s) => ({
-        src: s.src,
-        key: s.key ?? null,
-        name: s.name,
-        unit: s.unit,
-        date: s.signDate,
-        investmentYi: s.investmentYi,
-        chain: s.chain ?? null,
-        foreign: s.foreign,
-        public: s.public,
-      })),
-    started: facts.started.flatMap((f, i) => {
-      const s = records.started[i];
-      return s && inRange(f.date, month)
+    // a project claimed by several units is listed once, on its first row, naming them all
+    signed: facts.signed.flatMap((f) => {
+      const s = f.signed;
+      return s && f.zone && inRange(f.date, month)
         ? [
             {
-              src: f.src,
-              key: f.key,
+              src: s.src,
+              key: s.key ?? null,
               name: s.name,
-              unit: f.unit,
-              date: f.date,
-              investmentYi: f.investmentYi,
-              chain: project(s.key)?.chain ?? null,
+              unit: s.unit,
+              date: s.signDate,
+              investmentYi: s.investmentYi,
+              chain: s.chain ?? null,
+              claimUnits: f.claimUnits === null ? null : [...f.claimUnits],
+              foreign: s.foreign,
+              public: s.public,
             },
           ]
         : [];
     }),
-    producing: facts.producing.flatMap((f, i) => {
-      const s = records.producing[i];
-      return s && inRange(f.date, month)
+    started: facts.started.flatMap((f) =>
+      f.zone && inRange(f.date, month)
         ? [
             {
               src: f.src,
               key: f.key,
-              name: s.name,
+              name: f.name,
               unit: f.unit,
               date: f.date,
               investmentYi: f.investmentYi,
-              chain: project(s.key)?.chain ?? null,
+              chain: project(f.key ?? undefined)?.chain ?? null,
             },
           ]
-        : [];
-    }),
+        : [],
+    ),
+    producing: facts.producing.flatMap((f) =>
+      f.zone && inRange(f.date, month)
+        ? [
+            {
+              src: f.src,
+              key: f.key,
+              name: f.name,
+              unit: f.unit,
+              date: f.date,
+              investmentYi: f.investmentYi,
+              chain: project(f.key ?? undefined)?.chain ?? null,
+            },
+          ]
+        : [],
+    ),
   };
 }
 
@@ -185,6 +259,7 @@ function newThisMonth(records: SnapshotRecords, period: Period): PeriodMetrics['
  */
 export function reportSummary(m: PeriodMetrics): ReportSummary {
   const { signed, started, producing, funds, leads, trips } = m.ytd;
+  const { period: _p, ...yoy } = m.yoy ?? { period: '' };
   return {
     signed: {
       count: signed.count,
@@ -201,6 +276,41 @@ export function reportSummary(m: PeriodMetrics): ReportSummary {
     funds: { amountYi: funds.amountYi, foreignUsd: funds.foreignUsd },
     leads: { count: leads.count, valid: leads.valid },
     trips: { count: trips.count, visits: trips.visits },
-    ranking: m.ranking.flatMap((e) => (e.rank === null ? [] : [{ unit: e.unit, score: e.score, rank: e.rank }])),
+    yoy: m.yoy ? (yoy as NonNullable<ReportSummary['yoy']>) : null,
+    completion: Object.fromEntries(
+      m.completion.map((c) => [
+        c.indicator,
+        {
+          actual: c.actual,
+          target: c.target,
+          rate: c.rate,
+          base: c.base,
+          ...(c.base === 'units' ? { units: c.units } : {}),
+        },
+      ]),
+    ),
+    ranking: m.ranking.flatMap((e) =>
+      e.rank === null
+        ? []
+        : [
+            {
+              unit: e.unit,
+              score: e.score,
+              rank: e.rank,
+              group: e.group,
+              groupRank: e.groupRank,
+              change: e.change,
+              fullMarks: e.fullMarks,
+              bonus: e.bonus,
+              deduction: e.deduction,
+              percent: e.percent,
+              ...(e.pool === null ? {} : { pool: e.pool }),
+            },
+          ],
+    ),
+    redList: m.redList.map(({ group, unit }) => ({ group, unit })),
+    blackList: m.blackList.map(({ group, unit }) => ({ group, unit })),
+    unrecognised: { count: m.unrecognised.count, investmentYi: m.unrecognised.investmentYi },
+    duplicateClaims: m.duplicateClaims.map((c) => ({ project: c.project, units: c.units })),
   };
 }

@@ -3,6 +3,10 @@ import type { Unit } from '../schemas/records.ts';
 import { roundTo } from './format.ts';
 import { compareText } from './unitOrder.ts';
 
+/** What a ranking needs of a unit's score; the breakdown fields default to a plain score. */
+export type RankInput = Pick<UnitScore, 'unit' | 'score'> &
+  Partial<Pick<UnitScore, 'raw' | 'fullMarks' | 'bonus' | 'deduction' | 'percent' | 'pool' | 'onPace'>>;
+
 /**
  * Competition ranks ("1, 2, 2, 4") over items already sorted best first: an item whose displayed
  * score (2 decimals) equals the one before shares its rank.
@@ -25,7 +29,7 @@ function competitionRanks(keys: readonly number[]): number[] {
  * @example rankUnits([{ unit: '甲', score: 90 }, { unit: '乙', score: 95 }], units).map((e) => e.rank) // [1, 2] for 乙, 甲
  */
 export function rankUnits(
-  scores: ReadonlyArray<Pick<UnitScore, 'unit' | 'score'>>,
+  scores: ReadonlyArray<RankInput>,
   units: readonly Unit[],
   previous?: readonly RankingEntry[],
 ): RankingEntry[] {
@@ -65,10 +69,58 @@ export function rankUnits(
       group: info.get(s.unit)?.group ?? null,
       ranked: rank !== null,
       score: s.score,
+      raw: s.raw ?? s.score,
+      fullMarks: s.fullMarks ?? 0,
+      bonus: s.bonus ?? 0,
+      deduction: s.deduction ?? 0,
+      percent: s.percent ?? null,
+      pool: s.pool ?? null,
+      onPace: s.onPace ?? false,
       rank,
       groupRank: groupRankOf.get(s.unit) ?? null,
       prevRank: prev,
       change: rank !== null && prev !== null ? prev - rank : null,
     };
   });
+}
+
+/**
+ * 红黑榜 (contract §7), per 分组 when units have groups, else overall: 红榜 = units ranked within the
+ * top `size` of their group that are at or above 序时进度 (`onPace`); 黑榜 = units ranked within the
+ * bottom `size` that are below it. Ranks are competition ranks, so ties at the edge are all in. A
+ * list may hold fewer than `size` units, or none; order is group order, then rank.
+ *
+ * @example redBlackLists(ranking, 3).redList // [{ group: '部门', unit: '商务局', rank: 1 }]
+ */
+export function redBlackLists(
+  ranking: readonly RankingEntry[],
+  size: number,
+): { redList: RedBlackEntry[]; blackList: RedBlackEntry[] } {
+  const ranked = ranking.filter((e) => e.rank !== null);
+  const grouped = ranked.some((e) => e.group !== null);
+  const groups = new Map<string | null, RankingEntry[]>();
+  for (const e of ranked) {
+    const g = grouped ? e.group : null;
+    groups.set(g, [...(groups.get(g) ?? []), e]);
+  }
+  const redList: RedBlackEntry[] = [];
+  const blackList: RedBlackEntry[] = [];
+  for (const [group, list] of groups) {
+    // the ranking is in score order, so ranks within the group follow the same tie rule
+    const ranks = competitionRanks(list.map((e) => roundTo(e.score, 2)));
+    const n = list.length;
+    for (const [i, e] of list.entries()) {
+      const r = ranks[i] ?? i + 1;
+      if (r <= size && e.onPace) redList.push({ group, unit: e.unit, rank: r });
+      if (r > n - size && !e.onPace) blackList.push({ group, unit: e.unit, rank: r });
+    }
+  }
+  return { redList, blackList };
+}
+
+export interface RedBlackEntry {
+  group: string | null;
+  unit: string;
+  /** Rank within the group (overall when there are no groups). */
+  rank: number;
 }

@@ -36,7 +36,7 @@ export function startRates(records: SnapshotRecords, period: Period): RateBreakd
     if (!inRange(f.date, ytd)) continue;
     const first = f.key === null ? undefined : facts.firstStartByKey.get(f.key);
     const started = first !== undefined && first <= ytd.to;
-    for (const r of [zone, ...(f.unit === null ? [] : [slot(byUnit, f.unit, emptyStart)])]) {
+    for (const r of [...(f.zone ? [zone] : []), ...(f.unit === null ? [] : [slot(byUnit, f.unit, emptyStart)])]) {
       r.projects += 1;
       if (started) {
         r.started += 1;
@@ -61,19 +61,22 @@ export function fundRates(records: SnapshotRecords, period: Period): RateBreakdo
   const ytd = yearToDate(period);
   const zone = emptyFund();
   const byUnit = new Map<string, FundRate>();
-  /** key → unit of its first 签约 row this year (`null` when unknown) */
-  const projects = new Map<string, string | null>();
+  /** key → the units of its 签约 rows this year (several when claimed twice) */
+  const projects = new Map<string, string[]>();
   for (const f of facts.signed) {
     if (!inRange(f.date, ytd)) continue;
     const inv = f.investmentYi ?? 0;
-    zone.investmentYi += inv;
+    if (f.zone) zone.investmentYi += inv;
     if (f.unit !== null) slot(byUnit, f.unit, emptyFund).investmentYi += inv;
-    if (f.key !== null && !projects.has(f.key)) projects.set(f.key, f.unit);
+    if (f.key === null) continue;
+    const claimants = projects.get(f.key) ?? [];
+    if (f.unit !== null && !claimants.includes(f.unit)) claimants.push(f.unit);
+    projects.set(f.key, claimants);
   }
   for (const f of facts.funds) {
     if (f.date > ytd.to || f.key === null || !projects.has(f.key)) continue;
-    const unit = projects.get(f.key) ?? null;
-    for (const r of [zone, ...(unit === null ? [] : [slot(byUnit, unit, emptyFund)])]) {
+    const claimants = projects.get(f.key) ?? [];
+    for (const r of [zone, ...claimants.map((u) => slot(byUnit, u, emptyFund))]) {
       r.fundsYi += f.amountYi;
       r.refs.push(f.src);
     }
@@ -92,15 +95,17 @@ export function fundRates(records: SnapshotRecords, period: Period): RateBreakdo
  */
 export function overdueProjects(records: SnapshotRecords, period: Period, overdueDays: number): OverdueProject[] {
   return overdueRows(records, periodEnd(period), overdueDays)
-    .map(({ signed, daysSinceSigned }): OverdueProject => ({
-      key: signed.key ?? null,
-      name: signed.name,
-      unit: signed.unit,
-      signDate: signed.signDate,
-      investmentYi: signed.investmentYi,
-      daysSinceSigned,
-      daysOverdue: daysSinceSigned - overdueDays,
-      src: signed.src,
+    .filter((o) => o.fact.zone)
+    .map((o): OverdueProject => ({
+      key: o.signed.key ?? null,
+      name: o.signed.name,
+      unit: o.signed.unit,
+      claimUnits: o.fact.claimUnits === null ? null : [...o.fact.claimUnits],
+      signDate: o.signed.signDate,
+      investmentYi: o.signed.investmentYi,
+      daysSinceSigned: o.daysSinceSigned,
+      daysOverdue: o.daysSinceSigned - overdueDays,
+      src: o.signed.src,
     }))
     .sort((a, b) => b.daysSinceSigned - a.daysSinceSigned || compareText(a.name, b.name));
 }

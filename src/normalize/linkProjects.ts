@@ -1,6 +1,7 @@
 import type { Issue } from '../schemas/issue.ts';
 import type { SnapshotRecords, SourceRef } from '../schemas/records.ts';
 import { findNearMisses, projectNameKey } from './names.ts';
+import { isRecognised } from './recognition.ts';
 
 type Linkable = {
   key?: string | undefined;
@@ -29,25 +30,53 @@ export function linkProjects(records: SnapshotRecords, period: string): Issue[] 
   const byCode = new Map<string, string>();
   const byName = new Map<string, string>();
   const unitOf = new Map<string, string>();
-  const seen = new Map<string, SourceRef>();
 
+  /** key → the first row of each unit claiming it */
+  const claims = new Map<string, Array<{ unit: string; src: SourceRef; name: string }>>();
   for (const s of records.signed) {
     const nameKey = projectNameKey(s.name);
     s.key = s.code ? `code:${s.code}` : `name:${nameKey}`;
-    const first = seen.get(s.key);
-    if (first) {
+    if (s.code) byCode.set(s.code, s.key);
+    if (!byName.has(nameKey)) byName.set(nameKey, s.key);
+    if (!unitOf.has(s.key)) unitOf.set(s.key, s.unit);
+    // a 未认定 row counts nowhere, so it neither duplicates nor disputes a counted one
+    if (!isRecognised(s)) continue;
+    const rows = claims.get(s.key) ?? [];
+    const sameUnit = rows.find((r) => r.unit === s.unit);
+    if (sameUnit) {
       issues.push({
         severity: 'warning',
         code: 'duplicate_row',
         ...at(s.src, period, s.unit),
         column: s.code ? '项目编号' : '项目名称',
         value: s.code ?? s.name,
-        message: `与第${first.row}行（${first.file === s.src.file ? '' : first.file + ' '}${first.sheet}）是同一项目，两行都已计入：如重复登记请删除一行`,
+        message: `与${where(sameUnit.src, s.src)}是同一单位的同一项目，只计一次：如为重复登记请删除一行；如确为两个项目，请填写不同的项目编号或名称`,
       });
-    } else seen.set(s.key, s.src);
-    if (s.code) byCode.set(s.code, s.key);
-    if (!byName.has(nameKey)) byName.set(nameKey, s.key);
-    unitOf.set(s.key, s.unit);
+    } else rows.push({ unit: s.unit, src: s.src, name: s.name });
+    claims.set(s.key, rows);
+  }
+  for (const rows of claims.values()) {
+    if (rows.length < 2) continue;
+    const [first, ...others] = rows as [(typeof rows)[number], ...typeof rows];
+    const units = rows.map((r) => r.unit);
+    issues.push({
+      severity: 'warning',
+      code: 'duplicate_claim',
+      ...at(first.src, period, first.unit),
+      column: '责任单位',
+      value: units.join('、'),
+      message: `“${first.name}”由 ${units.join('、')} 重复申报（${rows.map((r) => where(r.src, first.src)).join('；')}）：全区只计一次，各申报单位暂都计入并标注“重复申报”，请核实后只保留责任单位的一行`,
+    });
+    for (const o of others) {
+      issues.push({
+        severity: 'warning',
+        code: 'duplicate_claim',
+        ...at(o.src, period, o.unit),
+        column: '责任单位',
+        value: units.join('、'),
+        message: `“${o.name}”已由${first.unit}申报（${where(first.src, o.src)}），与本行重复申报：全区只计一次，请核实后只保留责任单位的一行`,
+      });
+    }
   }
 
   const signedNames = [...new Set(records.signed.map((s) => s.name))];
@@ -104,6 +133,10 @@ export function linkProjects(records: SnapshotRecords, period: string): Issue[] 
   link('leads', records.leads, false);
   return issues;
 }
+
+/** `第12行（签约项目表.xlsx › 2025年）`: a row named for a message about another row. */
+const where = (src: SourceRef, from: SourceRef): string =>
+  `第${src.row}行（${src.file === from.file ? '' : `${src.file} › `}${src.sheet}）`;
 
 const at = (src: SourceRef, period: string, unit: string | undefined) => ({
   file: src.file,

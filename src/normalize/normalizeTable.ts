@@ -28,6 +28,17 @@ export interface TableContext {
   resolveUnit: (raw: string) => { name: string; known: boolean };
   /** Rows already normalised in this build, to reuse (one memo per build: `resolveUnit` must not change). */
   rowMemo?: RowMemo;
+  /** Names that mean the zone itself in a 责任单位 cell of type `units` (besides `全区`), e.g. the zone's name. */
+  zoneNames?: readonly string[];
+}
+
+/** The 责任单位 of a zone row of the target table (contract §5): the zone's own target, not a unit. */
+export const ZONE_UNIT = '全区';
+
+/** `全区`, `全区合计`, `全县`, or one of `zoneNames` (e.g. `青川经济开发区`). */
+export function isZoneName(text: string, zoneNames: readonly string[] = []): boolean {
+  const t = text.replace(/\s/g, '');
+  return /^全(区|县|市|镇|园区)(合计|总计)?$/.test(t) || zoneNames.some((z) => z.replace(/\s/g, '') === t);
 }
 
 export interface SheetStats {
@@ -184,8 +195,8 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
           events.push(e);
           replay(e, issue, row.row);
         }
-        if (parsed.unknownUnit !== undefined) {
-          const e: RowEvent = { kind: 'unknownUnit', field: spec.key, name: parsed.unknownUnit };
+        for (const name of parsed.unknownUnits ?? []) {
+          const e: RowEvent = { kind: 'unknownUnit', field: spec.key, name };
           events.push(e);
           replay(e, issue, row.row);
         }
@@ -245,7 +256,7 @@ type IssueMaker = (
 ) => Issue;
 
 type FieldResult =
-  | { ok: true; value: unknown; assumedUnit?: boolean; unknownUnit?: string }
+  | { ok: true; value: unknown; assumedUnit?: boolean; unknownUnits?: string[] }
   | { ok: false; empty: true }
   | { ok: false; empty: false; code: IssueCode; message: string };
 
@@ -312,7 +323,23 @@ function parseField(
       const resolved = ctx.resolveUnit(t);
       return resolved.known
         ? { ok: true, value: resolved.name }
-        : { ok: true, value: resolved.name, unknownUnit: resolved.name };
+        : { ok: true, value: resolved.name, unknownUnits: [resolved.name] };
+    }
+    case 'units': {
+      const t = cellToText(value);
+      if (t === null) return { ok: false, empty: true };
+      if (isZoneName(t, ctx.zoneNames)) return { ok: true, value: [ZONE_UNIT] };
+      const names: string[] = [];
+      const unknown: string[] = [];
+      for (const part of t.split(/[、,，/／]/)) {
+        const name = foldText(part);
+        if (name === '') continue;
+        const resolved = ctx.resolveUnit(name);
+        if (!names.includes(resolved.name)) names.push(resolved.name);
+        if (!resolved.known) unknown.push(resolved.name);
+      }
+      if (names.length === 0) return { ok: false, empty: true };
+      return unknown.length ? { ok: true, value: names, unknownUnits: unknown } : { ok: true, value: names };
     }
     case 'list': {
       const t = cellToText(value);

@@ -16,7 +16,8 @@ import { loadTables, processTable } from './readTables.ts';
 import type { SheetTable } from './readTables.ts';
 import type { Reference, SheetReport, UnknownUnit } from '../schemas/siteData.ts';
 import type { TargetRow } from '../schemas/records.ts';
-import { finishTargets } from '../normalize/targets.ts';
+import { finishManualScores, finishTargets } from '../normalize/targets.ts';
+import type { ManualScoreRow } from '../schemas/records.ts';
 import { linkProjects } from '../normalize/linkProjects.ts';
 import { checkChains } from '../normalize/checkChains.ts';
 import { buildProjects, diffSnapshots } from '../metrics/projects.ts';
@@ -117,12 +118,13 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   }
   const unknownUnits = new Map<string, { rows: number; files: Set<string> }>();
   const rowMemo = new RowMemo();
-  const ctx = { ...baseCtx, resolveUnit: resolver.resolve, rowMemo };
+  const ctx = { ...baseCtx, resolveUnit: resolver.resolve, rowMemo, zoneNames: [settings.zoneName] };
   // A ledger file's records depend on its bytes, the settings and the units table (names resolve through it).
   const inputsKey = cacheKey(JSON.stringify([settings.defaultAmountUnit, settings.aliases]), JSON.stringify(unitRows));
   const reference: Reference = {
     units: unitRows,
     targets: [],
+    manualScores: [],
     chainSegments: [],
     chainCompanies: [],
     parks: [],
@@ -141,6 +143,14 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
         r.sheet.accepted -= done.rejectedRows.size;
         r.sheet.rejected += done.rejectedRows.size;
         appendAll(reference.targets, done.targets);
+        break;
+      }
+      case 'manualScores': {
+        const done = finishManualScores(r.records as ManualScoreRow[]);
+        appendAll(issues, done.issues);
+        r.sheet.accepted -= done.rejectedRows.size;
+        r.sheet.rejected += done.rejectedRows.size;
+        appendAll(reference.manualScores, done.items);
         break;
       }
       case 'chainSegments':
@@ -208,6 +218,9 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     appendAll(issues, checkChains(records, [...reference.chainSegments, ...reference.chainCompanies], period));
     // The quarterly ranking's change is measured against the previous quarter's end.
     const quarterBefore = [...snapshots].reverse().find((s) => isQuarterEnd(s.period));
+    // 同比: the same month last year, from that month's own snapshot (as it was published)
+    const lastYearPeriod = `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+    const lastYear = snapshots.find((s) => s.period === lastYearPeriod);
     chain = chain === null ? null : cacheKey(chain, period, ...fileKeys);
     const { metrics, diff } = cachedDerived(cache, chain, () => ({
       metrics: computePeriodMetrics({
@@ -215,7 +228,9 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
         records,
         units: reference.units,
         targets: reference.targets,
+        manualScores: reference.manualScores,
         settings,
+        ...(lastYear ? { lastYear: lastYear.metrics } : {}),
         ...(previous ? { previous: previous.metrics } : {}),
         ...(quarterBefore ? { previousQuarter: quarterBefore.metrics } : {}),
       }),

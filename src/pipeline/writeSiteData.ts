@@ -55,6 +55,7 @@ export function publicReference(ref: Reference): Reference {
   return {
     units: [],
     targets: [],
+    manualScores: [],
     chainSegments: ref.chainSegments,
     chainCompanies: ref.chainCompanies.filter((c) => c.category !== '目标' || c.public).map(company),
     parks: ref.parks,

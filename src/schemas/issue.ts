@@ -34,9 +34,12 @@ export const ISSUE_CODES = [
   'suggested_match', // near-miss project name across ledgers
   'unmatched_start', // 开工/投产/到位 row with no 签约 row
   'unknown_chain', // 产业链 not in the chain map
-  'duplicate_row', // same project twice in one ledger
+  'duplicate_row', // same project twice under the same unit in one snapshot: counted once
+  'duplicate_claim', // one project signed under two or more units (重复申报): zone once, each unit credited
   'duplicate_alias', // two units claim the same alias
   'unknown_indicator', // target row with an indicator we cannot compute
+  'target_zone_points', // a 全区 target row gives points: ignored (zone rows are completion bases only)
+  'target_group_cap', // rows of one 封顶组 disagree on 组封顶分 (the smallest applies), or give none
   // zone map (存量资产地图)
   'geojson_invalid', // a reference/*.geojson file that is not usable GeoJSON (error: the map goes without it)
   'geojson_feature_ignored', // a feature that is not a polygon (point, line) or a file without polygons

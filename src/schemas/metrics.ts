@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SIZE_BUCKET_LABELS } from './buckets.ts';
-import { INDICATORS, SCORING_METHODS, sourceRefSchema } from './records.ts';
+import { INDICATORS, SCORING_METHODS, TARGET_CATEGORIES, sourceRefSchema } from './records.ts';
 
 /**
  * Figures of one reporting period (`src/metrics/computePeriodMetrics`): what a bulletin (通报) and the
@@ -33,33 +33,54 @@ export type IndicatorValues = z.output<typeof indicatorValuesSchema>;
 
 // ------------------------------------------------------------------------------------ scoring
 
-/** 超进度 when 完成率 ≥ 序时进度, else 欠进度 (contract §7). */
+/** 超进度 when 完成率 ≥ 序时进度, else 欠进度 (contract §7); the pages say it in words (`progressText`). */
 export const progressStatusSchema = z.enum(['超进度', '欠进度']);
 
-/** One scored target row of a unit. */
+/** One scored target row of a unit (contract §5). */
 export const scoreItemSchema = z.object({
   /** e.g. `'签约项目数'`. */
   indicator: z.enum(INDICATORS),
-  /** The row's filters, e.g. `'产业链=新能源；投资≥5亿元'`; `''` when none. */
+  /** The row's filters, e.g. `'产业链=新能源；投资≥10亿元；投资<50亿元'`; `''` when none. */
   filterLabel: z.string(),
   /** Filters set on the row that this indicator cannot apply (e.g. `['资金来源=境外']` on 签约项目数); they are ignored. */
   ignoredFilters: z.array(z.string()),
   /** 计分方式, e.g. `'按比例'`. */
   method: z.enum(SCORING_METHODS),
-  /** 目标值, e.g. `10`. */
+  /** 类别: 基本 rows make 满分; 加分 add on top; 扣分 subtract. */
+  category: z.enum(TARGET_CATEGORIES),
+  /** 分值 as written, e.g. `20`; `null` when empty. */
+  weight: z.number().nullable(),
+  /** 单项分值, e.g. `0.2`; `null` when empty. */
+  perItem: z.number().nullable(),
+  /** 封顶分, e.g. `3`; `null` when empty. */
+  cap: z.number().nullable(),
+  /** 封顶倍数 (按比例), `null` = 1. */
+  capRatio: z.number().nullable(),
+  /** 封顶组 the row shares a cap with, e.g. `'外出拜访加分'`; `null` when none. */
+  capGroup: z.string().nullable(),
+  /** Every unit of a joint task (`['党政办', '规划建设局']`); one for an ordinary row. */
+  units: z.array(z.string()),
+  /** 目标值 (annual), e.g. `10`. */
   target: z.number(),
-  /** Year-to-date actual under the filters, e.g. `8`. */
+  /**
+   * What the row is scored against: 目标值, or 目标值 × m/12 under `scoreAgainst: timeProgress` for
+   * 按比例, 达标 and 缺额扣分 rows, e.g. `8.333…`.
+   */
+  scoredTarget: z.number(),
+  /** Year-to-date actual under the filters (the union of a joint task's units), e.g. `8`. */
   actual: z.number(),
-  /** 完成率 = actual / target, e.g. `0.8`; `null` when the target is 0 or the method is 扣分. */
+  /** 完成率 = actual / 目标值 (annual), e.g. `0.8`; `null` when the target is 0 or the method is 扣分. */
   rate: z.number().nullable(),
   /** Against 序时进度; `null` when `rate` is. */
   status: progressStatusSchema.nullable(),
   /** 完成率 − 序时进度 in percentage points, e.g. `-3.3`; `null` when `rate` is. */
   gapPp: z.number().nullable(),
-  /** Points earned, e.g. `8` (negative for 扣分). */
+  /** Points of the row by its method, before any group cap, e.g. `8` (negative for deductions). */
   points: z.number(),
-  /** Most points the row can give, e.g. `10` (0 for 扣分). */
-  maxPoints: z.number(),
+  /** Most points the row gives towards 满分 (basic rows: 分值, 按件 else 封顶分); 0 for bonus and deductions. */
+  fullMarks: z.number(),
+  /** The rule and the computation in words, e.g. `'按比例：分值20 × 完成率80.0% = 16.00'`. */
+  formula: z.string(),
   /** The rows counted in `actual`. */
   refs,
   /** The target row in the 目标任务分解表. */
@@ -67,17 +88,68 @@ export const scoreItemSchema = z.object({
 });
 export type ScoreItem = z.output<typeof scoreItemSchema>;
 
-/** A unit's score: the sum over its target rows. */
+/** A 封顶组: rows of one unit sharing a cap (组封顶分). */
+export const capGroupScoreSchema = z.object({
+  /** e.g. `'外出拜访加分'`. */
+  name: z.string(),
+  category: z.enum(TARGET_CATEGORIES),
+  /** 组封顶分, e.g. `3`; `null` when none was given (no cap). */
+  cap: z.number().nullable(),
+  /** Sum of its rows' points, e.g. `3.4`. */
+  sum: z.number(),
+  /** After the cap, e.g. `3` (deductions: never below −cap). */
+  points: z.number(),
+});
+export type CapGroupScore = z.output<typeof capGroupScoreSchema>;
+
+/** A 人工评分 item counted in the period. */
+export const manualItemSchema = z.object({
+  /** e.g. `'举行签约活动'`. */
+  item: z.string(),
+  /** Signed, e.g. `0.5` or `-1`. */
+  points: z.number(),
+  /** e.g. `'青开招〔2025〕12号'`; `null` when not given. */
+  basis: z.string().nullable(),
+  /** The month it counts from, e.g. `'2025-06'`. */
+  from: z.string(),
+  src: sourceRefSchema,
+});
+export type ManualItem = z.output<typeof manualItemSchema>;
+
+/** A unit's score (contract §5, §7). */
 export const unitScoreSchema = z.object({
-  /** Unit as named in the targets, e.g. `'经济合作局'`. */
+  /** Canonical unit name, e.g. `'经济合作局'`. */
   unit: z.string(),
   /** In the units table; unknown names are scored as written but not ranked. */
   known: z.boolean(),
-  /** Total points, e.g. `86.25`. */
+  /** The ranked score: `raw`, or `percent` under `rankingScale: percent`, e.g. `86.25`. */
   score: z.number(),
-  /** Sum of `maxPoints`, e.g. `100`. */
-  maxScore: z.number(),
+  /** Basic points + bonus + deduction, e.g. `21.2`. */
+  raw: z.number(),
+  /** 满分 = sum of the basic rows' full marks, e.g. `20`. */
+  fullMarks: z.number(),
+  /** Points of the basic rows (after group caps), e.g. `18.5`. */
+  basic: z.number(),
+  /** Bonus points (≥ 0): 加分 rows after group caps, positive manual items, e.g. `1.5`. */
+  bonus: z.number(),
+  /** Deduction points (≤ 0), e.g. `-0.3`. */
+  deduction: z.number(),
+  /** 百分制 = basic / 满分 × 100 + bonus + deduction, e.g. `93.7`; `null` when 满分 is 0. */
+  percent: z.number().nullable(),
+  /** 人数 from the units table, `null` when not given. */
+  headcount: z.number().int().nullable(),
+  /** 分值池 = raw × 人数, e.g. `49.36`; `null` without 人数. */
+  pool: z.number().nullable(),
+  /**
+   * At or above 序时进度 for 红榜 (contract §7): basic points scored against the annual targets /
+   * 满分 ≥ m/12, whatever `scoreAgainst` says. `false` when 满分 is 0.
+   */
+  onPace: z.boolean(),
+  /** That basic share against the annual targets, e.g. `0.79`; `null` when 满分 is 0. */
+  paceRate: z.number().nullable(),
   items: z.array(scoreItemSchema),
+  groups: z.array(capGroupScoreSchema),
+  manual: z.array(manualItemSchema),
 });
 export type UnitScore = z.output<typeof unitScoreSchema>;
 
@@ -88,18 +160,72 @@ export const rankingEntrySchema = z.object({
   group: z.string().nullable(),
   /** 是否参与排名; unranked units are listed after the ranked ones with `rank: null`. */
   ranked: z.boolean(),
-  /** Total score, full precision, e.g. `86.254`. */
+  /** Ranked score (raw or 百分制, see `UnitScore.score`), full precision, e.g. `86.254`. */
   score: z.number(),
+  raw: z.number(),
+  fullMarks: z.number(),
+  bonus: z.number(),
+  deduction: z.number(),
+  percent: z.number().nullable(),
+  pool: z.number().nullable(),
+  onPace: z.boolean(),
   /** 1-based; scores equal at two decimals share a rank and the next skips (1, 2, 2, 4). */
   rank: z.number().int().positive().nullable(),
   /** Rank within `group`, same rules; `null` without a group. */
   groupRank: z.number().int().positive().nullable(),
-  /** Rank in the previous ranking given, e.g. `3`. */
+  /** Rank in the previous ranking of the same assessment year, e.g. `3`. */
   prevRank: z.number().int().positive().nullable(),
-  /** `prevRank − rank`: positive = moved up, e.g. `2`; `null` when either is missing. */
+  /** `prevRank − rank`: positive = moved up, e.g. `2`; `null` in a year's first period or when either is missing. */
   change: z.number().int().nullable(),
 });
 export type RankingEntry = z.output<typeof rankingEntrySchema>;
+
+/** 红榜 / 黑榜 entry (contract §7). */
+export const redBlackEntrySchema = z.object({
+  /** 分组, `null` when the units have no groups (one overall list). */
+  group: z.string().nullable(),
+  unit: z.string(),
+  rank: z.number().int().positive(),
+});
+
+/** The zone's completion of one indicator (contract §7). */
+export const completionSchema = z.object({
+  indicator: z.enum(INDICATORS),
+  actual: z.number(),
+  target: z.number(),
+  /** actual / target, `null` when the target is 0. */
+  rate: z.number().nullable(),
+  /** 完成率 − 序时进度 in points; `null` when `rate` is. */
+  gapPp: z.number().nullable(),
+  /** `zone`: the 全区 row; `units`: the units holding the indicator, their targets and their actuals. */
+  base: z.enum(['zone', 'units']),
+  /** For `units`: which, e.g. `['商务局', '白沙镇']`. */
+  units: z.array(z.string()),
+  refs,
+});
+export type Completion = z.output<typeof completionSchema>;
+
+/** A project claimed by two or more units in one snapshot (重复申报, contract §6). */
+export const duplicateClaimSchema = z.object({
+  key: z.string(),
+  project: z.string(),
+  units: z.array(z.string()),
+  refs,
+});
+export type DuplicateClaim = z.output<typeof duplicateClaimSchema>;
+
+/** Year-to-date headline figures of the same month last year, from that month's own snapshot. */
+export const yoyFiguresSchema = z.object({
+  /** e.g. `'2024-10'`. */
+  period: z.string(),
+  signed: z.object({ count, investmentYi: z.number() }),
+  started: z.object({ count }),
+  producing: z.object({ count }),
+  funds: z.object({ amountYi: z.number(), foreignUsd: z.number() }),
+  leads: z.object({ count, valid: count }),
+  trips: z.object({ count, visits: z.number() }),
+});
+export type YoyFigures = z.output<typeof yoyFiguresSchema>;
 
 // ------------------------------------------------------------------------------------ rates
 
@@ -137,6 +263,8 @@ export const overdueProjectSchema = z.object({
   /** e.g. `'年产10万吨新材料项目'`. */
   name: z.string(),
   unit: z.string(),
+  /** Units claiming the project when several do (重复申报), else `null`. */
+  claimUnits: z.array(z.string()).nullable(),
   /** e.g. `'2024-12-20'`. */
   signDate: z.string(),
   investmentYi: z.number(),
@@ -206,6 +334,8 @@ export const newRowSchema = z.object({
   chain: z.string().nullable(),
 });
 export const newSignedRowSchema = newRowSchema.extend({
+  /** Units claiming the project when several do (重复申报), else `null`. */
+  claimUnits: z.array(z.string()).nullable(),
   foreign: z.boolean(),
   /** 是否公开: a public page may show the row only when true. */
   public: z.boolean(),
@@ -222,11 +352,8 @@ export const unitMetricsSchema = z.object({
   ranked: z.boolean(),
   /** Unfiltered year-to-date actuals (drill down through `ytd.*.byUnit`). */
   actuals: indicatorValuesSchema,
-  /** Scored target rows of the year, with 完成率 and 序时进度 status. */
-  items: z.array(scoreItemSchema),
-  /** Total points, `null` when the unit has no target this year. */
-  score: z.number().nullable(),
-  maxScore: z.number().nullable(),
+  /** The unit's score for the year to date; `null` when it has no target row this year. */
+  scoring: unitScoreSchema.nullable(),
   startRate: startRateSchema,
   fundRate: fundRateSchema,
 });
@@ -264,7 +391,26 @@ export const periodMetricsSchema = z.object({
   units: z.array(unitMetricsSchema),
   /** Units with targets this year: ranked ones by rank, then unranked ones. */
   ranking: z.array(rankingEntrySchema),
-  /** The period `ranking.change` is against, e.g. `'2025-09'`; `null` when none was given. */
+  /**
+   * What the ranking is called (一季一排名、半年一考核、年终结总账): `month` 月度排名, `quarter` 季度排名
+   * (March, September), `half` 半年考核 (June), `year` 年度考核 (December).
+   */
+  rankingKind: z.enum(['month', 'quarter', 'half', 'year']),
+  /** The ranked score: `raw` points or `percent` (百分制), from site.json `rankingScale`. */
+  rankingScale: z.enum(['raw', 'percent']),
+  /** site.json `scoreAgainst`. */
+  scoreAgainst: z.enum(['annual', 'timeProgress']),
+  redList: z.array(redBlackEntrySchema),
+  blackList: z.array(redBlackEntrySchema),
+  /** Zone completion, one entry per indicator with a target this year, in indicator order. */
+  completion: z.array(completionSchema),
+  /** The same figures of the same month last year; `null` when that snapshot does not exist. */
+  yoy: yoyFiguresSchema.nullable(),
+  /** 未认定 / 待认定 signings of the year to date: listed, counted nowhere (contract §4). */
+  unrecognised: z.object({ count, investmentYi: z.number(), rows: z.array(newSignedRowSchema) }),
+  /** Projects claimed by several units in this snapshot. */
+  duplicateClaims: z.array(duplicateClaimSchema),
+  /** The period `ranking.change` is against, e.g. `'2025-09'`; `null` in a year's first period (年度首期). */
   previousPeriod: z.string().nullable(),
   /**
    * At a quarter end (季度排名): the same ranking with `change` against the previous quarter end's
@@ -299,7 +445,49 @@ export const reportSummarySchema = z.object({
   funds: z.object({ amountYi: z.number(), foreignUsd: z.number() }),
   leads: z.object({ count, valid: count }),
   trips: z.object({ count, visits: z.number() }),
-  /** Ranked units only, by rank: `[{unit: '经济合作局', score: 12.34, rank: 1}]`. */
-  ranking: z.array(z.object({ unit: z.string(), score: z.number(), rank: z.number().int().positive() })),
+  /** The same figures of the same month last year (its own snapshot); `null` when it does not exist. */
+  yoy: z
+    .object({
+      signed: z.object({ count, investmentYi: z.number() }),
+      started: z.object({ count }),
+      producing: z.object({ count }),
+      funds: z.object({ amountYi: z.number(), foreignUsd: z.number() }),
+      leads: z.object({ count, valid: count }),
+      trips: z.object({ count, visits: z.number() }),
+    })
+    .nullable(),
+  /** Indicator → zone completion, e.g. `{签约金额: {actual: 123.45, target: 200, rate: 0.617, base: 'zone'}}`. */
+  completion: z.record(
+    z.string(),
+    z.object({
+      actual: z.number(),
+      target: z.number(),
+      rate: z.number().nullable(),
+      base: z.enum(['zone', 'units']),
+      units: z.array(z.string()).optional(),
+    }),
+  ),
+  /** Ranked units only, by rank (contract §9 v2). */
+  ranking: z.array(
+    z.object({
+      unit: z.string(),
+      /** The ranked score (百分制 under `rankingScale: percent`). */
+      score: z.number(),
+      rank: z.number().int().positive(),
+      group: z.string().nullable(),
+      groupRank: z.number().int().positive().nullable(),
+      change: z.number().int().nullable(),
+      fullMarks: z.number(),
+      bonus: z.number(),
+      deduction: z.number(),
+      percent: z.number().nullable(),
+      /** Only where 人数 is given. */
+      pool: z.number().optional(),
+    }),
+  ),
+  redList: z.array(z.object({ group: z.string().nullable(), unit: z.string() })),
+  blackList: z.array(z.object({ group: z.string().nullable(), unit: z.string() })),
+  unrecognised: z.object({ count, investmentYi: z.number() }),
+  duplicateClaims: z.array(z.object({ project: z.string(), units: z.array(z.string()) })),
 });
 export type ReportSummary = z.output<typeof reportSummarySchema>;

@@ -49,7 +49,12 @@ export type SnapshotRecords = z.output<typeof snapshotRecordsSchema>;
 export const unitSchema = TABLES.units.schema;
 export type Unit = z.output<typeof unitSchema>;
 
-export const SCORING_METHODS = ['按比例', '达标', '按件', '扣分'] as const;
+export const SCORING_METHODS = ['按比例', '达标', '按件', '扣分', '缺额扣分'] as const;
+export type ScoringMethod = (typeof SCORING_METHODS)[number];
+
+/** 类别 of a target row (contract §5): 满分 sums the basic rows; bonus adds on top; deductions subtract. */
+export const TARGET_CATEGORIES = ['基本', '加分', '扣分'] as const;
+export type TargetCategory = (typeof TARGET_CATEGORIES)[number];
 
 export const INDICATORS = [
   '签约项目数',
@@ -73,20 +78,47 @@ export type Indicator = (typeof INDICATORS)[number];
 export const targetRowSchema = TABLES.targets.schema;
 export type TargetRow = z.output<typeof targetRowSchema>;
 
-/** One row of the 目标任务分解表, its indicator and 计分方式 resolved and its year known. */
+/**
+ * One row of the 目标任务分解表, its indicator, 计分方式, 类别 and year resolved and its 责任单位 split:
+ * `units` the units it names (several for a joint task, none for a zone row), `unit` as shown
+ * (`党政办、规划建设局`, or `全区`), `zone` for the zone's own target (no points, not a unit).
+ */
 export const targetSchema = z.object({
   ...z.object(recordShape(TABLES.targets)).shape,
+  unit: z.string(),
+  units: z.array(z.string()),
+  zone: z.boolean(),
   year: z.number().int(),
   indicator: z.enum(INDICATORS),
   method: z.enum(SCORING_METHODS),
+  category: z.enum(TARGET_CATEGORIES),
 }) as unknown as z.ZodType<
-  Omit<TargetRow, 'year' | 'indicator' | 'method'> & {
+  Omit<TargetRow, 'year' | 'indicator' | 'method' | 'unit' | 'category'> & {
+    unit: string;
+    units: string[];
+    zone: boolean;
     year: number;
     indicator: Indicator;
-    method: (typeof SCORING_METHODS)[number];
+    method: ScoringMethod;
+    category: TargetCategory;
   }
 >;
 export type Target = z.output<typeof targetSchema>;
+
+/** A 人工评分 row as read (`src/normalize/manualScores.ts` resolves its period). */
+export const manualScoreRowSchema = TABLES.manualScores.schema;
+export type ManualScoreRow = z.output<typeof manualScoreRowSchema>;
+
+/**
+ * A 人工评分 item: counts from `from` (`YYYY-MM`) to December of the same year, e.g.
+ * `{year: 2025, from: '2025-06', unit: '商务局', item: '举行签约活动', points: 0.5, basis: '…'}`.
+ */
+export const manualScoreSchema = z.object({
+  ...z.object(recordShape(TABLES.manualScores)).shape,
+  year: z.number().int(),
+  from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+}) as unknown as z.ZodType<Omit<ManualScoreRow, 'year'> & { year: number; from: string }>;
+export type ManualScore = z.output<typeof manualScoreSchema>;
 
 export const chainSegmentSchema = TABLES.chainSegments.schema;
 export type ChainSegment = z.output<typeof chainSegmentSchema>;

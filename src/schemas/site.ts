@@ -12,6 +12,17 @@ export const siteSettingsSchema = z.object({
   overdueDays: z.number().int().positive().default(180),
   /** Public profile: show headline figures (signed count and amount) on the public home page. */
   publicFigures: z.boolean().default(true),
+  /**
+   * `annual`: every target row is scored against its annual 目标; `timeProgress`: 按比例, 达标 and
+   * 缺额扣分 rows in month m against 目标 × m/12 (contract §7).
+   */
+  scoreAgainst: z.enum(['annual', 'timeProgress']).default('annual'),
+  /** `raw`: rank on points; `percent`: rank on 百分制 = basic / 满分 × 100 + bonus + deduction. */
+  rankingScale: z.enum(['raw', 'percent']).default('raw'),
+  /** 红黑榜: the top / bottom N of each 分组 (contract §7). */
+  redBlackSize: z.number().int().positive().default(3),
+  /** 驾驶舱 alerts: units behind 序时进度 by more than this many percentage points. */
+  alertGap: z.number().nonnegative().default(10),
   /** Extra header aliases, by kind and field key: `{"signed": {"investment": ["协议总投资"]}}`. */
   aliases: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
 });

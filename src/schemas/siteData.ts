@@ -10,6 +10,7 @@ import {
   parkSchema,
   snapshotRecordsSchema,
   targetSchema,
+  manualScoreSchema,
   unitSchema,
 } from './records.ts';
 import { siteSettingsSchema } from './site.ts';
@@ -36,6 +37,8 @@ export const tableKindSchema = z.enum([...LEDGER_KINDS, ...REFERENCE_KINDS]);
 export const referenceSchema = z.object({
   units: z.array(unitSchema),
   targets: z.array(targetSchema),
+  /** 人工评分 items of every year. */
+  manualScores: z.array(manualScoreSchema),
   chainSegments: z.array(chainSegmentSchema),
   chainCompanies: z.array(chainCompanySchema),
   parks: z.array(parkSchema),

@@ -25,11 +25,13 @@ export const text = z.string().min(1);
  * - `text` trimmed and folded; `code` text that must never become a number (项目编号);
  * - `amountYi` money in 元 held as 亿元; `amountUsd` foreign money held as 万美元;
  * - `number`, `int` plain numbers; `date` `YYYY-MM-DD`; `yesno` boolean;
- * - `unit` a 责任单位 name, resolved through the units table; `list` text split on 、,，;
+ * - `unit` a 责任单位 name, resolved through the units table; `units` one or several (split on
+ *   、,，/), each resolved, or the zone itself (`全区`, the zone's name) as `['全区']`;
+ * - `list` text split on 、,，;
  * - `enum` one of `values` (after trimming).
  */
 export type FieldType =
-  'text' | 'code' | 'amountYi' | 'amountUsd' | 'number' | 'int' | 'date' | 'yesno' | 'unit' | 'list' | 'enum';
+  'text' | 'code' | 'amountYi' | 'amountUsd' | 'number' | 'int' | 'date' | 'yesno' | 'unit' | 'units' | 'list' | 'enum';
 
 export interface FieldSpec {
   /** Field key in header matching and aliases (`site.json`), e.g. `investment`. */
@@ -116,6 +118,9 @@ function fieldSchema(spec: FieldSpec, def: TableDef): z.ZodType {
     case 'list':
       s = z.array(text);
       break;
+    case 'units':
+      s = z.array(text).min(1);
+      break;
     case 'enum':
       s = z.enum(spec.values as [string, ...string[]]);
       break;
@@ -148,7 +153,7 @@ type Value<F> = F extends { type: 'amountYi' | 'amountUsd' | 'number' | 'int' }
   ? number
   : F extends { type: 'yesno' }
     ? boolean
-    : F extends { type: 'list' }
+    : F extends { type: 'list' | 'units' }
       ? string[]
       : F extends { type: 'enum'; values: readonly (infer V extends string)[] }
         ? V

@@ -3,6 +3,7 @@ import { chainCompaniesTable } from './chainCompanies.ts';
 import { chainSegmentsTable } from './chainSegments.ts';
 import { fundsTable } from './funds.ts';
 import { leadsTable } from './leads.ts';
+import { manualScoresTable } from './manualScores.ts';
 import { negotiatingTable } from './negotiating.ts';
 import { parksTable } from './parks.ts';
 import { producingTable } from './producing.ts';
@@ -26,6 +27,7 @@ export const TABLES = {
   trips: tripsTable,
   units: unitsTable,
   targets: targetsTable,
+  manualScores: manualScoresTable,
   chainSegments: chainSegmentsTable,
   chainCompanies: chainCompaniesTable,
   parks: parksTable,

@@ -1,5 +1,8 @@
 import { contact, defineTable, f, req } from './define.ts';
 
+/** What a 是否认定 cell may say; `是`, `已认定`, `认定` count, the others do not (`isRecognised`). */
+export const RECOGNITION_VALUES = ['已认定', '认定', '是', '未认定', '待认定', '否'] as const;
+
 /** 签约项目表: one row per signed project (contract §4). The project key joins it to 开工/投产/到位 rows. */
 export const signedTable = defineTable({
   kind: 'signed',
@@ -25,6 +28,8 @@ export const signedTable = defineTable({
     f('foreign', '是否外资', 'yesno'),
     f('foreignUsd', '外资金额', 'amountUsd'),
     f('provincial', '是否列入省台账', 'yesno', ['省台账']),
+    /** 是否认定 (contract §4): 否 / 未认定 / 待认定 = listed but counted nowhere; empty = 认定. */
+    f('recognition', '是否认定', 'enum', ['认定状态', '认定情况', '是否已认定'], { values: RECOGNITION_VALUES }),
     f('public', '是否公开', 'yesno'),
     ...contact,
     f('remark', '备注', 'text'),

@@ -14,5 +14,7 @@ export const unitsTable = defineTable({
     f('group', '分组', 'text', ['排名分组']),
     /** 是否参与排名: empty = 是. */
     f('ranked', '是否参与排名', 'yesno', ['参与排名'], { empty: true }),
+    /** 人数 (headcount): the ranking shows 分值池 = raw score × 人数. */
+    f('headcount', '人数', 'int', ['人员数', '编制人数', '在编人数'], { min: 0 }),
   ],
 });
