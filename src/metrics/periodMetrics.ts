@@ -1,4 +1,11 @@
-import type { IndicatorValues, PeriodMetrics, ReportSummary, UnitMetrics, YoyFigures } from '../schemas/metrics.ts';
+import type {
+  IndicatorValues,
+  PeriodMetrics,
+  ReportSummary,
+  UnitMetrics,
+  UnitScore,
+  YoyFigures,
+} from '../schemas/metrics.ts';
 import { INDICATORS, type ManualScore, type SnapshotRecords, type Target, type Unit } from '../schemas/records.ts';
 import { type IndicatorActuals, computeActuals } from './actuals.ts';
 import { factsOf } from './facts.ts';
@@ -108,7 +115,10 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
       group: u?.group ?? null,
       ranked: u ? u.ranked : units.length === 0,
       actuals: a ? values(a) : zeroActuals,
-      scoring: s ?? null,
+      items: s?.items ?? [],
+      score: s?.raw ?? null,
+      maxScore: s?.fullMarks ?? null,
+      scoreDetail: s ? detailOf(s) : null,
       startRate: starts.byUnit.get(unit) ?? {
         projects: 0,
         started: 0,
@@ -149,6 +159,10 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
     overdue,
     newThisMonth: newThisMonth(records, period),
   };
+}
+
+function detailOf({ unit: _u, known: _k, items: _i, ...detail }: UnitScore): NonNullable<UnitMetrics['scoreDetail']> {
+  return detail;
 }
 
 /** 一季一排名、半年一考核、年终结总账: what the period's ranking is called. */

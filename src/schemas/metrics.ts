@@ -352,8 +352,14 @@ export const unitMetricsSchema = z.object({
   ranked: z.boolean(),
   /** Unfiltered year-to-date actuals (drill down through `ytd.*.byUnit`). */
   actuals: indicatorValuesSchema,
-  /** The unit's score for the year to date; `null` when it has no target row this year. */
-  scoring: unitScoreSchema.nullable(),
+  /** Scored target rows of the year, with 完成率 and 序时进度 status. */
+  items: z.array(scoreItemSchema),
+  /** Raw points (basic + bonus + deduction), `null` when the unit has no target or manual item this year. */
+  score: z.number().nullable(),
+  /** 满分 (basic rows only; bonus adds on top), `null` as `score`. */
+  maxScore: z.number().nullable(),
+  /** The rest of the unit's score (contract §5, §7), `null` as `score`. */
+  scoreDetail: unitScoreSchema.omit({ unit: true, known: true, items: true }).nullable(),
   startRate: startRateSchema,
   fundRate: fundRateSchema,
 });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, Column, ColumnFormat } from './table.ts';
 import { cellValue, isNumeric } from './table.ts';
+import { roundTo } from '../metrics/format.ts';
 import { fixZipTimes } from '../documents/zipTimes.ts';
 
 /**
@@ -25,6 +26,28 @@ function cleanNumber(n: number): number {
   return Number(n.toPrecision(12));
 }
 
+/**
+ * The value a download holds: rounded as the pages show it (contract §7: 亿元 and scores to 2
+ * decimals, rates to 1 decimal of a percent, points gaps to 1 decimal), so a sum a user makes in
+ * Excel of a printed column matches the page.
+ */
+function exportValue<R>(c: Column<R>, row: R): CellValue {
+  const v = cellValue(c, row);
+  if (typeof v !== 'number' || !Number.isFinite(v)) return v;
+  switch (c.format) {
+    case 'score':
+    case 'yi':
+    case 'usd':
+      return roundTo(v, 2);
+    case 'rate':
+      return roundTo(v, 3);
+    case 'pp':
+      return roundTo(v, 1);
+    default:
+      return v;
+  }
+}
+
 function csvText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? '是' : '否';
@@ -38,12 +61,12 @@ function csvField(s: string): string {
 
 /**
  * CSV text: UTF-8 BOM (so Excel reads Chinese), CRLF lines, RFC 4180 quoting, header row of
- * labels. Numbers are full precision (rates as ratios, e.g. `0.8333`); text cells that look like
- * formulas are neutralised.
+ * labels. Numbers are rounded as displayed (`exportValue`; rates as ratios, e.g. `0.833`); text
+ * cells that look like formulas are neutralised.
  */
 export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
   const lines = [columns.map((c) => csvField(neutralise(c.label))).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(csvText(cellValue(c, row)))).join(','));
+  for (const row of rows) lines.push(columns.map((c) => csvField(csvText(exportValue(c, row)))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -96,7 +119,7 @@ export async function toXlsx<R>(
   for (const row of rows) {
     ws.addRow(
       columns.map((c) => {
-        const v = cellValue(c, row);
+        const v = exportValue(c, row);
         if (v === null || v === undefined) return null;
         if (typeof v === 'boolean') return v ? '是' : '否';
         if (typeof v === 'number') return Number.isFinite(v) ? cleanNumber(v) : null;

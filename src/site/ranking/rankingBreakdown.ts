@@ -1,4 +1,4 @@
-import { fmtPp, fmtRate, fmtScore } from '../../metrics/format.ts';
+import { fmtRate, fmtScore, progressText } from '../../metrics/format.ts';
 import type { ScoreItem, UnitMetrics } from '../../schemas/metrics.ts';
 import type { Indicator, SourceRef, Target } from '../../schemas/records.ts';
 import { unitId } from '../data.ts';
@@ -23,13 +23,14 @@ export function scoreFigureId(id: string, index: number): string {
 }
 
 /**
- * 超进度 / 欠进度 with the gap, e.g. `超进度 +5.6 个百分点`; `null` without a rate.
+ * 完成率 against 序时进度 in words, e.g. `低于序时进度23.3个百分点` (never a negative "欠进度 -N");
+ * `null` without a rate.
  *
- * @example progressWords('欠进度', -23.33) // '欠进度 -23.3 个百分点'
+ * @example progressWords('欠进度', -23.33) // '低于序时进度23.3个百分点'
  */
 export function progressWords(status: '超进度' | '欠进度' | null, gapPp: number | null): string | null {
   if (status === null || gapPp === null) return null;
-  return `${status} ${fmtPp(gapPp)} 个百分点`;
+  return progressText(gapPp);
 }
 
 /** One scored target row as shown. */
@@ -54,8 +55,16 @@ export interface ScoreLine {
   gapPp: number | null;
   progressText: string | null;
   method: ScoreItem['method'];
+  /** 基本 / 加分 / 扣分. */
+  category: ScoreItem['category'];
+  /** 封顶组, `null` when none. */
+  capGroup: string | null;
+  /** Every unit of a joint task; one otherwise. */
+  units: string[];
   /** e.g. `每条0.1分，封顶4.8分`. */
   ruleText: string;
+  /** The computation, e.g. `按件：30 × 0.1分，封顶4.8分 = 3.00`. */
+  formula: string;
   points: number;
   pointsText: string;
   maxPoints: number;
@@ -81,6 +90,8 @@ export interface UnitBreakdown {
   scoreText: string;
   maxScore: number | null;
   maxScoreText: string;
+  /** 满分, basic, bonus, deduction, 百分制, 分值池, group caps and manual items; `null` without a score. */
+  detail: UnitMetrics['scoreDetail'];
   lines: ScoreLine[];
 }
 
@@ -116,11 +127,15 @@ export function scoreLines(
       gapPp: item.gapPp,
       progressText: progressWords(item.status, item.gapPp),
       method: item.method,
+      category: item.category,
+      capGroup: item.capGroup,
+      units: item.units,
       ruleText: t ? methodInWords(t, item.indicator) : RULE_NOT_FOUND,
+      formula: item.formula,
       points: item.points,
       pointsText: fmtScore(item.points),
-      maxPoints: item.maxPoints,
-      maxPointsText: item.method === '扣分' ? '—' : fmtScore(item.maxPoints),
+      maxPoints: item.fullMarks,
+      maxPointsText: item.category === '基本' ? fmtScore(item.fullMarks) : '—',
       href: drill(period, scoreFigureId(id, index), sectionAnchor(INDICATOR_SECTION[item.indicator], unit.unit)),
       source: sourceText(item.src),
       rowCount: item.refs.length,
@@ -156,6 +171,7 @@ export function scoreBreakdowns(
         scoreText: u.score === null ? '—' : fmtScore(u.score),
         maxScore: u.maxScore,
         maxScoreText: u.maxScore === null ? '—' : fmtScore(u.maxScore),
+        detail: u.scoreDetail,
         lines: scoreLines(u, period, target, drill),
       },
     ];

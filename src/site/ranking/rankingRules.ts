@@ -91,6 +91,10 @@ export function methodInWords(rule: ScoringRule, indicator: Indicator): string {
       const limit = rule.cap ?? rule.points;
       return `每${per}扣${ruleNumber(Math.abs(rule.perItem ?? 0))}分，${limit === undefined ? '不设上限' : `最多扣${ruleNumber(limit)}分`}`;
     }
+    case '缺额扣分': {
+      const limit = rule.cap ?? rule.points;
+      return `比目标每少1${per.replace(/^个$/, '个')}扣${ruleNumber(Math.abs(rule.perItem ?? 0))}分，${limit === undefined ? '不设上限' : `最多扣${ruleNumber(limit)}分`}`;
+    }
   }
 }
 

@@ -50,7 +50,10 @@ export const scoreColumns: Column<ScoreDownloadRow>[] = [
   { key: 'method', label: '计分方式' },
   { key: 'rule', label: '计分规则' },
   { key: 'points', label: '得分', format: 'score' },
-  { key: 'maxPoints', label: '满分', format: 'score' },
+  { key: 'fullMarks', label: '满分', format: 'score' },
+  { key: 'category', label: '类别' },
+  { key: 'capGroup', label: '封顶组' },
+  { key: 'formula', label: '计算过程' },
   { key: 'rows', label: '计入台账行数', format: 'int', value: (r) => r.refs.length },
   { key: 'src', label: '目标来源', value: (r) => `${r.src.file} › ${r.src.sheet} › 第${r.src.row}行` },
 ];

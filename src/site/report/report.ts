@@ -35,7 +35,7 @@ export interface TotalLine {
   rateText: string;
   /**
    * A complete year: `完成年度目标` / `未完成，差 12.3 个百分点`; otherwise against 序时进度,
-   * e.g. `欠进度 -6.1 个百分点`. `null` without a rate.
+   * e.g. `低于序时进度6.1个百分点`. `null` without a rate.
    */
   result: Progress | null;
 }
@@ -99,7 +99,7 @@ export interface ReportInput {
  * The result of a 完成率: at the year's end against the whole target, otherwise against 序时进度.
  *
  * @example yearResult(0.9, '2024-12')?.text // '未完成，差 10.0 个百分点'
- * @example yearResult(0.9, '2025-10')?.text // '超进度 +6.7 个百分点'
+ * @example yearResult(0.9, '2025-10')?.text // '高于序时进度6.7个百分点'
  */
 export function yearResult(rate: number | null, period: string): Progress | null {
   if (rate === null) return null;
