@@ -37,6 +37,8 @@ export interface Fact extends FilterAttrs {
   visits: number;
   /** Lead judged 有效. */
   valid: boolean;
+  /** Lead 待研判, or with no 研判结果 yet. */
+  pending: boolean;
 }
 
 /** A project claimed by several units in one snapshot's 签约 rows (重复申报). */
@@ -140,6 +142,7 @@ function buildFacts(r: SnapshotRecords): Facts {
     foreignUsd: 0,
     visits: 0,
     valid: false,
+    pending: false,
     fundSource: null,
     zone: true,
     claimUnits: null,
@@ -255,6 +258,7 @@ function buildFacts(r: SnapshotRecords): Facts {
       foreign: false,
       provincial: false,
       valid: l.verdict === '有效',
+      pending: l.verdict === undefined || l.verdict === '待研判',
     })),
     trips: r.trips.map((t) => ({
       ...blank,

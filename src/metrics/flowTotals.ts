@@ -40,10 +40,11 @@ const fundsAdder: Adder<Figure<'funds'>> = {
   },
 };
 const leadsAdder: Adder<Figure<'leads'>> = {
-  make: () => ({ count: 0, valid: 0, refs: [] }),
+  make: () => ({ count: 0, valid: 0, pending: 0, refs: [] }),
   add: (g, f) => {
     g.count += 1;
     if (f.valid) g.valid += 1;
+    if (f.pending) g.pending += 1;
     g.refs.push(f.src);
   },
 };

@@ -45,6 +45,8 @@ export interface PeriodMetricsInput {
     rankingScale?: 'raw' | 'percent';
     /** 红黑榜 size, default 3. */
     redBlackSize?: number;
+    /** 驾驶舱 alert threshold in points, default 10. */
+    alertGap?: number;
   };
   /**
    * An earlier period's metrics (normally the month before) for the rank change; ignored when it
@@ -147,6 +149,8 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
     rankingKind: rankingKindOf(period),
     rankingScale: opts.rankingScale,
     scoreAgainst: opts.scoreAgainst,
+    alertGap: settings.alertGap ?? 10,
+    redBlackSize: settings.redBlackSize ?? 3,
     redList,
     blackList,
     completion: zoneCompletion(targets, records, period, opts),

@@ -292,8 +292,8 @@ const signedFigure = z.object({
 const projectFigure = z.object({ count, investmentYi: z.number(), refs });
 /** 到位资金 figures: `amountYi` 亿元, `foreignUsd` 外资到位 万美元, `count` rows. */
 const fundsFigure = z.object({ count, amountYi: z.number(), foreignUsd: z.number(), refs });
-/** 招商信息: `count` all leads, `valid` 研判结果 = 有效; `refs` lists all (the verdict is on the row). */
-const leadsFigure = z.object({ count, valid: count, refs });
+/** 招商信息: `count` all leads, `valid` 研判结果 = 有效, `pending` 待研判 or not judged yet; `refs` lists all. */
+const leadsFigure = z.object({ count, valid: count, pending: count, refs });
 /** 外出招商: `count` trips, `visits` sum of 拜访数量. */
 const tripsFigure = z.object({ count, visits: z.number(), refs });
 
@@ -406,6 +406,10 @@ export const periodMetricsSchema = z.object({
   rankingScale: z.enum(['raw', 'percent']),
   /** site.json `scoreAgainst`. */
   scoreAgainst: z.enum(['annual', 'timeProgress']),
+  /** site.json `alertGap`: the 驾驶舱 lists units behind 序时进度 by more than this many points. */
+  alertGap: z.number().nonnegative(),
+  /** site.json `redBlackSize`: the N of 红黑榜. */
+  redBlackSize: z.number().int().positive(),
   redList: z.array(redBlackEntrySchema),
   blackList: z.array(redBlackEntrySchema),
   /** Zone completion, one entry per indicator with a target this year, in indicator order. */

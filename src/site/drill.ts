@@ -1,5 +1,5 @@
 import type { FlowTotals, PeriodMetrics } from '../schemas/metrics.ts';
-import type { Indicator, SnapshotRecords, SourceRef } from '../schemas/records.ts';
+import { INDICATORS, type Indicator, type SnapshotRecords, type SourceRef } from '../schemas/records.ts';
 import { SIZE_BUCKETS } from '../schemas/buckets.ts';
 import { factsOf } from '../metrics/facts.ts';
 import { unitId } from './data.ts';
@@ -211,6 +211,24 @@ export function periodFigures(metrics: PeriodMetrics, records?: SnapshotRecords)
         ...sr.notStartedRefs,
       ]);
   }
+  metrics.completion.forEach((c) => {
+    const what = c.base === 'zone' ? '全区' : `${c.units.length}个目标单位`;
+    add(completionFigureId(c.indicator), `${c.indicator}·${what}累计`, INDICATOR_SECTION[c.indicator], undefined, c.refs);
+  });
+  add(
+    'unrecognised',
+    '未认定签约项目（不计入任何数字）',
+    'signed',
+    undefined,
+    metrics.unrecognised.rows.map((r) => r.src),
+  );
+  add(
+    'claims',
+    '重复申报项目（多个单位申报同一项目）',
+    'signed',
+    undefined,
+    metrics.duplicateClaims.flatMap((c) => c.refs),
+  );
   add(
     'overdue',
     `签约超期未开工（超过${metrics.overdueDays}天）`,
@@ -219,6 +237,11 @@ export function periodFigures(metrics: PeriodMetrics, records?: SnapshotRecords)
     metrics.overdue.map((o) => o.src),
   );
   return out;
+}
+
+/** Drill id of the rows behind a zone completion rate. @example completionFigureId('签约金额') // 'completion.1' */
+export function completionFigureId(indicator: Indicator): string {
+  return `completion.${INDICATORS.indexOf(indicator)}`;
 }
 
 /**

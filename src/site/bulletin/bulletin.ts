@@ -1,12 +1,12 @@
-import { zoneRow } from '../targets/targetsZone.ts';
 import type { PeriodData, SiteMeta } from '../../schemas/siteData.ts';
 import { barChart } from '../../charts/barChart.ts';
 import { bucketChart } from '../../charts/bucketChart.ts';
 import { cumulativeLine } from '../../charts/cumulativeLine.ts';
 import { SIZE_BUCKETS } from '../../schemas/buckets.ts';
-import { fmtInt, fmtRate, fmtYi, roundTo } from '../../metrics/format.ts';
+import { fmtInt, fmtRate, fmtYi, roundTo, yoyText } from '../../metrics/format.ts';
+import { factsOf } from '../../metrics/facts.ts';
 import { previousPeriod } from '../../metrics/period.ts';
-import type { FlowTotals, PeriodMetrics } from '../../schemas/metrics.ts';
+import type { FlowTotals, PeriodMetrics, YoyFigures } from '../../schemas/metrics.ts';
 import type { Indicator } from '../../schemas/records.ts';
 import { type BulletinLists, bulletinLists } from './bulletinLists.ts';
 import { type BulletinUnits, bulletinUnits } from './bulletinUnits.ts';
@@ -31,8 +31,16 @@ export interface OverviewRow {
   /** 较上月: this month against last month's 本月, e.g. `+2`; `null` without last month's snapshot. */
   delta: string | null;
   ytd: Cell;
-  /** 各单位目标合计 (targets without filters), `null` when no unit has one. */
+  /** Last year's same-month 累计, `null` when that snapshot is missing or the figure has no 同比. */
+  lastYear: string | null;
+  /** `同比增长12.4%`, `同比下降3.0%`, `同比持平`, or `—`. */
+  yoy: string;
+  /** The 全区 target, or 各单位目标合计 (targets without filters); `null` when none. */
   target: string | null;
+  /** `全区目标` or `13个单位目标合计`; `null` without a target. */
+  base: string | null;
+  /** For a units base: those units' own 累计, which the rate is computed from. */
+  baseActual: string | null;
   rate: string | null;
   progress: Progress | null;
 }
@@ -45,6 +53,8 @@ interface OverviewSpec {
   value: (t: FlowTotals) => number;
   amount: boolean;
   indicator: Indicator | null;
+  /** The same figure in last year's 同比 base, `null` when it has none. */
+  yoy: ((y: YoyFigures) => number) | null;
 }
 
 const OVERVIEW: OverviewSpec[] = [
@@ -55,6 +65,7 @@ const OVERVIEW: OverviewSpec[] = [
     value: (t) => t.signed.count,
     amount: false,
     indicator: '签约项目数',
+    yoy: (y) => y.signed.count,
   },
   {
     label: '签约金额',
@@ -63,6 +74,7 @@ const OVERVIEW: OverviewSpec[] = [
     value: (t) => t.signed.investmentYi,
     amount: true,
     indicator: '签约金额',
+    yoy: (y) => y.signed.investmentYi,
   },
   {
     label: '其中外资',
@@ -71,6 +83,7 @@ const OVERVIEW: OverviewSpec[] = [
     value: (t) => t.signed.foreignUsd,
     amount: true,
     indicator: null,
+    yoy: null,
   },
   {
     label: '开工项目',
@@ -79,6 +92,7 @@ const OVERVIEW: OverviewSpec[] = [
     value: (t) => t.started.count,
     amount: false,
     indicator: '开工项目数',
+    yoy: (y) => y.started.count,
   },
   {
     label: '投产项目',
@@ -87,6 +101,7 @@ const OVERVIEW: OverviewSpec[] = [
     value: (t) => t.producing.count,
     amount: false,
     indicator: '投产项目数',
+    yoy: (y) => y.producing.count,
   },
   {
     label: '到位资金',
@@ -95,6 +110,7 @@ const OVERVIEW: OverviewSpec[] = [
     value: (t) => t.funds.amountYi,
     amount: true,
     indicator: '到位资金',
+    yoy: (y) => y.funds.amountYi,
   },
   {
     label: '外资到位',
@@ -103,6 +119,7 @@ const OVERVIEW: OverviewSpec[] = [
     value: (t) => t.funds.foreignUsd,
     amount: true,
     indicator: '外资到位',
+    yoy: (y) => y.funds.foreignUsd,
   },
   {
     label: '有效信息',
@@ -111,8 +128,17 @@ const OVERVIEW: OverviewSpec[] = [
     value: (t) => t.leads.valid,
     amount: false,
     indicator: '有效信息条数',
+    yoy: (y) => y.leads.valid,
   },
-  { label: '信息总数', unit: '条', fig: 'leads', value: (t) => t.leads.count, amount: false, indicator: null },
+  {
+    label: '信息总数',
+    unit: '条',
+    fig: 'leads',
+    value: (t) => t.leads.count,
+    amount: false,
+    indicator: null,
+    yoy: (y) => y.leads.count,
+  },
   {
     label: '外出招商',
     unit: '批次',
@@ -120,8 +146,17 @@ const OVERVIEW: OverviewSpec[] = [
     value: (t) => t.trips.count,
     amount: false,
     indicator: '外出招商次数',
+    yoy: (y) => y.trips.count,
   },
-  { label: '拜访企业', unit: '家', fig: 'trips', value: (t) => t.trips.visits, amount: false, indicator: '拜访企业数' },
+  {
+    label: '拜访企业',
+    unit: '家',
+    fig: 'trips',
+    value: (t) => t.trips.visits,
+    amount: false,
+    indicator: '拜访企业数',
+    yoy: (y) => y.trips.visits,
+  },
 ];
 
 /** A change with its sign: `+2`, `-1.25`, `持平`. */
@@ -132,20 +167,15 @@ function deltaText(d: number, amount: boolean): string {
 }
 
 /**
- * Zone target of an indicator, labelled 各单位目标合计: the same rule as the targets page, home
- * page and annual report (`zoneTargets`: each unit once, its row with the fewest conditions;
- * 扣分 rows excluded); `null` when no unit has one.
+ * The zone's completion of an indicator (contract §7, `metrics.completion`): against the 全区 row, else
+ * against 各单位目标合计 with those units' actuals; `null` when no target is set.
  */
-export function zoneTarget(metrics: Pick<PeriodMetrics, 'units'>, indicator: Indicator): number | null {
-  let sum = 0;
-  let any = false;
-  for (const u of metrics.units) {
-    const row = zoneRow(u.items, indicator);
-    if (!row) continue;
-    sum += row.best.target;
-    any = true;
-  }
-  return any && sum > 0 ? sum : null;
+export function zoneTarget(
+  metrics: Pick<PeriodMetrics, 'completion'>,
+  indicator: Indicator,
+): PeriodMetrics['completion'][number] | null {
+  const c = metrics.completion.find((x) => x.indicator === indicator);
+  return c && c.target > 0 ? c : null;
 }
 
 export interface BucketRow {
@@ -226,17 +256,21 @@ export function bulletinView(
   const overview = OVERVIEW.map((s): OverviewRow => {
     const fmt = (x: number) => (s.amount ? fmtYi(x) : fmtInt(x));
     const ytd = s.value(m.ytd);
-    const target = s.indicator ? zoneTarget(m, s.indicator) : null;
-    const rate = target === null ? null : ytd / target;
+    const c = s.indicator ? zoneTarget(m, s.indicator) : null;
+    const base = m.yoy && s.yoy ? s.yoy(m.yoy) : null;
     return {
       label: s.label,
       unit: s.unit,
       month: link(`month.${s.fig}`, fmt(s.value(m.thisMonth))),
       delta: last ? deltaText(s.value(m.thisMonth) - s.value(last.thisMonth), s.amount) : null,
       ytd: link(`ytd.${s.fig}`, fmt(ytd)),
-      target: target === null ? null : fmt(target),
-      rate: rate === null ? null : fmtRate(rate),
-      progress: progressOf(rate, period),
+      lastYear: base === null ? null : fmt(base),
+      yoy: s.yoy ? yoyText(ytd, base) : '—',
+      target: c === null ? null : fmt(c.target),
+      base: c === null ? null : c.base === 'zone' ? '全区目标' : `${c.units.length}个单位目标合计`,
+      baseActual: c === null || c.base === 'zone' ? null : fmt(c.actual),
+      rate: c === null ? null : fmtRate(c.rate),
+      progress: progressOf(c?.rate ?? null, period),
     };
   });
 
@@ -263,10 +297,11 @@ export function bulletinView(
 
   const year = String(m.year);
   const monthly = Array.from({ length: m.month }, (_, k) => ({ month: k + 1, value: 0 }));
-  for (const s of data.records.signed) {
-    const mm = Number(s.signDate.slice(5, 7));
-    if (s.signDate.startsWith(year) && mm <= m.month)
-      for (let k = mm - 1; k < m.month; k++) monthly[k]!.value += s.investmentYi;
+  // the counted 签约 rows (认定, a project claimed twice once), as the figures above
+  for (const f of factsOf(data.records).signed) {
+    const mm = Number(f.date.slice(5, 7));
+    if (f.zone && f.date.startsWith(year) && mm <= m.month)
+      for (let k = mm - 1; k < m.month; k++) monthly[k]!.value += f.investmentYi ?? 0;
   }
 
   return {
@@ -310,7 +345,7 @@ export function bulletinView(
     progressChart: cumulativeLine({
       title: '全区签约金额累计进度',
       unit: '亿元',
-      target: zoneTarget(m, '签约金额') ?? 0,
+      target: ((c) => (c?.base === 'zone' ? c.target : 0))(zoneTarget(m, '签约金额')),
       actual: monthly,
     }),
     ...bulletinUnits(data, link),

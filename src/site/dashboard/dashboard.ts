@@ -1,7 +1,7 @@
 import type { PeriodData, SiteMeta } from '../../schemas/siteData.ts';
 import { SIZE_BUCKETS } from '../../schemas/buckets.ts';
-import { fmtInt, fmtRate, fmtScore, fmtYi } from '../../metrics/format.ts';
-import type { FlowTotals, PeriodMetrics } from '../../schemas/metrics.ts';
+import { fmtInt, fmtRate, fmtScore, fmtYi, yoyText } from '../../metrics/format.ts';
+import type { FlowTotals, PeriodMetrics, YoyFigures } from '../../schemas/metrics.ts';
 import type { Indicator, Unit } from '../../schemas/records.ts';
 import { type Progress, progressOf } from '../bulletin/bulletinFormat.ts';
 import { periodLabel } from '../data.ts';
@@ -15,9 +15,9 @@ import {
 } from './dashboardAlerts.ts';
 import { drillHref } from '../drill.ts';
 import { periodPage } from '../nav.ts';
-import { rankText, rankingView, redBlack } from '../ranking/ranking.ts';
+import { rankText, rankingView } from '../ranking/ranking.ts';
 import { reportPage } from '../report/reportYears.ts';
-import { zoneTargets } from '../targets/targetsZone.ts';
+import { type ZoneTarget, zoneTargets } from '../targets/targetsZone.ts';
 
 export type { BehindItem, BehindUnit, OverdueAlert, QualityAlert } from './dashboardAlerts.ts';
 
@@ -37,6 +37,8 @@ interface HeadlineSpec {
   /** Figure id after `ytd.` / `month.`, e.g. `signed`, `funds.foreign`. */
   fig: string;
   value: (t: FlowTotals) => number;
+  /** The same figure in last year's 同比 base. */
+  yoy: (y: YoyFigures) => number;
   format: 'int' | 'yi';
   indicator: Indicator;
 }
@@ -48,6 +50,7 @@ const HEADLINES: HeadlineSpec[] = [
     unit: '个',
     fig: 'signed',
     value: (t) => t.signed.count,
+    yoy: (y) => y.signed.count,
     format: 'int',
     indicator: '签约项目数',
   },
@@ -56,6 +59,7 @@ const HEADLINES: HeadlineSpec[] = [
     unit: '亿元',
     fig: 'signed',
     value: (t) => t.signed.investmentYi,
+    yoy: (y) => y.signed.investmentYi,
     format: 'yi',
     indicator: '签约金额',
   },
@@ -64,6 +68,7 @@ const HEADLINES: HeadlineSpec[] = [
     unit: '个',
     fig: 'started',
     value: (t) => t.started.count,
+    yoy: (y) => y.started.count,
     format: 'int',
     indicator: '开工项目数',
   },
@@ -72,6 +77,7 @@ const HEADLINES: HeadlineSpec[] = [
     unit: '个',
     fig: 'producing',
     value: (t) => t.producing.count,
+    yoy: (y) => y.producing.count,
     format: 'int',
     indicator: '投产项目数',
   },
@@ -80,6 +86,7 @@ const HEADLINES: HeadlineSpec[] = [
     unit: '亿元',
     fig: 'funds',
     value: (t) => t.funds.amountYi,
+    yoy: (y) => y.funds.amountYi,
     format: 'yi',
     indicator: '到位资金',
   },
@@ -88,6 +95,7 @@ const HEADLINES: HeadlineSpec[] = [
     unit: '万美元',
     fig: 'funds.foreign',
     value: (t) => t.funds.foreignUsd,
+    yoy: (y) => y.funds.foreignUsd,
     format: 'yi',
     indicator: '外资到位',
   },
@@ -96,6 +104,7 @@ const HEADLINES: HeadlineSpec[] = [
     unit: '条',
     fig: 'leadsValid',
     value: (t) => t.leads.valid,
+    yoy: (y) => y.leads.valid,
     format: 'int',
     indicator: '有效信息条数',
   },
@@ -104,6 +113,7 @@ const HEADLINES: HeadlineSpec[] = [
     unit: '次',
     fig: 'trips',
     value: (t) => t.trips.count,
+    yoy: (y) => y.trips.count,
     format: 'int',
     indicator: '外出招商次数',
   },
@@ -125,8 +135,18 @@ export interface Headline {
   /** 各单位目标合计, `null` when no unit has a target of the indicator. */
   target: number | null;
   targetText: string | null;
-  /** Units whose target is summed, e.g. `13`. */
+  /** Units whose target is summed, e.g. `13` (0 for the 全区 target). */
   targetUnits: number;
+  /** `全区目标` or `13个单位目标合计`; `null` without a target. */
+  baseLabel: string | null;
+  /** For 各单位目标合计: those units' own 累计 (the rate's numerator); `null` otherwise. */
+  baseActualText: string | null;
+  /** Last year's same-month 累计, `null` when that snapshot is missing. */
+  lastYearText: string | null;
+  /** `同比增长12.4%` … or `—`. */
+  yoyText: string;
+  /** A line under the figure, e.g. `待研判 23 条` beside 有效信息; `null` when none. */
+  note: string | null;
   rate: number | null;
   rateText: string;
   progress: Progress | null;
@@ -185,6 +205,8 @@ export interface DashboardView {
   headlines: Headline[];
   buckets: BucketLine[];
   behind: BehindUnit[];
+  /** site.json `alertGap`, e.g. `10`. */
+  alertGap: number;
   /** Target rows 欠进度, over all units. */
   behindItems: number;
   overdue: OverdueAlert;
@@ -212,20 +234,14 @@ export interface DashboardInput {
 
 const pct = (x: number) => Math.round(Math.min(Math.max(x, 0), 1) * 1000) / 10;
 
-/** Zone targets (各单位目标合计) of the period's year, by indicator. */
+/** The zone's completion of the period's year by indicator (contract §7, `metrics.completion`). */
 export function zoneTargetMap(
-  metrics: Pick<PeriodMetrics, 'units' | 'zone' | 'period'>,
-): Map<Indicator, { target: number; units: number }> {
-  const scored = metrics.units.filter((u) => u.items.length > 0);
-  return new Map(
-    zoneTargets(scored, metrics.zone.actuals, metrics.period).map((z) => [
-      z.indicator,
-      { target: z.target, units: z.parts.length },
-    ]),
-  );
+  metrics: Pick<PeriodMetrics, 'units' | 'completion' | 'period'>,
+): Map<Indicator, ZoneTarget> {
+  return new Map(zoneTargets(metrics).map((z) => [z.indicator, z]));
 }
 
-/** The headline figures of a period against the zone targets. */
+/** The headline figures of a period against the zone targets, each with its 同比. */
 export function headlines(metrics: PeriodMetrics, page: string): Headline[] {
   const targets = zoneTargetMap(metrics);
   const period = metrics.period;
@@ -234,7 +250,8 @@ export function headlines(metrics: PeriodMetrics, page: string): Headline[] {
     const value = s.value(metrics.ytd);
     const t = targets.get(s.indicator);
     const target = t && t.target > 0 ? t.target : null;
-    const rate = target === null ? null : value / target;
+    const rate = target === null ? null : (t?.rate ?? null);
+    const base = metrics.yoy ? s.yoy(metrics.yoy) : null;
     return {
       label: s.label,
       unit: s.unit,
@@ -246,11 +263,19 @@ export function headlines(metrics: PeriodMetrics, page: string): Headline[] {
       indicator: s.indicator,
       target,
       targetText: target === null ? null : fmt(target),
-      targetUnits: target === null ? 0 : (t?.units ?? 0),
+      targetUnits: target === null || t?.base === 'zone' ? 0 : (t?.parts.length ?? 0),
+      baseLabel: target === null ? null : (t?.baseLabel ?? null),
+      baseActualText: target === null || t?.base !== 'units' ? null : fmt(t.actual),
       rate,
       rateText: fmtRate(rate),
       progress: progressOf(rate, period),
       barPct: rate === null ? 0 : pct(rate),
+      lastYearText: base === null ? null : fmt(base),
+      yoyText: yoyText(value, base),
+      note:
+        s.indicator === '有效信息条数'
+          ? `共报送 ${fmtInt(metrics.ytd.leads.count)} 条，待研判 ${fmtInt(metrics.ytd.leads.pending)} 条`
+          : null,
     };
   });
 }
@@ -273,11 +298,11 @@ export function bucketLines(metrics: PeriodMetrics, page: string): BucketLine[] 
   });
 }
 
-/** 红榜 (ranks 1–3) and 黑榜 (the three lowest places) of the period's ranking. */
+/** 红榜 and 黑榜 of the period's ranking (contract §7: per 分组, top / bottom N against 序时进度). */
 export function rankingGlance(metrics: PeriodMetrics, units: readonly Unit[]): DashboardView['ranking'] {
-  const rv = rankingView(metrics.ranking, metrics.units, units, metrics.previousPeriod !== null);
+  const rv = rankingView(metrics.ranking, metrics.units, units, metrics.previousPeriod !== null, metrics);
   if (rv.ranked.length === 0) return null;
-  const rb = redBlack(rv.ranked);
+  const rb = rv;
   return {
     top: rb.red.map((r) => ({
       place: `第${rankText(r.rank, r.tied)}名`,
@@ -320,6 +345,7 @@ export function dashboardView(input: DashboardInput): DashboardView {
     headlines: headlines(m, page),
     buckets: bucketLines(m, page),
     behind,
+    alertGap: m.alertGap,
     behindItems: behind.reduce((a, u) => a + u.items.length, 0),
     overdue: overdueAlert(m, (key) => projectIds.get(key) ?? null, page),
     quality: qualityAlert(meta.counts, periodRejected),

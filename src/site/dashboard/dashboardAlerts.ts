@@ -1,5 +1,5 @@
 import type { SiteMeta } from '../../schemas/siteData.ts';
-import { fmtInt, fmtPp, fmtRate, fmtYi } from '../../metrics/format.ts';
+import { fmtInt, fmtPp, fmtRate, fmtYi, progressText } from '../../metrics/format.ts';
 import type { PeriodMetrics } from '../../schemas/metrics.ts';
 import type { Indicator } from '../../schemas/records.ts';
 import { projectPage, unitId, unitPage } from '../data.ts';
@@ -23,9 +23,9 @@ export interface BehindItem {
   rateText: string;
   /** 完成率 − 序时进度, percentage points (negative), full precision. */
   gapPp: number;
-  /** e.g. `-6.1 个百分点`. */
+  /** e.g. `低于序时进度16.1个百分点`. */
   gapText: string;
-  /** e.g. `-6.1`; `不足 -0.1` when behind by less than one decimal shows. */
+  /** e.g. `低16.1`. */
   gapShort: string;
   /** Drill link of the rows counted (`score.<unitId>.<i>`). */
   href: string;
@@ -63,25 +63,31 @@ export interface QualityAlert {
   page: string;
 }
 
-/** A negative gap with one decimal, never `0.0`: `-6.1`, `不足 -0.1`. */
+/** A gap behind with one decimal and no minus sign: `低16.1个百分点`. */
 function gapShort(gapPp: number): string {
-  const t = fmtPp(gapPp);
-  return t === '0.0' ? '不足 -0.1' : t;
+  return `低${fmtPp(-gapPp).replace('+', '')}个百分点`;
 }
 
 /**
- * Every unit with a target row 欠进度 (完成率 < 序时进度; 扣分 rows have no rate and never are).
+ * Every unit with a basic target row behind 序时进度 by more than `alertGap` points (site.json,
+ * default 10; bonus and deduction rows are never alerts).
  * Units with the most rows behind first, then the largest gap; each unit's rows largest gap first.
  *
  * @example behindUnits(metrics, 'index.html')[0] // { unit: '青川镇', items: [{ label: '签约金额', gapText: '-23.3 个百分点', … }] }
  */
-export function behindUnits(metrics: Pick<PeriodMetrics, 'period' | 'units'>, page: string): BehindUnit[] {
+export function behindUnits(
+  metrics: Pick<PeriodMetrics, 'period' | 'units'> & Partial<Pick<PeriodMetrics, 'alertGap'>>,
+  page: string,
+): BehindUnit[] {
+  const gap = metrics.alertGap ?? 0;
   const out: (BehindUnit & { order: number; worst: number })[] = [];
   metrics.units.forEach((u, order) => {
     const id = unitId(u.unit);
     const items: BehindItem[] = [];
     u.items.forEach((item, i) => {
-      if (item.status !== '欠进度' || item.gapPp === null || item.method === '扣分') return;
+      if (item.status !== '欠进度' || item.gapPp === null || item.category !== '基本') return;
+      // only rows behind by more than site.json alertGap (default 10 points) are alerts
+      if (item.gapPp >= -gap) return;
       items.push({
         indicator: item.indicator,
         label: item.filterLabel ? `${item.indicator}（${item.filterLabel}）` : item.indicator,
@@ -90,7 +96,7 @@ export function behindUnits(metrics: Pick<PeriodMetrics, 'period' | 'units'>, pa
         actualText: fmtIndicator(item.indicator, item.actual),
         rateText: fmtRate(item.rate),
         gapPp: item.gapPp,
-        gapText: `${gapShort(item.gapPp)} 个百分点`,
+        gapText: progressText(item.gapPp),
         gapShort: gapShort(item.gapPp),
         href: drillHref(
           page,

@@ -1,5 +1,5 @@
 import { roundTo } from '../../metrics/format.ts';
-import type { RankingEntry, UnitMetrics } from '../../schemas/metrics.ts';
+import type { PeriodMetrics, RankingEntry, UnitMetrics } from '../../schemas/metrics.ts';
 import type { Unit } from '../../schemas/records.ts';
 import { unitId, unitPage } from '../data.ts';
 
@@ -20,8 +20,19 @@ export interface RankRow {
   ranked: boolean;
   /** In the units table (`false`: a name only the targets use). */
   known: boolean;
+  /** The ranked score (raw or 百分制). */
   score: number;
-  /** Sum of the items' full marks, `null` when unknown. */
+  /** Raw points (basic + bonus + deduction). */
+  raw: number;
+  /** 百分制, `null` when 满分 is 0. */
+  percent: number | null;
+  /** 分值池 = raw × 人数, `null` without 人数. */
+  pool: number | null;
+  /** At or above 序时进度 (basic points against annual targets / 满分). */
+  onPace: boolean;
+  /** 重复申报 and 未认定 projects of the unit, in words, e.g. `['重复申报1项（已计入，待核实）']`. */
+  marks: string[];
+  /** 满分 (basic rows), `null` when unknown. */
   maxScore: number | null;
   rank: number | null;
   /** Another ranked unit has the same rank (并列). */
@@ -45,16 +56,21 @@ export interface GroupRanking {
 }
 
 export interface RankingView {
+  /** The ranked score is 百分制 (site.json `rankingScale: percent`). */
+  percentScale: boolean;
   /** Ranked units, by rank. */
   ranked: RankRow[];
   /** 是否参与排名 = 否 (and names not in the units table), scored but not ranked. */
   unranked: RankRow[];
   groups: GroupRanking[];
+  /** 红榜: within the top `size` of the group and at or above 序时进度. */
   red: RankRow[];
-  /** Worst first, each with its place from the bottom (倒数第 n, tie-aware) and whether it is shared. */
+  /** 黑榜: within the bottom `size` and below 序时进度, each with its place from the bottom of its group. */
   black: { row: RankRow; fromBottom: number; tied: boolean }[];
-  /** Why the 黑榜 is short or empty, e.g. when there are fewer than six ranked units. */
+  /** Why the 黑榜 is empty. */
   blackNote: string | null;
+  /** site.json `redBlackSize`. */
+  size: number;
 }
 
 /**
@@ -93,30 +109,36 @@ export function placeText(rank: number, tied: boolean, prefix = ''): string {
 }
 
 /**
- * 红榜 = ranks 1–3, 黑榜 = the three lowest places counted from the bottom, both tie-aware: every
- * unit sharing a boundary score is listed (1, 2, 3, 3 → four on the 红榜). A unit never appears on
- * both lists: with fewer than six ranked units the 黑榜 keeps only those not on the 红榜.
- * Ties are decided on the displayed score (2 decimals), as the ranks are.
+ * 红榜 / 黑榜 as the engine decided them (contract §7, `metrics.redList` / `blackList`: per 分组,
+ * top N at or above 序时进度 / bottom N below it), as rows; each 黑榜 entry with its place counted
+ * from the bottom of its group. `size` is site.json `redBlackSize`.
  */
-export function redBlack(ranked: readonly RankRow[]): Pick<RankingView, 'red' | 'black' | 'blackNote'> {
-  const red = ranked.filter((r) => r.rank !== null && r.rank <= 3);
-  const onRed = new Set(red.map((r) => r.unit));
-  const keys = ranked.map((r) => roundTo(r.score, 2));
-  const withPlace = ranked.map((row, i) => ({
-    row,
-    fromBottom: 1 + keys.filter((k) => k < (keys[i] ?? 0)).length,
-    tied: keys.filter((k) => k === keys[i]).length > 1,
-  }));
-  const bottom = withPlace.filter((x) => x.fromBottom <= 3);
-  const black = bottom
-    .filter((x) => !onRed.has(x.row.unit))
-    .sort((a, b) => a.fromBottom - b.fromBottom || ranked.indexOf(a.row) - ranked.indexOf(b.row));
+export function redBlack(
+  ranked: readonly RankRow[],
+  lists: Pick<PeriodMetrics, 'redList' | 'blackList'>,
+  size: number,
+): Pick<RankingView, 'red' | 'black' | 'blackNote' | 'size'> {
+  const byUnit = new Map(ranked.map((r) => [r.unit, r]));
+  const red = lists.redList.flatMap((e) => byUnit.get(e.unit) ?? []);
+  const groupSize = new Map<string | null, number>();
+  const grouped = lists.redList.concat(lists.blackList).some((e) => e.group !== null);
+  for (const r of ranked) {
+    const g = grouped ? r.group : null;
+    groupSize.set(g, (groupSize.get(g) ?? 0) + 1);
+  }
+  const black = lists.blackList.flatMap((e) => {
+    const row = byUnit.get(e.unit);
+    if (!row) return [];
+    const n = groupSize.get(e.group) ?? 0;
+    const keys = ranked.filter((r) => (grouped ? r.group : null) === e.group).map((r) => roundTo(r.score, 2));
+    const mine = roundTo(row.score, 2);
+    return [{ row, fromBottom: 1 + keys.filter((k) => k < mine).length, tied: keys.filter((k) => k === mine).length > 1, n }];
+  });
+  black.sort((a, b) => (a.row.group ?? '').localeCompare(b.row.group ?? '') || a.fromBottom - b.fromBottom);
   let blackNote: string | null = null;
   if (ranked.length === 0) blackNote = '本期没有参与排名的单位。';
-  else if (black.length < bottom.length) {
-    blackNote = `参与排名的单位共${ranked.length}个，红榜与黑榜不重复列出${black.length === 0 ? '，本期不设黑榜' : '，已列入红榜的单位不再列入黑榜'}。`;
-  }
-  return { red, black, blackNote };
+  else if (black.length === 0) blackNote = `排名后${size}位的单位均达到序时进度，本期无单位列入黑榜。`;
+  return { red, black: black.map(({ n: _n, ...b }) => b), blackNote, size };
 }
 
 /**
@@ -131,7 +153,14 @@ export function rankingView(
   units: readonly UnitMetrics[],
   refUnits: readonly Unit[],
   hasPrevious: boolean,
+  lists: Partial<Pick<PeriodMetrics, 'duplicateClaims' | 'unrecognised' | 'rankingScale'>> &
+    Pick<PeriodMetrics, 'redList' | 'blackList' | 'redBlackSize'> = { redList: [], blackList: [], redBlackSize: 3 },
 ): RankingView {
+  const claimsOf = new Map<string, number>();
+  for (const c of lists.duplicateClaims ?? []) for (const u of c.units) claimsOf.set(u, (claimsOf.get(u) ?? 0) + 1);
+  const unrecognisedOf = new Map<string, number>();
+  for (const r of lists.unrecognised?.rows ?? [])
+    if (r.unit !== null) unrecognisedOf.set(r.unit, (unrecognisedOf.get(r.unit) ?? 0) + 1);
   const maxOf = new Map(units.map((u) => [u.unit, u.maxScore]));
   const knownNames = new Set(refUnits.map((u) => u.name));
   const rankCounts = counts(entries.filter((e) => e.ranked).map((e) => e.rank));
@@ -152,6 +181,14 @@ export function rankingView(
       ranked: e.ranked,
       known: knownNames.has(e.unit),
       score: e.score,
+      raw: e.raw,
+      percent: e.percent,
+      pool: e.pool,
+      onPace: e.onPace,
+      marks: [
+        ...(claimsOf.has(e.unit) ? [`重复申报${claimsOf.get(e.unit)}项（已计入，待核实）`] : []),
+        ...(unrecognisedOf.has(e.unit) ? [`未认定${unrecognisedOf.get(e.unit)}项（不计分）`] : []),
+      ],
       maxScore: maxOf.get(e.unit) ?? null,
       rank: e.rank,
       tied: e.rank !== null && (rankCounts.get(e.rank) ?? 0) > 1,
@@ -173,7 +210,13 @@ export function rankingView(
       rows: ranked.filter((r) => r.group === group).sort((a, b) => (a.groupRank ?? 0) - (b.groupRank ?? 0)),
     }))
     .filter((g) => g.rows.length > 0);
-  return { ranked, unranked, groups, ...redBlack(ranked) };
+  return {
+    percentScale: lists.rankingScale === 'percent',
+    ranked,
+    unranked,
+    groups,
+    ...redBlack(ranked, lists, lists.redBlackSize),
+  };
 }
 
 /** One entry of the rankings index: a month or a quarter page. */
@@ -194,6 +237,20 @@ const QUARTER_NAMES = ['', '一', '二', '三', '四'];
 /** `2025-09` → `2025年第三季度`. */
 export function quarterLabel(period: string): string {
   return `${period.slice(0, 4)}年第${QUARTER_NAMES[Math.ceil(Number(period.slice(5)) / 3)]}季度`;
+}
+
+/**
+ * What a ranking is called (一季一排名、半年一考核、年终结总账).
+ *
+ * @example rankingTitle({ kind: 'quarter', period: '2025-06', label: '2025年第二季度' }) // '2025年半年考核排名（第二季度）'
+ * @example rankingTitle({ kind: 'month', period: '2025-10', label: '2025年10月' }) // '2025年10月综合排名'
+ */
+export function rankingTitle(rp: Pick<RankingPeriod, 'kind' | 'period' | 'label'>): string {
+  const y = rp.period.slice(0, 4);
+  if (rp.kind === 'month') return `${rp.label}综合排名`;
+  if (rp.period.endsWith('-06')) return `${y}年半年考核排名（第二季度）`;
+  if (rp.period.endsWith('-12')) return `${y}年年度考核排名（年终结总账）`;
+  return `${rp.label}排名`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { fmtRate } from '../../metrics/format.ts';
 import type { PeriodMetrics } from '../../schemas/metrics.ts';
 import type { Target, Unit } from '../../schemas/records.ts';
 import { periodLabel, unitPage } from '../data.ts';
-import { type RankRow, type RankingPeriod, type RankingView, placeText, quarterLabel, rankingView } from './ranking.ts';
+import { type RankRow, type RankingPeriod, type RankingView, placeText, quarterLabel, rankingTitle, rankingView } from './ranking.ts';
 import { type Drill, type UnitBreakdown, scoreBreakdowns } from './rankingBreakdown.ts';
 import { targetFinder } from './rankingRules.ts';
 
@@ -43,7 +43,7 @@ export function rankingPageView(
   const quarter = rp.kind === 'quarter';
   const entries = quarter ? (metrics.quarterRanking ?? metrics.ranking) : metrics.ranking;
   const prev = quarter ? metrics.previousQuarterPeriod : metrics.previousPeriod;
-  const view = rankingView(entries, metrics.units, units, prev !== null);
+  const view = rankingView(entries, metrics.units, units, prev !== null, metrics);
   const rows = [...view.ranked, ...view.unranked];
   const byUnit = new Map(rows.map((r) => [r.unit, r]));
   const breakdowns = scoreBreakdowns(
@@ -59,9 +59,13 @@ export function rankingPageView(
     ? `季度排名按季末（${periodLabel(rp.period)}）的1—${month}月累计得分排名；序时进度 ${fmtRate(metrics.timeProgress)}`
     : `统计期：${range}累计得分；序时进度 ${fmtRate(metrics.timeProgress)}`;
   const compare =
-    prev === null ? '较上期：无上期排名可比' : `较上期：与${quarter ? quarterLabel(prev) : periodLabel(prev)}排名相比`;
+    prev === null
+      ? metrics.month <= (quarter ? 3 : 1)
+        ? '较上期：年度首期，不与上一年度比较'
+        : '较上期：无上期排名可比'
+      : `较上期：与${quarter ? quarterLabel(prev) : periodLabel(prev)}排名相比`;
   return {
-    title: quarter ? `${rp.label}排名` : `${rp.label}综合排名`,
+    title: rankingTitle(rp),
     lead,
     compare,
     view,

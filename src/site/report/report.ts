@@ -1,5 +1,6 @@
 import type { Reference } from '../../schemas/siteData.ts';
 import type { PeriodData, QualityData, SiteMeta } from '../../schemas/siteData.ts';
+import { completionFigureId } from '../drill.ts';
 import { barChart } from '../../charts/barChart.ts';
 import { fmtInt, fmtPp, fmtRate, fmtScore, fmtYi } from '../../metrics/format.ts';
 import type { PeriodMetrics } from '../../schemas/metrics.ts';
@@ -14,7 +15,7 @@ import { type ChainLine, type TopProjectsView, chainLines, topProjects } from '.
 import { type ReportQuality, reportQuality } from './reportQuality.ts';
 import { type TrendRow, type TrendSnapshot, trendCharts, trendMonths, trendRows } from './reportTrend.ts';
 import { type ReportYear, reportTitle } from './reportYears.ts';
-import { zoneFigureId, zoneTargets } from '../targets/targetsZone.ts';
+import { zoneTargets } from '../targets/targetsZone.ts';
 
 /**
  * The annual report (年度报告 / 年终结总账, `reports/<YYYY>.html`): the year's totals against the
@@ -28,6 +29,8 @@ import { zoneFigureId, zoneTargets } from '../targets/targetsZone.ts';
 export interface TotalLine {
   indicator: Indicator;
   measure: string;
+  /** `全区目标` or `13个单位目标合计`. */
+  baseLabel: string;
   targetText: string;
   actualText: string;
   /** Drill link of the zone's rows, `null` when no single figure lists exactly them. */
@@ -147,13 +150,13 @@ export function reportView(input: ReportInput): ReportView {
   const span = m.month === 12 ? '全年' : m.month === 1 ? '1月' : `1—${m.month}月`;
   const complete = m.month === 12;
 
-  const scored = m.units.filter((u) => u.items.length > 0);
-  const zone = zoneTargets(scored, m.zone.actuals, period);
+  const zone = zoneTargets(m);
   const totals: TotalLine[] = zone.map((z) => {
-    const id = zoneFigureId(z.indicator);
+    const id = completionFigureId(z.indicator);
     return {
       indicator: z.indicator,
       measure: indicatorMeasure(z.indicator).unit,
+      baseLabel: z.baseLabel,
       targetText: fmtIndicator(z.indicator, z.target),
       actualText: fmtIndicator(z.indicator, z.actual),
       href: id ? drill(period, id) : null,
@@ -162,7 +165,7 @@ export function reportView(input: ReportInput): ReportView {
     };
   });
 
-  const rv = rankingView(m.ranking, m.units, reference.units, m.previousPeriod !== null);
+  const rv = rankingView(m.ranking, m.units, reference.units, m.previousPeriod !== null, m);
   const line = (r: (typeof rv.ranked)[number]): RankLine => ({
     rankText: rankText(r.rank, r.tied),
     unit: r.unit,

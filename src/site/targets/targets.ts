@@ -1,10 +1,11 @@
+import { completionFigureId } from '../drill.ts';
 import { fmtRate } from '../../metrics/format.ts';
 import type { PeriodMetrics } from '../../schemas/metrics.ts';
 import { INDICATORS, type Indicator, type Target, type Unit } from '../../schemas/records.ts';
 import { periodLabel, unitId, unitPage } from '../data.ts';
 import { type Drill, type ScoreLine, progressWords, scoreLines } from '../ranking/rankingBreakdown.ts';
 import { fmtIndicator, indicatorMeasure, targetFinder } from '../ranking/rankingRules.ts';
-import { MAIN_INDICATORS, type ZoneTarget, monthSeries, zoneFigureId, zoneTargets } from './targetsZone.ts';
+import { MAIN_INDICATORS, type ZoneTarget, monthSeries, zoneTargets } from './targetsZone.ts';
 
 /**
  * The target page of a year (`targets/<YYYY>.html`), from the year's latest snapshot: every
@@ -92,8 +93,8 @@ export function targetsView(
   })).filter((b) => b.rows.length > 0);
   const withTargets = new Set(scored.map((u) => u.unit));
   const main = new Set<Indicator>(MAIN_INDICATORS);
-  const zone: ZoneLine[] = zoneTargets(scored, metrics.zone.actuals, period).map((z) => {
-    const id = zoneFigureId(z.indicator);
+  const zone: ZoneLine[] = zoneTargets(metrics).map((z) => {
+    const id = completionFigureId(z.indicator);
     return {
       ...z,
       measure: indicatorMeasure(z.indicator).unit,

@@ -1,87 +1,94 @@
-import { completion, progressStatus } from '../../metrics/progress.ts';
-import type { IndicatorValues, UnitMetrics } from '../../schemas/metrics.ts';
-import { INDICATORS, type Indicator } from '../../schemas/records.ts';
+import { progressStatus } from '../../metrics/progress.ts';
+import type { IndicatorValues, PeriodMetrics } from '../../schemas/metrics.ts';
+import type { Indicator } from '../../schemas/records.ts';
 
 /**
- * Zone-level targets (各单位目标合计) and the month-by-month series of the target page. Pure:
+ * Zone-level targets (全区目标, else 各单位目标合计) and the month-by-month series of the target page. Pure:
  * pages pass the metrics of each snapshot in.
  */
 
 /** The three indicators drawn month by month against the target. */
 export const MAIN_INDICATORS = ['签约金额', '签约项目数', '到位资金'] as const satisfies readonly Indicator[];
 
-/** One unit's target counted in a zone sum. */
+/** One unit's target counted in a zone sum (a joint task names its units together, once). */
 export interface ZonePart {
   unit: string;
   target: number;
-  /** The row's conditions when the unit has no unconditioned row, e.g. `产业链=新能源`. */
+  /** Always `''` (only rows without conditions are summed). */
   filterLabel: string;
 }
 
-/** Sum of the unit targets of one indicator against the zone's actual. */
+/** The zone's completion of one indicator as shown (contract §7; computed in `metrics.completion`). */
 export interface ZoneTarget {
   indicator: Indicator;
-  /** 各单位目标合计, e.g. `120`. */
+  /** The 全区 target, or 各单位目标合计 of the units holding the indicator, e.g. `120`. */
   target: number;
+  /** `zone`: the 全区 row; `units`: the units' targets against those units' actuals. */
+  base: 'zone' | 'units';
+  /** `全区目标` or `13个单位目标合计`. */
+  baseLabel: string;
+  /** For `units`: each unit's target (a joint task once). */
   parts: ZonePart[];
-  /** Target rows left out because the unit has a broader row of the indicator, e.g. `青川镇（投资≥5亿元）`. */
+  /** Kept for the pages: rows left out of the sum (always empty: conditioned rows are never summed). */
   leftOut: string[];
-  /** The zone's year-to-date actual (every row, with or without a unit). */
+  /** Year-to-date actual against the target: the zone's (`zone`), or the covering units' (`units`). */
   actual: number;
   rate: number | null;
   status: '超进度' | '欠进度' | null;
   gapPp: number | null;
 }
 
-/** Number of conditions in a filter label (`产业链=新能源；投资≥5亿元` → 2). */
-const conditions = (label: string) => (label === '' ? 0 : label.split('；').length);
-
 type TargetItem = { indicator: string; method: string; filterLabel: string };
 
 /**
- * The row of one unit's items that counts towards 各单位目标合计 for an indicator: the row with
- * the fewest conditions (扣分 rows excluded), and the rows left out. `null` when the unit has none.
+ * The row of one unit's items that counts towards 各单位目标合计 for an indicator: its row without
+ * conditions (扣分 rows excluded). `null` when the unit has none.
  */
 export function zoneRow<T extends TargetItem>(items: readonly T[], indicator: string): { best: T; others: T[] } | null {
   const rows = items.filter((i) => i.indicator === indicator && i.method !== '扣分');
-  if (rows.length === 0) return null;
-  const best = rows.reduce((a, b) => (conditions(b.filterLabel) < conditions(a.filterLabel) ? b : a));
+  const best = rows.find((r) => r.filterLabel === '');
+  if (!best) return null;
   return { best, others: rows.filter((r) => r !== best) };
 }
 
 /**
- * Sums the units' targets per indicator. Each unit counts once per indicator: its row without
- * conditions, or, when it has only conditioned rows, the one with the fewest conditions (first in
- * table order on a tie), since a narrower row (投资≥5亿元) is part of the broader one and adding
- * both would count projects twice. 扣分 rows are no targets to reach and are left out. Indicators
- * in vocabulary order; only those with a target.
+ * The zone's completion per indicator with a target, in vocabulary order, from the engine
+ * (`metrics.completion`): against the 全区 row where the target table has one, else against the
+ * units holding it, with those units' own actuals — never the zone's actual over a part of the
+ * units' targets.
  *
- * @example zoneTargets([{ unit: '甲', items: [{ indicator: '签约项目数', filterLabel: '', target: 10, … }, { indicator: '签约项目数', filterLabel: '投资≥5亿元', target: 2, … }] }, { unit: '乙', items: [{ indicator: '签约项目数', filterLabel: '', target: 5, … }] }], actuals, '2025-10')
- * // [{ indicator: '签约项目数', target: 15, leftOut: ['甲（投资≥5亿元）'], … }]
+ * @example zoneTargets(metrics)[0] // { indicator: '签约项目数', target: 50, base: 'zone', baseLabel: '全区目标', … }
  */
-export function zoneTargets(
-  units: readonly Pick<UnitMetrics, 'unit' | 'items'>[],
-  actuals: IndicatorValues,
-  period: string,
-): ZoneTarget[] {
-  const out: ZoneTarget[] = [];
-  for (const indicator of INDICATORS) {
+export function zoneTargets(metrics: Pick<PeriodMetrics, 'units' | 'completion' | 'period'>): ZoneTarget[] {
+  return metrics.completion.map((c): ZoneTarget => {
+    const seen = new Set<string>();
     const parts: ZonePart[] = [];
-    const leftOut: string[] = [];
-    for (const u of units) {
-      const row = zoneRow(u.items, indicator);
-      if (!row) continue;
-      parts.push({ unit: u.unit, target: row.best.target, filterLabel: row.best.filterLabel });
-      for (const r of row.others) leftOut.push(`${u.unit}（${r.filterLabel || '无条件'}）`);
+    if (c.base === 'units') {
+      for (const u of metrics.units) {
+        for (const item of u.items) {
+          if (item.indicator !== c.indicator || item.filterLabel !== '' || item.method === '扣分') continue;
+          if (item.category === '加分') continue;
+          const id = `${item.src.file}\u0000${item.src.sheet}\u0000${item.src.row}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          parts.push({ unit: item.units.join('、'), target: item.target, filterLabel: '' });
+        }
+      }
     }
-    if (parts.length === 0) continue;
-    const target = parts.reduce((s, p) => s + p.target, 0);
-    const actual = actuals[indicator] ?? 0;
-    const rate = completion(actual, target);
-    const p = progressStatus(rate, period);
-    out.push({ indicator, target, parts, leftOut, actual, rate, status: p?.status ?? null, gapPp: p?.gapPp ?? null });
-  }
-  return out;
+    const p = progressStatus(c.rate, metrics.period);
+    return {
+      indicator: c.indicator,
+      target: c.target,
+      base: c.base,
+      baseLabel: c.base === 'zone' ? '全区目标' : `${c.units.length}个单位目标合计`,
+      parts,
+      leftOut: [],
+      actual: c.actual,
+      rate: c.rate,
+      status: p?.status ?? null,
+      gapPp: p?.gapPp ?? null,
+    };
+  });
 }
 
 /**
