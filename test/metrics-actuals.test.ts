@@ -1,3 +1,4 @@
+import { makeTarget } from './helpers/targets.ts';
 import { describe, expect, test } from 'vitest';
 import { actualFor, computeActuals } from '../src/metrics/actuals.ts';
 import { computePeriodMetrics, reportSummary } from '../src/metrics/periodMetrics.ts';
@@ -126,7 +127,7 @@ function target(
   value: number,
   extra: Partial<Target> = {},
 ): Target {
-  return {
+  return makeTarget({
     src: { file: 'reference/目标任务.xlsx', sheet: '2025', row: ++targetRow },
     year: 2025,
     unit: unitName,
@@ -134,7 +135,7 @@ function target(
     method,
     target: value,
     ...extra,
-  };
+  });
 }
 const targets: Target[] = [
   target('甲局', '签约项目数', '按比例', 4, { points: 20 }),
@@ -278,7 +279,7 @@ describe('scoreUnits', () => {
     const [jia, yi, bing, ding, wu] = s;
     // 甲局: 签约项目数 3/4 × 20 = 15; 30 valid leads × 0.1 = 3
     expect(jia?.score).toBeCloseTo(18, 9);
-    expect(jia?.maxScore).toBeCloseTo(24.8, 9);
+    expect(jia?.fullMarks).toBeCloseTo(24.8, 9);
     expect(jia?.items).toHaveLength(2); // the 2024 row is ignored
     expect(jia?.items[0]).toMatchObject({
       indicator: '签约项目数',

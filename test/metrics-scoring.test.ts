@@ -1,3 +1,4 @@
+import { entryDefaults } from './helpers/targets.ts';
 import { describe, expect, test } from 'vitest';
 import { filterLabel } from '../src/metrics/filters.ts';
 import { normalizeChain } from '../src/schemas/chain.ts';
@@ -40,16 +41,15 @@ describe('scoreTarget', () => {
     ['扣分 分值 as cap', { method: '扣分', target: 0, perItem: 1, points: 3 }, 5, -3, 0, null],
     ['扣分 uncapped', { method: '扣分', target: 0, perItem: 1 }, 4, -4, 0, null],
   ];
-  test.each(cases)('%s', (_name, rule, actual, points, maxPoints, rate) => {
-    const s = scoreTarget(rule, actual);
+  test.each(cases)('%s', (_name, rule, actual, points, _maxPoints, rate) => {
+    const s = scoreTarget(rule, actual, rule.target);
     expect(s.points).toBeCloseTo(points, 9);
-    expect(s.maxPoints).toBe(maxPoints);
     if (rate === null) expect(s.rate).toBeNull();
     else expect(s.rate).toBeCloseTo(rate, 9);
   });
 
   test('扣分 of nothing is +0, not −0', () => {
-    expect(scoreTarget({ method: '扣分', target: 0, perItem: 0.5, cap: 2 }, 0).points).toBe(0);
+    expect(scoreTarget({ method: '扣分', target: 0, perItem: 0.5, cap: 2 }, 0, 0).points).toBe(0);
   });
 });
 
@@ -135,9 +135,39 @@ describe('rankUnits', () => {
 
   test('change against the previous ranking', () => {
     const prev: RankingEntry[] = [
-      { unit: 'A', group: 'g1', ranked: true, score: 80, rank: 2, groupRank: 2, prevRank: null, change: null },
-      { unit: 'B', group: 'g1', ranked: true, score: 90, rank: 1, groupRank: 1, prevRank: null, change: null },
-      { unit: 'D', group: 'g2', ranked: true, score: 1, rank: 3, groupRank: 1, prevRank: null, change: null },
+      {
+        unit: 'A',
+        group: 'g1',
+        ranked: true,
+        score: 80,
+        ...entryDefaults(80),
+        rank: 2,
+        groupRank: 2,
+        prevRank: null,
+        change: null,
+      },
+      {
+        unit: 'B',
+        group: 'g1',
+        ranked: true,
+        score: 90,
+        ...entryDefaults(90),
+        rank: 1,
+        groupRank: 1,
+        prevRank: null,
+        change: null,
+      },
+      {
+        unit: 'D',
+        group: 'g2',
+        ranked: true,
+        score: 1,
+        ...entryDefaults(1),
+        rank: 3,
+        groupRank: 1,
+        prevRank: null,
+        change: null,
+      },
     ];
     const r = rankUnits(
       [

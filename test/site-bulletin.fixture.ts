@@ -1,3 +1,4 @@
+import { makeTarget } from './helpers/targets.ts';
 import type { PeriodData } from '../src/schemas/siteData.ts';
 import { computePeriodMetrics } from '../src/metrics/periodMetrics.ts';
 import type { SnapshotRecords, Target, Unit } from '../src/schemas/records.ts';
@@ -151,16 +152,17 @@ const target = (
   indicator: Target['indicator'],
   value: number,
   extra: Partial<Target> = {},
-): Target => ({
-  src: src('reference/目标任务分解表.xlsx', row),
-  year: 2025,
-  unit,
-  indicator,
-  target: value,
-  points: 10,
-  method: '按比例',
-  ...extra,
-});
+): Target =>
+  makeTarget({
+    src: src('reference/目标任务分解表.xlsx', row),
+    year: 2025,
+    unit,
+    indicator,
+    target: value,
+    points: 10,
+    method: '按比例',
+    ...extra,
+  });
 
 /**
  * Items per unit (index = item index): 甲镇 0 签约金额 10, 1 签约项目数 3, 2 开工项目数 2;

@@ -259,6 +259,7 @@ describe('views', () => {
     const ref: Reference = {
       units: [],
       targets: [],
+      manualScores: [],
       chainSegments: SEGMENTS,
       chainCompanies: COMPANIES,
       parks: [],

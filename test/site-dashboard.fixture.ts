@@ -1,3 +1,4 @@
+import { makeTarget } from './helpers/targets.ts';
 import type { PeriodData } from '../src/schemas/siteData.ts';
 import { computePeriodMetrics } from '../src/metrics/periodMetrics.ts';
 import type { SnapshotRecords, Target, Unit } from '../src/schemas/records.ts';
@@ -99,16 +100,17 @@ const target = (
   indicator: Target['indicator'],
   value: number,
   extra: Partial<Target> = {},
-): Target => ({
-  src: src('reference/目标任务分解表.xlsx', row),
-  year: 2025,
-  unit,
-  indicator,
-  target: value,
-  points: 10,
-  method: '按比例',
-  ...extra,
-});
+): Target =>
+  makeTarget({
+    src: src('reference/目标任务分解表.xlsx', row),
+    year: 2025,
+    unit,
+    indicator,
+    target: value,
+    points: 10,
+    method: '按比例',
+    ...extra,
+  });
 
 export const TARGETS: Target[] = [
   target(2, '甲镇', '签约项目数', 4),

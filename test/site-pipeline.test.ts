@@ -72,6 +72,7 @@ describe('pipelineView', () => {
     key: 'code:QC-9',
     name: '超期项目',
     unit: '经济合作局',
+    claimUnits: null,
     signDate: '2025-01-10',
     investmentYi: 2,
     daysSinceSigned: 294,

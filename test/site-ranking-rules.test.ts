@@ -1,3 +1,4 @@
+import { makeItem, makeTarget } from './helpers/targets.ts';
 import { describe, expect, test } from 'vitest';
 import type { ScoreItem, UnitMetrics } from '../src/schemas/metrics.ts';
 import type { Target } from '../src/schemas/records.ts';
@@ -58,27 +59,25 @@ describe('methodInWords', () => {
 const src = (row: number) => ({ file: 'reference/目标任务分解表.xlsx', sheet: '2025年', row });
 const ref = (row: number) => ({ file: 'ledgers/2025-10/签约项目表.xlsx', sheet: 'Sheet1', row });
 
-const item = (over: Partial<ScoreItem>): ScoreItem => ({
-  indicator: '签约项目数',
-  filterLabel: '',
-  ignoredFilters: [],
-  method: '按比例',
-  target: 10,
-  actual: 8,
-  rate: 0.8,
-  status: '欠进度',
-  gapPp: -3.333,
-  points: 16,
-  maxPoints: 20,
-  refs: [ref(5), ref(6)],
-  src: src(3),
-  ...over,
-});
+const item = (over: Partial<ScoreItem>): ScoreItem =>
+  makeItem({
+    indicator: '签约项目数',
+    target: 10,
+    actual: 8,
+    rate: 0.8,
+    status: '欠进度',
+    gapPp: -3.333,
+    points: 16,
+    fullMarks: 20,
+    refs: [ref(5), ref(6)],
+    src: src(3),
+    ...over,
+  });
 
 describe('score breakdown', () => {
   const targets: Target[] = [
-    { src: src(3), year: 2025, unit: '青川镇', indicator: '签约项目数', target: 10, points: 20, method: '按比例' },
-    {
+    makeTarget({ src: src(3), year: 2025, unit: '青川镇', indicator: '签约项目数', target: 10, points: 20 }),
+    makeTarget({
       src: src(4),
       year: 2025,
       unit: '青川镇',
@@ -88,7 +87,7 @@ describe('score breakdown', () => {
       perItem: 0.1,
       cap: 4.8,
       method: '按件',
-    },
+    }),
   ];
   const unit = {
     unit: '青川镇',
@@ -101,7 +100,7 @@ describe('score breakdown', () => {
         actual: 30,
         rate: 0.625,
         points: 3,
-        maxPoints: 4.8,
+        fullMarks: 4.8,
         src: src(4),
         refs: [],
       }),
@@ -114,7 +113,7 @@ describe('score breakdown', () => {
         status: null,
         gapPp: null,
         points: -1,
-        maxPoints: 0,
+        fullMarks: 0,
         src: src(99),
         ignoredFilters: ['资金来源=境外'],
       }),

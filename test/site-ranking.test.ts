@@ -1,3 +1,5 @@
+import { entryDefaults } from './helpers/targets.ts';
+import { redBlackLists } from '../src/metrics/ranking.ts';
 import { describe, expect, test } from 'vitest';
 import type { RankingEntry, UnitMetrics } from '../src/schemas/metrics.ts';
 import type { Unit } from '../src/schemas/records.ts';
@@ -18,12 +20,15 @@ const entry = (unit: string, score: number, rank: number | null, extra: Partial<
   group: null,
   ranked: rank !== null,
   score,
+  ...entryDefaults(score),
   rank,
   groupRank: null,
   prevRank: null,
   change: null,
   ...extra,
 });
+/** On pace (at or above 序时进度) or behind: what the 红黑榜 rule looks at besides the rank. */
+const ahead = { onPace: true };
 
 const unit = (name: string, group?: string, ranked = true): Unit => ({
   name,
@@ -34,12 +39,14 @@ const unit = (name: string, group?: string, ranked = true): Unit => ({
 
 const metricsOf = (unit: string, maxScore: number): UnitMetrics => ({ unit, maxScore }) as UnitMetrics;
 
+/** The view with the engine's 红黑榜 (N = 3) of the same entries, as the pages get it. */
 const view = (entries: RankingEntry[], units: Unit[] = [], hasPrevious = false) =>
   rankingView(
     entries,
     entries.map((e) => metricsOf(e.unit, 100)),
     units,
     hasPrevious,
+    { ...redBlackLists(entries, 3), redBlackSize: 3 },
   );
 
 describe('changeWords', () => {
@@ -71,12 +78,14 @@ describe('changeWords', () => {
 
 describe('红黑榜', () => {
   test('ties at the boundaries: 1, 2, 2, 4, 5, 5, 7', () => {
-    // scores 90 80 80 70 60 60 50 → red: ranks 1–3 = 甲 乙 丙; black from the bottom: 庚 (1), 戊 己 (2, tied)
+    // scores 90 80 80 70 60 60 50; 甲乙丙丁 at or above 序时进度, 戊己庚 below.
+    // red = rank ≤ 3 and on pace: 甲 乙 丙 (丁 is 4th); black = rank > 7 − 3 = 4 and behind: 戊 己 庚,
+    // listed from the bottom: 庚 (1), 戊 己 (2, tied)
     const v = view([
-      entry('甲', 90, 1),
-      entry('乙', 80, 2),
-      entry('丙', 80, 2),
-      entry('丁', 70, 4),
+      entry('甲', 90, 1, ahead),
+      entry('乙', 80, 2, ahead),
+      entry('丙', 80, 2, ahead),
+      entry('丁', 70, 4, ahead),
       entry('戊', 60, 5),
       entry('己', 60, 5),
       entry('庚', 50, 7),
@@ -101,11 +110,12 @@ describe('红黑榜', () => {
   });
 
   test('a tie on the third place puts four units on the 红榜', () => {
+    // ranks 1 2 3 3 5 6 7: ranks ≤ 3 are four units, all on pace; bottom three (rank > 4) behind
     const v = view([
-      entry('甲', 90, 1),
-      entry('乙', 85, 2),
-      entry('丙', 80, 3),
-      entry('丁', 80, 3),
+      entry('甲', 90, 1, ahead),
+      entry('乙', 85, 2, ahead),
+      entry('丙', 80, 3, ahead),
+      entry('丁', 80, 3, ahead),
       entry('戊', 70, 5),
       entry('己', 60, 6),
       entry('庚', 50, 7),
@@ -115,11 +125,11 @@ describe('红黑榜', () => {
   });
 
   test('scores equal at two decimals are tied from the bottom too', () => {
-    // 50.004 and 49.996 both show 50.00
+    // 50.004 and 49.996 both show 50.00: ranks 1 2 3 4 5 5; black = rank > 3 and behind: 丁 戊 己
     const v = view([
-      entry('甲', 90, 1),
-      entry('乙', 85, 2),
-      entry('丙', 84, 3),
+      entry('甲', 90, 1, ahead),
+      entry('乙', 85, 2, ahead),
+      entry('丙', 84, 3, ahead),
       entry('丁', 70, 4),
       entry('戊', 50.004, 5),
       entry('己', 49.996, 5),
@@ -131,16 +141,18 @@ describe('红黑榜', () => {
     ]);
   });
 
-  test('fewer than six ranked units: no unit on both lists, and the page says why', () => {
-    const v = view([entry('甲', 18.5, 1), entry('乙', 12, 2), entry('丙', 3.6, 3), entry('丁', 0, 4)]);
-    expect(v.red.map((r) => r.unit)).toEqual(['甲', '乙', '丙']);
-    expect(v.black.map((b) => b.row.unit)).toEqual(['丁']);
-    expect(v.blackNote).toBe('参与排名的单位共4个，红榜与黑榜不重复列出，已列入红榜的单位不再列入黑榜。');
-    const all = redBlack(view([entry('甲', 0, 1), entry('乙', 0, 1)]).ranked);
+  test('the rule, not the place: a top unit behind 序时进度 is not red, a bottom unit on pace is not black', () => {
+    // four units: 甲乙 on pace, 丙丁 behind. red = ranks 1–3 on pace = 甲 乙 (丙 is 3rd but behind);
+    // black = ranks > 4 − 3 = 1 and behind = 丙 丁; lists may hold fewer than 3
+    const v = view([entry('甲', 18.5, 1, ahead), entry('乙', 12, 2, ahead), entry('丙', 3.6, 3), entry('丁', 0, 4)]);
+    expect(v.red.map((r) => r.unit)).toEqual(['甲', '乙']);
+    expect(v.black.map((b) => b.row.unit)).toEqual(['丁', '丙']);
+    // all on pace: no 黑榜, and the page says why
+    const all = view([entry('甲', 10, 1, ahead), entry('乙', 9, 2, ahead)]);
     expect(all.red.map((r) => r.unit)).toEqual(['甲', '乙']);
     expect(all.black).toEqual([]);
-    expect(all.blackNote).toBe('参与排名的单位共2个，红榜与黑榜不重复列出，本期不设黑榜。');
-    expect(redBlack([]).blackNote).toBe('本期没有参与排名的单位。');
+    expect(all.blackNote).toBe('排名后3位的单位均达到序时进度，本期无单位列入黑榜。');
+    expect(redBlack([], { redList: [], blackList: [] }, 3).blackNote).toBe('本期没有参与排名的单位。');
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { makeItem, makeTarget } from './helpers/targets.ts';
 import type { IndicatorValues, PeriodMetrics, ScoreItem, UnitMetrics } from '../src/schemas/metrics.ts';
 import type { Target, Unit } from '../src/schemas/records.ts';
 import { unitId } from '../src/site/data.ts';
@@ -12,77 +13,69 @@ const item = (
   target: number,
   actual: number,
   over: Partial<ScoreItem> = {},
-): ScoreItem => ({
-  indicator,
-  filterLabel: '',
-  ignoredFilters: [],
-  method: '按比例',
-  target,
-  actual,
-  rate: target > 0 ? actual / target : null,
-  status: null,
-  gapPp: null,
-  points: 0,
-  maxPoints: 10,
-  refs: [],
-  src: src(2),
-  ...over,
-});
+): ScoreItem =>
+  makeItem({
+    indicator,
+    target,
+    actual,
+    rate: target > 0 ? actual / target : null,
+    status: null,
+    gapPp: null,
+    points: 0,
+    fullMarks: 10,
+    refs: [],
+    src: src(2),
+    ...over,
+  });
 
 const actuals = (v: Partial<IndicatorValues>) => v as IndicatorValues;
 
-describe('zoneTargets (各单位目标合计)', () => {
+describe('zoneTargets (全区目标 or 各单位目标合计, from metrics.completion)', () => {
+  // the engine decided the bases (tested in the engine's tests); the view names them and lists parts
+  const joint = item('签约金额', 12, 4, { units: ['甲镇', '丙局'], src: src(7) });
   const units = [
     {
       unit: '甲镇',
       items: [
         item('签约项目数', 10, 6),
-        item('签约项目数', 2, 1, { filterLabel: '投资≥5亿元' }), // narrower: part of the 10, not added
-        item('签约金额', 20.5, 9),
-        item('签约超期未开工项目数', 0, 3, { method: '扣分' }), // a penalty, no target to reach
+        item('签约项目数', 2, 1, { filterLabel: '投资≥5亿元', src: src(3) }), // conditioned: never summed
+        item('签约金额', 20.5, 9, { units: ['甲镇'], src: src(4) }),
+        joint,
+        item('签约超期未开工项目数', 0, 3, { method: '扣分', src: src(5) }), // a penalty, no target to reach
       ],
     },
+    { unit: '丙局', items: [item('签约金额', 9.5, 2, { units: ['丙局'], src: src(6) }), joint] },
+  ] as UnitMetrics[];
+  const completion = [
+    { indicator: '签约项目数', actual: 15, target: 18, rate: 15 / 18, gapPp: 0, base: 'zone', units: [], refs: [] },
+    // units base: 20.5 + 9.5 + 12 (the joint row once) = 42, against those units' own 30
     {
-      unit: '乙专班',
-      items: [
-        item('签约项目数', 6, 3, { filterLabel: '产业链=新能源；投资≥1亿元' }),
-        item('签约项目数', 8, 5, { filterLabel: '产业链=新能源' }), // fewest conditions: this one counts
-      ],
+      indicator: '签约金额',
+      actual: 30,
+      target: 42,
+      rate: 30 / 42,
+      gapPp: null,
+      base: 'units',
+      units: ['甲镇', '丙局'],
+      refs: [],
     },
-    { unit: '丙局', items: [item('签约金额', 9.5, 2)] },
-  ];
+  ] as PeriodMetrics['completion'];
   // October: 序时进度 10/12 = 83.33 %
-  const z = zoneTargets(units, actuals({ 签约项目数: 15, 签约金额: 30 }), '2025-10');
+  const z = zoneTargets({ units, completion, period: '2025-10' });
 
-  test('one row per unit and indicator, the broadest; 扣分 left out', () => {
-    expect(
-      z.map((x) => [
-        x.indicator,
-        x.target,
-        x.parts.map((p) => `${p.unit}${p.filterLabel ? `（${p.filterLabel}）` : ''}=${p.target}`),
-        x.leftOut,
-      ]),
-    ).toEqual([
-      [
-        '签约项目数',
-        18,
-        ['甲镇=10', '乙专班（产业链=新能源）=8'],
-        ['甲镇（投资≥5亿元）', '乙专班（产业链=新能源；投资≥1亿元）'],
-      ],
-      ['签约金额', 30, ['甲镇=20.5', '丙局=9.5'], []],
+  test('the base is named; a units base lists each row once, a joint task once', () => {
+    expect(z.map((x) => [x.indicator, x.target, x.baseLabel, x.parts.map((p) => `${p.unit}=${p.target}`)])).toEqual([
+      ['签约项目数', 18, '全区目标', []],
+      ['签约金额', 42, '2个单位目标合计', ['甲镇=20.5', '甲镇、丙局=12', '丙局=9.5']],
     ]);
   });
 
-  test('against the zone actual and 序时进度', () => {
-    // 15 / 18 = 83.33 % = 序时进度 → 超进度 (on pace), gap 0; 30 / 30 = 100 % → +16.7 pp
-    expect(z[0]?.rate).toBeCloseTo(15 / 18, 10);
+  test('against 序时进度', () => {
+    // 15 / 18 = 83.33 % = 序时进度 → 超进度 (on pace), gap 0; 30 / 42 = 71.43 % → −11.9 pp
     expect(z[0]?.status).toBe('超进度');
     expect(z[0]?.gapPp).toBe(0);
-    expect(z[1]?.status).toBe('超进度');
-    expect(z[1]?.gapPp).toBeCloseTo(100 / 6, 10);
-    const behind = zoneTargets(units, actuals({ 签约项目数: 9, 签约金额: 30 }), '2025-10')[0];
-    expect(behind?.status).toBe('欠进度');
-    expect(behind?.gapPp).toBeCloseTo(-100 / 3, 10); // 50 % − 83.33 %
+    expect(z[1]?.status).toBe('欠进度');
+    expect(z[1]?.gapPp).toBeCloseTo((30 / 42 - 10 / 12) * 100, 10);
   });
 
   test('drill ids of zone figures', () => {
@@ -115,7 +108,7 @@ describe('monthSeries', () => {
 
 describe('targetsView', () => {
   const targets: Target[] = [
-    { src: src(2), year: 2025, unit: '甲镇', indicator: '签约项目数', target: 10, points: 10, method: '按比例' },
+    makeTarget({ src: src(2), year: 2025, unit: '甲镇', indicator: '签约项目数', target: 10, points: 10 }),
   ];
   const units: Unit[] = ['甲镇', '乙镇'].map((name) => ({ name, aliases: [], ranked: true }));
   const metrics = {

@@ -1,3 +1,4 @@
+import { entryDefaults } from './helpers/targets.ts';
 import { describe, expect, test } from 'vitest';
 import type { Project } from '../src/schemas/project.ts';
 import type { OverdueProject, PeriodMetrics, RankingEntry, UnitMetrics } from '../src/schemas/metrics.ts';
@@ -29,6 +30,7 @@ const entry = (unit: string, rank: number | null, over: Partial<RankingEntry> = 
   group: '乡镇组',
   ranked: rank !== null,
   score: 0,
+  ...entryDefaults(0),
   rank,
   groupRank: rank,
   prevRank: null,
@@ -226,6 +228,7 @@ describe('unit projects', () => {
       key,
       name,
       unit,
+      claimUnits: null,
       signDate: '2025-01-01',
       investmentYi: 1,
       daysSinceSigned: 180 + daysOverdue,

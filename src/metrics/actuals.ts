@@ -52,7 +52,12 @@ export const INDICATOR_DEFS: Record<Indicator, IndicatorDef> = {
   投产项目数: { kind: 'producing', filters: PROJECT, value: one },
   到位资金: { kind: 'funds', filters: FUNDS, value: (f) => f.amountYi },
   外资到位: { kind: 'funds', filters: FUNDS, include: (f) => f.foreignUsd !== 0, value: (f) => f.foreignUsd },
-  有效信息条数: { kind: 'leads', filters: ['chain', 'minInvestmentYi', 'maxInvestmentYi'], include: (f) => f.valid, value: one },
+  有效信息条数: {
+    kind: 'leads',
+    filters: ['chain', 'minInvestmentYi', 'maxInvestmentYi'],
+    include: (f) => f.valid,
+    value: one,
+  },
   外出招商次数: { kind: 'trips', filters: [], value: one },
   拜访企业数: { kind: 'trips', filters: [], include: (f) => f.visits !== 0, value: (f) => f.visits },
   签约超期未开工项目数: { kind: 'overdue', filters: PROJECT, value: one },

@@ -124,11 +124,15 @@ export function matchesFilter(filter: ActualFilter, keys: readonly FilterKey[], 
         break;
       case 'park':
         if (filter.park === undefined) break;
-        if (attrs.park === null || !options(filter.park).some((o) => compact(o) === compact(attrs.park ?? ''))) return false;
+        if (attrs.park === null || !options(filter.park).some((o) => compact(o) === compact(attrs.park ?? '')))
+          return false;
         break;
       case 'projectType':
         if (filter.projectType === undefined) break;
-        if (attrs.projectType === null || !options(filter.projectType).some((o) => compact(o) === compact(attrs.projectType ?? '')))
+        if (
+          attrs.projectType === null ||
+          !options(filter.projectType).some((o) => compact(o) === compact(attrs.projectType ?? ''))
+        )
           return false;
         break;
       case 'foreign':

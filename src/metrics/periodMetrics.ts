@@ -156,7 +156,12 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
     completion: zoneCompletion(targets, records, period, opts),
     yoy: input.lastYear ? yoyFigures(input.lastYear) : null,
     unrecognised: unrecognisedOf(records, period),
-    duplicateClaims: factsOf(records).claims.map((c) => ({ key: c.key, project: c.name, units: c.units, refs: c.refs })),
+    duplicateClaims: factsOf(records).claims.map((c) => ({
+      key: c.key,
+      project: c.name,
+      units: c.units,
+      refs: c.refs,
+    })),
     previousPeriod: previous?.period ?? null,
     quarterRanking,
     previousQuarterPeriod: quarterEnd ? (previousQuarter?.period ?? null) : null,

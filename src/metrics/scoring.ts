@@ -48,14 +48,23 @@ export function scoredTargetOf(rule: ScoringRule, period: Period, scoreAgainst: 
  * @example scoreTarget({ method: '按件', target: 48, perItem: 0.1, cap: 4.8 }, 30, 48) // { points: 3, rate: 0.625 }
  * @example scoreTarget({ method: '缺额扣分', target: 5, perItem: 0.1, cap: 1 }, 2, 5) // { points: -0.3, rate: 0.4 }
  */
-export function scoreTarget(rule: ScoringRule, actual: number, target: number): { points: number; rate: number | null } {
+export function scoreTarget(
+  rule: ScoringRule,
+  actual: number,
+  target: number,
+): { points: number; rate: number | null } {
   const full = rule.points ?? 0;
   const rate = rule.method === '扣分' ? null : completion(actual, target);
   const limit = rule.cap ?? rule.points ?? Infinity;
   let points: number;
   switch (rule.method) {
     case '按比例':
-      points = rate === null ? (actual >= target - EPSILON ? full : 0) : full * Math.min(Math.max(rate, 0), rule.capRatio ?? 1);
+      points =
+        rate === null
+          ? actual >= target - EPSILON
+            ? full
+            : 0
+          : full * Math.min(Math.max(rate, 0), rule.capRatio ?? 1);
       break;
     case '达标':
       points = actual >= target - EPSILON * Math.max(1, Math.abs(target)) ? full : 0;
@@ -98,11 +107,17 @@ export function formulaOf(
   rate: number | null,
   points: number,
 ): string {
-  const limitText = rule.cap !== undefined ? `，封顶${num(rule.cap)}分` : rule.points !== undefined ? `，最高${num(rule.points)}分` : '';
+  const limitText =
+    rule.cap !== undefined
+      ? `，封顶${num(rule.cap)}分`
+      : rule.points !== undefined
+        ? `，最高${num(rule.points)}分`
+        : '';
   const against = scoredTarget !== rule.target ? `（按序时目标${num(roundish(scoredTarget))}）` : '';
   switch (rule.method) {
     case '按比例': {
-      const ratio = rule.capRatio !== undefined && rule.capRatio !== 1 ? `，最高${num(rule.capRatio)}倍` : '，完成率最高按100%';
+      const ratio =
+        rule.capRatio !== undefined && rule.capRatio !== 1 ? `，最高${num(rule.capRatio)}倍` : '，完成率最高按100%';
       return `按比例：分值${num(rule.points ?? 0)} × 完成率${fmtRate(rate)}${against}${ratio} = ${n2(points)}`;
     }
     case '达标':
@@ -217,7 +232,10 @@ export function scoreUnits(
         else totals.basic += points;
       };
       // rows outside a 封顶组 count as they are; a group's rows are summed, then capped
-      const groups = new Map<string, { category: Target['category']; cap: number | null; sum: number; annual: number }>();
+      const groups = new Map<
+        string,
+        { category: Target['category']; cap: number | null; sum: number; annual: number }
+      >();
       for (const { item, t, annualPoints } of entries) {
         if (t.capGroup === undefined) {
           add(item.category, item.points);

@@ -8,5 +8,7 @@ import type { Signed } from '../schemas/records.ts';
  * @example isRecognised({}) // true
  */
 export function isRecognised(s: Pick<Signed, 'recognition'>): boolean {
-  return s.recognition === undefined || s.recognition === '是' || s.recognition === '已认定' || s.recognition === '认定';
+  return (
+    s.recognition === undefined || s.recognition === '是' || s.recognition === '已认定' || s.recognition === '认定'
+  );
 }

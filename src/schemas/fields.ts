@@ -16,7 +16,15 @@ export type { FieldSpec, FieldType } from './tables/define.ts';
 export const LEDGER_KINDS = ['leads', 'negotiating', 'signed', 'started', 'producing', 'funds', 'trips'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
-export const REFERENCE_KINDS = ['units', 'targets', 'manualScores', 'chainSegments', 'chainCompanies', 'parks', 'assets'] as const;
+export const REFERENCE_KINDS = [
+  'units',
+  'targets',
+  'manualScores',
+  'chainSegments',
+  'chainCompanies',
+  'parks',
+  'assets',
+] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 export type TableKind = LedgerKind | ReferenceKind;

@@ -213,7 +213,13 @@ export function periodFigures(metrics: PeriodMetrics, records?: SnapshotRecords)
   }
   metrics.completion.forEach((c) => {
     const what = c.base === 'zone' ? '全区' : `${c.units.length}个目标单位`;
-    add(completionFigureId(c.indicator), `${c.indicator}·${what}累计`, INDICATOR_SECTION[c.indicator], undefined, c.refs);
+    add(
+      completionFigureId(c.indicator),
+      `${c.indicator}·${what}累计`,
+      INDICATOR_SECTION[c.indicator],
+      undefined,
+      c.refs,
+    );
   });
   add(
     'unrecognised',

@@ -132,7 +132,9 @@ export function redBlack(
     const n = groupSize.get(e.group) ?? 0;
     const keys = ranked.filter((r) => (grouped ? r.group : null) === e.group).map((r) => roundTo(r.score, 2));
     const mine = roundTo(row.score, 2);
-    return [{ row, fromBottom: 1 + keys.filter((k) => k < mine).length, tied: keys.filter((k) => k === mine).length > 1, n }];
+    return [
+      { row, fromBottom: 1 + keys.filter((k) => k < mine).length, tied: keys.filter((k) => k === mine).length > 1, n },
+    ];
   });
   black.sort((a, b) => (a.row.group ?? '').localeCompare(b.row.group ?? '') || a.fromBottom - b.fromBottom);
   let blackNote: string | null = null;

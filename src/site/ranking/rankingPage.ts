@@ -2,7 +2,15 @@ import { fmtRate } from '../../metrics/format.ts';
 import type { PeriodMetrics } from '../../schemas/metrics.ts';
 import type { Target, Unit } from '../../schemas/records.ts';
 import { periodLabel, unitPage } from '../data.ts';
-import { type RankRow, type RankingPeriod, type RankingView, placeText, quarterLabel, rankingTitle, rankingView } from './ranking.ts';
+import {
+  type RankRow,
+  type RankingPeriod,
+  type RankingView,
+  placeText,
+  quarterLabel,
+  rankingTitle,
+  rankingView,
+} from './ranking.ts';
 import { type Drill, type UnitBreakdown, scoreBreakdowns } from './rankingBreakdown.ts';
 import { targetFinder } from './rankingRules.ts';
 
