@@ -168,6 +168,7 @@ describe('认定: 待认定 / 未认定 / 否 signings count nowhere; empty = �
   ];
   const m = computePeriodMetrics({ period: '2025-12', records, units, targets, settings });
   const r = reportSummary(m);
+  const scores = new Map(scoreUnits(targets, records, units, '2025-12', opts).map((s) => [s.unit, s]));
 
   test('signed count and amount: R1 + R2 + R6 = 3 projects, 10 + 4 + 3 = 17亿', () => {
     expect(m.ytd.signed.count).toBe(3);
@@ -180,21 +181,22 @@ describe('认定: 待认定 / 未认定 / 否 signings count nowhere; empty = �
   });
 
   test('scores: 甲局 签约项目数 2/4 × 10 = 5, 签约金额 14/20 × 10 = 7; 乙局 1/4 × 10 = 2.5', () => {
-    const a = m.units.find((u) => u.unit === '甲局')?.scoring;
+    const a = scores.get('甲局');
     expect(a?.items[0]?.actual).toBe(2);
     expect(a?.items[0]?.points).toBeCloseTo(5, 9);
     expect(a?.items[1]?.actual).toBeCloseTo(14, 9);
     expect(a?.items[1]?.points).toBeCloseTo(7, 9);
-    const b = m.units.find((u) => u.unit === '乙局')?.scoring;
+    const b = scores.get('乙局');
     expect(b?.items[0]?.points).toBeCloseTo(2.5, 9);
   });
 
   test('overdue: only R6 (2025-01-05 + 180 days = 2025-07-04 < 2025-12-31, not started); not R3 or R4', () => {
     expect(m.overdue.map((o) => o.name)).toEqual(['项目R6']);
     // 乙局's 扣分 row: 1 overdue × 0.5 = −0.5 (R4 would make it −1.0 if it counted)
-    const b = m.units.find((u) => u.unit === '乙局')?.scoring;
+    const b = scores.get('乙局');
     expect(b?.items[1]?.actual).toBe(1);
     expect(b?.deduction).toBeCloseTo(-0.5, 9);
+    expect(m.ranking.find((e) => e.unit === '乙局')?.deduction).toBeCloseTo(-0.5, 9);
   });
 
   test('listed in metrics.unrecognised: R3, R4, R5 of this year, 6 + 2.5 + 1 = 9.5亿', () => {

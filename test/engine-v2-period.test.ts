@@ -201,7 +201,7 @@ describe('签约超期未开工 scored only in the year its deadline falls (over
     const dec = asOf(records, '2024-12-31');
     const m = computePeriodMetrics({ period: '2024-12', records: dec, units, targets, settings });
     expect(m.overdue.map((o) => o.name)).toEqual(['项目O1']);
-    expect(m.units[0]?.scoring?.deduction).toBeCloseTo(-0.5, 9);
+    expect(m.ranking[0]?.deduction).toBeCloseTo(-0.5, 9);
   });
 });
 
