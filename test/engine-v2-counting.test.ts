@@ -142,6 +142,55 @@ describe('shared task (joint row 责任单位 党政办、规划建设局) and z
   });
 });
 
+describe('各单位目标合计: one 目标 per unit and indicator', () => {
+  test("a 缺额扣分 row restating a unit's 基本 target does not count that target twice", () => {
+    // 甲局: 签约项目数 按比例 target 10 (分值 10) and 每少1个扣0.1分 on the same target 10;
+    // 乙局: 签约项目数 target 10. 各单位目标合计 = 10 (甲局, once) + 10 (乙局) = 20, not 30.
+    // Actual: 甲局 1 + 乙局 1 = 2 → 2/20 = 0.1.
+    const records = snapshot({
+      signed: [signed(101, 'P1', '甲局', '2025-03-01', 1), signed(102, 'P2', '乙局', '2025-03-01', 1)],
+    });
+    const targets = [
+      target({ indicator: '签约项目数', target: 10, points: 10, units: ['甲局'] }),
+      target({
+        indicator: '签约项目数',
+        target: 10,
+        method: '缺额扣分',
+        category: '扣分',
+        perItem: 0.1,
+        units: ['甲局'],
+      }),
+      target({ indicator: '签约项目数', target: 10, points: 10, units: ['乙局'] }),
+    ];
+    const [c] = zoneCompletion(targets, records, '2025-12', opts);
+    expect(c).toMatchObject({ base: 'units', target: 20, actual: 2 });
+    expect(c?.rate).toBeCloseTo(0.1, 9);
+    // the scores are untouched: 甲局 10 × 1/10 = 1, and short 9 × 0.1 = −0.9 → 0.1
+    const [a] = scoreUnits(targets, records, [unit('甲局'), unit('乙局')], '2025-12', opts);
+    expect(a?.raw).toBeCloseTo(0.1, 9);
+  });
+
+  test('a unit holding the indicator only as 缺额扣分 still has its target in the base', () => {
+    // 甲局 缺额扣分 target 8; 乙局 基本 target 10 → 18; actual 1 + 1 = 2 → 2/18
+    const records = snapshot({
+      signed: [signed(101, 'P1', '甲局', '2025-03-01', 1), signed(102, 'P2', '乙局', '2025-03-01', 1)],
+    });
+    const targets = [
+      target({
+        indicator: '签约项目数',
+        target: 8,
+        method: '缺额扣分',
+        category: '扣分',
+        perItem: 0.1,
+        units: ['甲局'],
+      }),
+      target({ indicator: '签约项目数', target: 10, points: 10, units: ['乙局'] }),
+    ];
+    const [c] = zoneCompletion(targets, records, '2025-12', opts);
+    expect(c).toMatchObject({ base: 'units', target: 18, actual: 2 });
+  });
+});
+
 describe('认定: 待认定 / 未认定 / 否 signings count nowhere; empty = 认定', () => {
   // 2025-12 snapshot. Counted: R1 (empty) 10亿, R2 (已认定) 4亿 — 甲局; R6 (是) 3亿 — 乙局.
   // Not counted: R3 甲局 待认定 6亿 (signed 2025-01-10, never started: would be overdue),
