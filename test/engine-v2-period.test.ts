@@ -296,6 +296,51 @@ describe('ties and rank change within one assessment year', () => {
     expect(feb.previousPeriod).toBe('2025-01');
   });
 
+  test('季度排名: at 2025-03 against the 2024-12 quarter → null; at 2025-06 against 2025-03', () => {
+    // 2025-03 (no more signings since February): 甲 7.5, 丙 5, 乙 2.5 → 甲 1, 丙 2, 乙 3.
+    // 2025-06: 乙 +3 (B4–B6 in April–June) → 乙 1 + 3 = 4 → 10; 甲 7.5; 丙 5 → 乙 1, 甲 2, 丙 3;
+    //          against 2025-03: 乙 3 − 1 = +2, 甲 1 − 2 = −1, 丙 2 − 3 = −1.
+    const more = snapshot({
+      signed: [
+        ...all.signed,
+        signed(131, 'B4', '乙局', '2025-04-10', 1),
+        signed(132, 'B5', '乙局', '2025-05-10', 1),
+        signed(133, 'B6', '乙局', '2025-06-10', 1),
+      ],
+    });
+    const mar = computePeriodMetrics({
+      period: '2025-03',
+      records: asOf(more, '2025-03-31'),
+      units,
+      targets,
+      settings,
+      previous: feb,
+      previousQuarter: dec,
+    });
+    expect(mar.quarterRanking?.map((e) => [e.unit, e.rank, e.change])).toEqual([
+      ['甲局', 1, null],
+      ['丙局', 2, null],
+      ['乙局', 3, null],
+    ]);
+    expect(mar.previousQuarterPeriod).toBeNull();
+    const jun = computePeriodMetrics({
+      period: '2025-06',
+      records: asOf(more, '2025-06-30'),
+      units,
+      targets,
+      settings,
+      previousQuarter: mar,
+    });
+    expect(jun.quarterRanking?.map((e) => [e.unit, e.rank, e.change])).toEqual([
+      ['乙局', 1, 2],
+      ['甲局', 2, -1],
+      ['丙局', 3, -1],
+    ]);
+    expect(jun.previousQuarterPeriod).toBe('2025-03');
+    // not a quarter end: no 季度排名
+    expect(feb.quarterRanking).toBeNull();
+  });
+
   test('rankings named 一季一排名、半年一考核、年终结总账', () => {
     expect(['2025-01', '2025-03', '2025-06', '2025-09', '2025-11', '2025-12'].map(rankingKindOf)).toEqual([
       'month',
@@ -388,6 +433,10 @@ describe('红黑榜 with fewer than N units', () => {
     ]);
     expect(m.ranking[1]?.score).toBeCloseTo(50 / 6, 9);
     const r = reportSummary(m);
+    expect(r.ranking.map((e) => [e.unit, e.rank, e.group, e.groupRank])).toEqual([
+      ['白沙镇', 1, '乡镇', 1],
+      ['青山镇', 2, '乡镇', 2],
+    ]);
     expect(r.redList).toEqual([{ group: '乡镇', unit: '白沙镇' }]);
     expect(r.blackList).toEqual([{ group: '乡镇', unit: '青山镇' }]);
   });
