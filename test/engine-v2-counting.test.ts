@@ -241,7 +241,7 @@ describe('认定: 待认定 / 未认定 / 否 signings count nowhere; empty = �
 
   test('overdue: only R6 (2025-01-05 + 180 days = 2025-07-04 < 2025-12-31, not started); not R3 or R4', () => {
     expect(m.overdue.map((o) => o.name)).toEqual(['项目R6']);
-    // 乙局's 扣分 row: 1 overdue × 0.5 = −0.5 (R4 would make it −1.0 if it counted)
+    // 乙局's 扣分 row: 1 overdue × 0.5 = −0.5 (R4 and R5, 244 and 213 days unstarted, would make it −1.5 if they counted)
     const b = scores.get('乙局');
     expect(b?.items[1]?.actual).toBe(1);
     expect(b?.deduction).toBeCloseTo(-0.5, 9);
