@@ -8,7 +8,8 @@ import { completion, progressStatus } from './progress.ts';
 /**
  * The zone's completion of each indicator with a target in the period's year (contract §7):
  * against the zone's own row (责任单位 全区, without filters) when the table has one; otherwise
- * against 各单位目标合计 — the sum of the unfiltered unit rows' targets (a joint row once) — compared
+ * against 各单位目标合计 — the sum of the unfiltered unit rows' targets (a joint row once, and the same
+ * units' rows of one indicator once: their 基本 row's target) — compared
  * with those same units' actuals, each project once. Never the whole zone's actual against a part of
  * the units' targets. 扣分 rows (counts of overdue projects and the like) are no completion base.
  *
@@ -39,7 +40,14 @@ export function zoneCompletion(
       if (unitRows.length === 0) continue;
       const units = [...new Set(unitRows.flatMap((t) => t.units))];
       const a = unionActual(b, units);
-      const target = unitRows.reduce((sum, t) => sum + t.target, 0);
+      // one 目标 per task: a 缺额扣分 row restating the same units' 基本 row counts once (the 基本 row's)
+      const task = new Map<string, Target>();
+      for (const t of unitRows) {
+        const id = [...t.units].sort().join('\u0000');
+        const prev = task.get(id);
+        if (!prev || (prev.category !== '基本' && t.category === '基本')) task.set(id, t);
+      }
+      const target = [...task.values()].reduce((sum, t) => sum + t.target, 0);
       entry = { indicator, actual: a.value, target, base: 'units', units, refs: a.refs };
     }
     const rate = completion(entry.actual, entry.target);

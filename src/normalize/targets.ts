@@ -196,7 +196,8 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1
  */
 export function monthOfManualPeriod(text: string): number | null {
   const t = text.replace(/\s/g, '').toUpperCase();
-  if (/全年|年度|年终|下半年/.test(t)) return 12;
+  if (/下半年/.test(t)) return 12;
+  // 半年度 / 2025年度上半年 / 2025年度二季度: 年度 means the whole year only when nothing narrower is said
   if (/半年/.test(t)) return 6;
   const q = /Q([1-4])|([一二三四1-4])季度?/.exec(t);
   if (q) return (CN_DIGITS[q[1] ?? q[2] ?? ''] ?? 0) * 3 || null;
@@ -205,6 +206,7 @@ export function monthOfManualPeriod(text: string): number | null {
     const n = Number(m[1]);
     return n >= 1 && n <= 12 ? n : null;
   }
+  if (/全年|年度|年终/.test(t)) return 12;
   return null;
 }
 
