@@ -47,10 +47,11 @@ describe('problems case: every kind of problem is one located issue with its own
   test('the build goes on: the bad site.json key falls back, the readable rows count', () => {
     expect(model.settings.zoneName).toBe('问题开发区');
     expect(model.settings.overdueDays).toBe(180);
-    // 签约: rows 2, 3 (the duplicate counts, and says so), 4 (bad 是否外资 dropped); row 5 rejected.
+    // 签约: rows 2, 3 (the same project under the same unit: accepted, counted once, and says so),
+    // 4 (bad 是否外资 dropped); row 5 rejected. Counted: QC-1 12 + QC-2 5 = 17 亿元 in 2 projects.
     const signed = report.sheets.find((s) => s.kind === 'signed' && s.period === '2025-10');
     expect(signed).toMatchObject({ read: 4, accepted: 3, rejected: 1 });
-    expect(report.summary['2025-10']?.signed).toMatchObject({ count: 3, investmentYi: 29 });
+    expect(report.summary['2025-10']?.signed).toMatchObject({ count: 2, investmentYi: 17 });
     // 在谈 and 外出 rows still count, without the unreadable optional value.
     expect(model.snapshots[0]?.records.negotiating).toHaveLength(1);
     expect(model.snapshots[0]?.records.trips[0]?.visits).toBeUndefined();

@@ -354,7 +354,14 @@ describe('ties and rank change within one assessment year', () => {
 });
 
 describe('红黑榜 with fewer than N units', () => {
-  const input = (u: string, score: number, onPace: boolean): RankInput => ({ unit: u, score, onPace });
+  // units with basic targets (满分 100): a unit with 满分 0 has no 序时进度 to be behind (see below)
+  const input = (u: string, score: number, onPace: boolean): RankInput => ({ unit: u, score, onPace, fullMarks: 100 });
+
+  test('a unit with no basic target (满分 0, only bonus or manual points) is on neither list by its pace', () => {
+    const units: Unit[] = [unit('白沙镇'), unit('青山镇')];
+    const r = rankUnits([input('白沙镇', 80, true), { unit: '青山镇', score: 1, onPace: false, fullMarks: 0 }], units);
+    expect(redBlackLists(r, 3).blackList).toEqual([]);
+  });
 
   test('a group of 2 with N = 3: red = the one at/above 序时进度, black = the one below it', () => {
     const units: Unit[] = [unit('白沙镇', { group: '乡镇' }), unit('青山镇', { group: '乡镇' })];

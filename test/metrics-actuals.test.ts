@@ -297,18 +297,18 @@ describe('scoreUnits', () => {
     expect(yi?.items[1]).toMatchObject({ indicator: '签约金额', actual: 50, rate: 1.25, status: '超进度', points: 10 });
     // 丙镇: 签约金额 of ≥5亿 projects = 10 (107) meets 10 → 10; one overdue → −1
     expect(bing?.score).toBeCloseTo(9, 9);
-    expect(bing?.items[0]).toMatchObject({ filterLabel: '投资≥5亿元', actual: 10, points: 10, maxPoints: 10 });
+    expect(bing?.items[0]).toMatchObject({ filterLabel: '投资≥5亿元', actual: 10, points: 10, fullMarks: 10 });
     expect(bing?.items[1]).toMatchObject({
       method: '扣分',
       actual: 1,
       points: -1,
-      maxPoints: 0,
+      fullMarks: 0,
       rate: null,
       status: null,
       gapPp: null,
     });
     expect(ding?.score).toBe(0);
-    expect(wu).toMatchObject({ unit: '戊处', score: 0, maxScore: 5 });
+    expect(wu).toMatchObject({ unit: '戊处', score: 0, fullMarks: 5 });
   });
 
   test('filters an indicator cannot apply are reported', () => {
@@ -456,6 +456,7 @@ describe('computePeriodMetrics', () => {
         date: '2025-10-05',
         investmentYi: 12,
         chain: '新能源产业',
+        claimUnits: null,
         foreign: true,
         public: true,
       },
@@ -477,7 +478,7 @@ describe('computePeriodMetrics', () => {
   test('reportSummary has the contract §9 shape; unranked units are left out', () => {
     const r = reportSummary(oct);
     expect(() => reportSummarySchema.parse(r)).not.toThrow();
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       signed: {
         count: 6,
         investmentYi: 79.5,
@@ -499,5 +500,22 @@ describe('computePeriodMetrics', () => {
         { unit: '丙镇', score: expect.closeTo(9, 9), rank: 3 },
       ],
     });
+    // no 2024-10 snapshot given: no 同比; no 未认定 row, no project claimed twice
+    expect(r.yoy).toBeNull();
+    expect(r.unrecognised).toEqual({ count: 0, investmentYi: 0 });
+    expect(r.duplicateClaims).toEqual([]);
+    // no 全区 row: each indicator against the units holding it, with their own actuals —
+    // 签约项目数 甲局 4 + 丁办 1 = 5 against 甲局's 3 + 丁办's 0; 签约金额 乙局 40 against its 50
+    expect(r.completion.签约项目数).toEqual({
+      actual: 3,
+      target: 5,
+      rate: 0.6,
+      base: 'units',
+      units: ['甲局', '丁办'],
+    });
+    expect(r.completion.签约金额).toMatchObject({ actual: 50, target: 40, rate: 1.25, base: 'units' });
+    // 有效信息条数 48 + 48 against 甲局's 30 + 乙局's 60
+    expect(r.completion.有效信息条数).toMatchObject({ actual: 90, target: 96, base: 'units' });
+    expect(r.ranking[0]).toMatchObject({ group: '园区', groupRank: 1, bonus: 0, deduction: 0 });
   });
 });

@@ -17,16 +17,16 @@ const jia = unitId('甲镇');
 describe('progressOf (超进度 / 欠进度 against 序时进度)', () => {
   test.each([
     // 2 of 3 by October: 66.7% − 83.3% = −16.7 points
-    [2 / 3, '2025-10', '欠进度 -16.7 个百分点'],
+    [2 / 3, '2025-10', '低于序时进度16.7个百分点'],
     // 55 of 50: 110.0% − 83.3% = +26.7
-    [1.1, '2025-10', '超进度 +26.7 个百分点'],
+    [1.1, '2025-10', '高于序时进度26.7个百分点'],
     // exactly on pace is 超进度
-    [0.5, '2025-06', '超进度 +0.0 个百分点'],
-    [10 / 12, '2025-10', '超进度 +0.0 个百分点'],
+    [0.5, '2025-06', '达到序时进度'],
+    [10 / 12, '2025-10', '达到序时进度'],
     // behind by 0.04 points: never "-0.0"
-    [10 / 12 - 0.0004, '2025-10', '欠进度 不足 0.1 个百分点'],
-    [0.25, '2025-03', '超进度 +0.0 个百分点'],
-    [0, '2025-01', '欠进度 -8.3 个百分点'],
+    [10 / 12 - 0.0004, '2025-10', '低于序时进度不足0.1个百分点'],
+    [0.25, '2025-03', '达到序时进度'],
+    [0, '2025-01', '低于序时进度8.3个百分点'],
   ])('progressOf(%d, %s) = %s', (rate, period, text) => expect(progressOf(rate, period)?.text).toBe(text));
 
   test('no rate, no label', () => {
@@ -68,24 +68,31 @@ describe('bulletinView', () => {
       delta: '+2',
       ytd: { text: '4' },
       target: '5',
-      rate: '80.0%',
+      // 各单位目标合计 甲镇 3 + 丙办 2 = 5, against those units' own 2 + 1 = 3 (not the zone's 4): 60 %
+      base: '2个单位目标合计',
+      baseActual: '3',
+      rate: '60.0%',
     });
-    expect(row('签约项目').progress?.text).toBe('欠进度 -3.3 个百分点');
+    // 60 % − 序时进度 83.3 % = −23.3 points
+    expect(row('签约项目').progress?.text).toBe('低于序时进度23.3个百分点');
     expect(row('签约金额')).toMatchObject({
       month: { text: '55.80' },
       delta: '+55.80',
       ytd: { text: '73.80' },
       target: '60.00',
-      rate: '123.0%',
+      // 甲镇 10 + 乙局 50 = 60 against their 12 + 0.8 + 55 = 67.8 (丙办's 6 holds no such target): 113 %
+      baseActual: '67.80',
+      rate: '113.0%',
     });
-    expect(row('签约金额').progress?.text).toBe('超进度 +39.7 个百分点');
+    // 113 % − 83.3 % = +29.7 points
+    expect(row('签约金额').progress?.text).toBe('高于序时进度29.7个百分点');
     expect(row('其中外资')).toMatchObject({ month: { text: '500.00' }, target: null, progress: null });
     expect(row('有效信息')).toMatchObject({ month: { text: '1' }, ytd: { text: '2' } });
     expect(row('信息总数').ytd.text).toBe('3');
     expect(row('拜访企业')).toMatchObject({ month: { text: '4' }, ytd: { text: '6' } });
     // 扣分 rows and filtered rows are no zone target
     expect(zoneTarget(data.metrics, '签约超期未开工项目数')).toBeNull();
-    expect(zoneTarget(data.metrics, '投产项目数')).toBe(1);
+    expect(zoneTarget(data.metrics, '投产项目数')?.target).toBe(1);
   });
 
   test('without last month’s snapshot there is no 较上月', () => {
@@ -114,9 +121,9 @@ describe('bulletinView', () => {
     const g = v.units.groups.find((x) => x.unit === '甲镇')!;
     expect(g).toMatchObject({ anchor: `unit-${jia}`, group: '乡镇' });
     expect(g.items.map((i) => [i.label, i.target, i.actual.text, i.rate, i.progress?.text ?? i.note])).toEqual([
-      ['签约金额（亿元）', '10.00', '12.80', '128.0%', '超进度 +44.7 个百分点'],
-      ['签约项目数', '3', '2', '66.7%', '欠进度 -16.7 个百分点'],
-      ['开工项目数', '2', '1', '50.0%', '欠进度 -33.3 个百分点'],
+      ['签约金额（亿元）', '10.00', '12.80', '128.0%', '高于序时进度44.7个百分点'],
+      ['签约项目数', '3', '2', '66.7%', '低于序时进度16.7个百分点'],
+      ['开工项目数', '2', '1', '50.0%', '低于序时进度33.3个百分点'],
     ]);
     expect(g.items[1]!.actual.href).toBe(`../drill/2025-10.html?f=score.${jia}.1#signed-${jia}`);
     expect(g.items[2]!.points.href).toBe(`../drill/2025-10.html?f=score.${jia}.2#started-${jia}`);

@@ -12,14 +12,16 @@ import { UNITS, periodData } from './site-dashboard.fixture.ts';
 
 const META = { periods: ['2025-06'], counts: { errors: 3, warnings: 7, rejected: 2 } };
 
-describe('zone targets (各单位目标合计)', () => {
+describe('zone targets (no 全区 row: 各单位目标合计 of the units holding the indicator)', () => {
   const m = periodData().metrics;
-  it('sums one row per unit and indicator: the unconditioned one, else the narrowest set of conditions', () => {
+  it('sums the units’ rows without conditions, against those units’ own actuals', () => {
     const t = zoneTargetMap(m);
-    // 甲镇 4 (its 产业链=新能源 row is part of it) + 丙办 2 (only a conditioned row)
-    expect(t.get('签约项目数')).toEqual({ target: 6, units: 2 });
-    expect(t.get('签约金额')).toEqual({ target: 140, units: 2 });
-    expect(t.get('开工项目数')).toEqual({ target: 2, units: 1 });
+    // 甲镇 4 only (its 产业链=新能源 row and 丙办's conditioned row are not summed); 甲镇 signed 2
+    expect(t.get('签约项目数')).toMatchObject({ target: 4, actual: 2, base: 'units', baseLabel: '1个单位目标合计' });
+    // 甲镇 40 + 乙局 100 against 甲镇 12.8 + 乙局 55
+    expect(t.get('签约金额')).toMatchObject({ target: 140, base: 'units', baseLabel: '2个单位目标合计' });
+    expect(t.get('签约金额')?.actual).toBeCloseTo(67.8, 9);
+    expect(t.get('开工项目数')).toMatchObject({ target: 2, baseLabel: '1个单位目标合计' });
   });
   it('leaves 扣分 rows out', () => {
     expect(zoneTargetMap(m).has('签约超期未开工项目数')).toBe(false);
@@ -32,18 +34,23 @@ describe('headlines', () => {
     expect(h['签约项目']).toMatchObject({
       valueText: '3',
       monthText: '2',
-      targetText: '6',
+      targetText: '4',
+      baseLabel: '1个单位目标合计',
+      // the zone signed 3, but the rate is 甲镇's own 2 against its 4
+      baseActualText: '2',
       rateText: '50.0%',
       barPct: 50,
     });
-    expect(h['签约项目']?.progress?.text).toBe('超进度 +0.0 个百分点');
+    // June: 50 % = 序时进度 6/12
+    expect(h['签约项目']?.progress?.text).toBe('达到序时进度');
     expect(h['签约金额']).toMatchObject({
       valueText: '67.80',
       monthText: '55.80',
       targetText: '140.00',
       rateText: '48.4%',
     });
-    expect(h['签约金额']?.progress).toMatchObject({ ahead: false, text: '欠进度 -1.6 个百分点' });
+    // 67.8 / 140 = 48.4 % − 50 % = −1.6 points
+    expect(h['签约金额']?.progress).toMatchObject({ ahead: false, text: '低于序时进度1.6个百分点' });
     expect(h['外资到位']).toMatchObject({ valueText: '0.00', target: null, rateText: '—', progress: null });
     expect(h['有效信息']).toMatchObject({ valueText: '2', monthText: '1', targetText: '10' });
   });
@@ -56,7 +63,9 @@ describe('headlines', () => {
   });
   it('caps the bar at 100 %', () => {
     const m = periodData().metrics;
-    m.ytd.signed.count = 12; // 200 % of 6
+    const c = m.completion.find((x) => x.indicator === '签约项目数')!;
+    c.actual = 8; // 200 % of 4
+    c.rate = 2;
     expect(headlines(m, 'index.html')[0]).toMatchObject({ rateText: '200.0%', barPct: 100 });
   });
 });
@@ -77,18 +86,18 @@ describe('size buckets', () => {
 });
 
 describe('alerts', () => {
-  it('lists units 欠进度: most rows behind first, then the largest gap, then units-table order', () => {
+  it('lists units behind 序时进度 by more than alertGap (10 points): most rows behind first, then the largest gap, then units-table order', () => {
     const list = behindUnits(periodData().metrics, 'index.html');
     expect(list.map((u) => [u.unit, u.items.map((i) => [i.label, i.rateText, i.gapText])])).toEqual([
       [
         '甲镇',
         [
-          ['有效信息条数', '20.0%', '-30.0 个百分点'],
-          ['签约金额', '32.0%', '-18.0 个百分点'],
+          ['有效信息条数', '20.0%', '低于序时进度30.0个百分点'],
+          ['签约金额', '32.0%', '低于序时进度18.0个百分点'],
         ],
       ],
-      ['乙局', [['开工项目数', '0.0%', '-50.0 个百分点']]],
-      ['丙办', [['签约项目数（产业链=新能源）', '0.0%', '-50.0 个百分点']]],
+      ['乙局', [['开工项目数', '0.0%', '低于序时进度50.0个百分点']]],
+      ['丙办', [['签约项目数（产业链=新能源）', '0.0%', '低于序时进度50.0个百分点']]],
     ]);
   });
   it('never lists rows on pace (完成率 = 序时进度) nor 扣分 rows', () => {
@@ -181,13 +190,14 @@ describe('dashboardView', () => {
   it('shows the ranking’s top and bottom, tie-aware, without unranked units', () => {
     const g = rankingGlance(periodData().metrics, UNITS);
     expect(g?.count).toBe(2);
-    // 甲镇 5 + 6.4 + 5 + 2; 乙局 11 + 0 − 1 (one overdue project); 丙办 is scored but not ranked
-    expect(g?.top.map((r) => [r.place, r.unit, r.scoreText])).toEqual([
-      ['第1名', '甲镇', '18.40'],
-      ['第2名', '乙局', '10.00'],
+    // 甲镇 5 + 6.4 + 5 + 2 = 18.4 of 满分 10 + 20 + 10 + 10 = 50: 36.8 % < 序时进度 50 %;
+    // 乙局 11 + 0 of 30 (−1 for one overdue project): 36.7 % < 50 %. Each is alone in its 分组
+    // (丙办 is scored but not ranked), so each is in its group's top 3 and bottom 3: behind → 黑榜 only
+    expect(g?.top).toEqual([]);
+    expect(g?.bottom.map((r) => [r.place, r.unit, r.scoreText])).toEqual([
+      ['倒数第1名', '甲镇', '18.40'],
+      ['倒数第1名', '乙局', '10.00'],
     ]);
-    // two ranked units: both are on the 红榜, so the 黑榜 lists no one twice
-    expect(g?.bottom).toEqual([]);
     expect(g?.page).toBe('rankings/2025-06.html');
   });
 });

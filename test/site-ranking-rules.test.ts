@@ -50,8 +50,8 @@ describe('methodInWords', () => {
     expect(fmtIndicator('签约项目数', 1234)).toBe('1,234');
     expect(fmtIndicator('签约项目数', 2.5)).toBe('2.50');
     expect(ruleNumber(0.1 + 0.2)).toBe('0.3');
-    expect(progressWords('欠进度', -23.333)).toBe('欠进度 -23.3 个百分点');
-    expect(progressWords('超进度', 0)).toBe('超进度 0.0 个百分点');
+    expect(progressWords('欠进度', -23.333)).toBe('低于序时进度23.3个百分点');
+    expect(progressWords('超进度', 0)).toBe('达到序时进度');
     expect(progressWords(null, null)).toBeNull();
   });
 });
@@ -154,7 +154,7 @@ describe('score breakdown', () => {
       // no target row found (src 99): said so rather than guessed; 扣分 has no full marks
       ['签约超期未开工项目数', '0', '2', '—', RULE_NOT_FOUND, '-1.00', '—'],
     ]);
-    expect(lines[0]?.progressText).toBe('欠进度 -3.3 个百分点');
+    expect(lines[0]?.progressText).toBe('低于序时进度3.3个百分点');
     expect(lines[0]?.rowCount).toBe(2);
     expect(lines[0]?.source).toBe('reference/目标任务分解表.xlsx › 2025年 › 第3行');
     expect(lines[2]?.ignoredText).toBe('资金来源=境外（本指标不适用，未计入条件）');

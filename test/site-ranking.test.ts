@@ -21,6 +21,7 @@ const entry = (unit: string, score: number, rank: number | null, extra: Partial<
   ranked: rank !== null,
   score,
   ...entryDefaults(score),
+  fullMarks: 100,
   rank,
   groupRank: null,
   prevRank: null,

@@ -161,7 +161,7 @@ describe('yearResult', () => {
   it('compares with the whole target at the year end, with 序时进度 before', () => {
     expect(yearResult(0.9, '2024-12')).toEqual({ word: '欠进度', ahead: false, text: '未完成，差 10.0 个百分点' });
     expect(yearResult(1, '2024-12')?.text).toBe('完成年度目标');
-    expect(yearResult(0.9, '2025-10')?.text).toBe('超进度 +6.7 个百分点');
+    expect(yearResult(0.9, '2025-10')?.text).toBe('高于序时进度6.7个百分点');
     expect(yearResult(null, '2024-12')).toBeNull();
   });
 });
@@ -249,14 +249,19 @@ describe('reportView', () => {
       periodText: '2025年6月',
     });
   });
-  it('sums the unit targets per indicator against the zone totals', () => {
-    expect(v.totals.map((t) => [t.indicator, t.targetText, t.actualText, t.rateText, t.result?.text])).toEqual([
-      ['签约项目数', '6', '3', '50.0%', '超进度 +0.0 个百分点'],
-      ['签约金额', '140.00', '67.80', '48.4%', '欠进度 -1.6 个百分点'],
-      ['开工项目数', '2', '1', '50.0%', '超进度 +0.0 个百分点'],
-      ['有效信息条数', '10', '2', '20.0%', '欠进度 -30.0 个百分点'],
+  it('no 全区 row: each indicator against the units holding it, with those units’ own actuals', () => {
+    // 签约项目数: 甲镇's unconditioned 4 (丙办 has only a conditioned row) against 甲镇's 2 signings;
+    // 开工项目数: 乙局's 2 against 乙局's 0 starts (the zone's one start is 甲镇's)
+    expect(
+      v.totals.map((t) => [t.indicator, t.baseLabel, t.targetText, t.actualText, t.rateText, t.result?.text]),
+    ).toEqual([
+      ['签约项目数', '1个单位目标合计', '4', '2', '50.0%', '达到序时进度'],
+      ['签约金额', '2个单位目标合计', '140.00', '67.80', '48.4%', '低于序时进度1.6个百分点'],
+      ['开工项目数', '1个单位目标合计', '2', '0', '0.0%', '低于序时进度50.0个百分点'],
+      ['有效信息条数', '1个单位目标合计', '10', '2', '20.0%', '低于序时进度30.0个百分点'],
     ]);
-    expect(v.totals[0]?.href).toBe('../drill/2025-06.html?f=ytd.signed#signed');
+    // the drill lists exactly the rows behind the rate
+    expect(v.totals[0]?.href).toBe('../drill/2025-06.html?f=completion.0');
   });
   it('ranks the units and keeps every unit’s score breakdown, unranked ones last', () => {
     expect(v.ranking.ranked.map((r) => [r.rankText, r.unit, r.scoreText])).toEqual([

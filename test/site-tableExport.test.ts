@@ -111,3 +111,18 @@ describe('formatCell()', () => {
     expect(formatCell({}, true)).toBe('是');
   });
 });
+
+describe('scores in downloads', () => {
+  test('are rounded to 2 decimals as the pages show them; other numbers keep full precision', () => {
+    const cols: Column<{ s: number; r: number }>[] = [
+      { key: 's', label: '得分', format: 'score' },
+      { key: 'r', label: '完成率', format: 'rate' },
+    ];
+    // 86.254 shows 86.25 and 1.005 shows 1.01 (half away from zero after binary noise); 0.83333 stays
+    const csv = toCsv(cols, [
+      { s: 86.254, r: 0.83333 },
+      { s: 1.005, r: 0.5 },
+    ]);
+    expect(csv.slice(1).split('\r\n').slice(1, 3)).toEqual(['86.25,0.83333', '1.01,0.5']);
+  });
+});

@@ -117,6 +117,10 @@ describe('targetsView', () => {
     month: 6,
     timeProgress: 0.5,
     zone: { actuals: actuals({ 签约项目数: 7, 签约金额: 40 }) },
+    // as the engine gives it for a 全区 row of 10: the zone's 7 against it
+    completion: [
+      { indicator: '签约项目数', actual: 7, target: 10, rate: 0.7, gapPp: 20, base: 'zone', units: [], refs: [] },
+    ],
     units: [
       {
         unit: '甲镇',
@@ -151,12 +155,15 @@ describe('targetsView', () => {
       },
     ]);
     expect(v.withoutTargets.map((u) => u.unit)).toEqual(['乙镇']);
-    expect([v.lines[0]?.rateText, v.lines[0]?.progressText]).toEqual(['60.0%', '超进度 +10.0 个百分点']);
+    expect([v.lines[0]?.rateText, v.lines[0]?.progressText]).toEqual(['60.0%', '高于序时进度10.0个百分点']);
   });
 
   test('zone line of a main indicator: the year only, each month its own snapshot', () => {
-    expect(v.zone.map((z) => [z.indicator, z.targetText, z.actualText, z.rateText, z.progressText, z.href])).toEqual([
-      ['签约项目数', '10', '7', '70.0%', '超进度 +20.0 个百分点', 'drill:2025-06:ytd.signed'],
+    // 7 / 10 = 70 % − 序时进度 50 % = +20 points
+    expect(
+      v.zone.map((z) => [z.indicator, z.baseLabel, z.targetText, z.actualText, z.rateText, z.progressText, z.href]),
+    ).toEqual([
+      ['签约项目数', '全区目标', '10', '7', '70.0%', '高于序时进度20.0个百分点', 'drill:2025-06:completion.0'],
     ]);
     expect(v.zone[0]?.series?.map((s) => [s.month, s.value])).toEqual([
       [5, 5],

@@ -97,6 +97,7 @@ export function factsOf(records: SnapshotRecords): Facts {
  */
 function dedupe<T extends { key?: string | undefined; unit?: string | undefined }>(
   rows: readonly T[],
+  dateOf: (row: T) => string,
 ): Array<{ row: T; zone: boolean; claimUnits: string[] | null }> {
   const unitsOf = new Map<string, string[]>();
   const kept: T[] = [];
@@ -111,14 +112,19 @@ function dedupe<T extends { key?: string | undefined; unit?: string | undefined 
     else units.push(row.unit);
     kept.push(row);
   }
-  const zoneDone = new Set<string>();
+  // the zone counts a claimed project on its earliest row (first in ledger order on a tie), so it
+  // falls in the year it was first signed whichever unit's row comes first in the files
+  const zoneRow = new Map<string, T>();
+  for (const row of kept) {
+    if (row.key === undefined || row.unit === undefined) continue;
+    const first = zoneRow.get(row.key);
+    if (!first || dateOf(row) < dateOf(first)) zoneRow.set(row.key, row);
+  }
   return kept.map((row) => {
     const units = row.key === undefined ? undefined : unitsOf.get(row.key);
     if (row.key === undefined || row.unit === undefined || !units || units.length < 2)
       return { row, zone: true, claimUnits: null };
-    const zone = !zoneDone.has(row.key);
-    zoneDone.add(row.key);
-    return { row, zone, claimUnits: units };
+    return { row, zone: zoneRow.get(row.key) === row, claimUnits: units };
   });
 }
 
@@ -150,15 +156,21 @@ function buildFacts(r: SnapshotRecords): Facts {
     projectType: null,
   };
   const recognised = r.signed.filter(isRecognised);
-  const signedRows = dedupe(recognised);
+  const signedRows = dedupe(recognised, (s) => s.signDate);
   const claims = new Map<string, Claim>();
   for (const { row, claimUnits } of signedRows) {
     if (claimUnits === null || row.key === undefined || claims.has(row.key)) continue;
     claims.set(row.key, { key: row.key, name: row.name, units: claimUnits, refs: [] });
   }
   for (const s of recognised) if (s.key !== undefined) claims.get(s.key)?.refs.push(s.src);
-  const projectRows = <T extends { key?: string | undefined; unit?: string | undefined }>(rows: readonly T[]) =>
-    dedupe(rows.map((row) => ({ ...row, unit: row.unit ?? project(row.key)?.unit }))).map((d) => ({
+  const projectRows = <T extends { key?: string | undefined; unit?: string | undefined }>(
+    rows: readonly T[],
+    dateOf: (row: T) => string,
+  ) =>
+    dedupe(
+      rows.map((row) => ({ ...row, unit: row.unit ?? project(row.key)?.unit })),
+      dateOf,
+    ).map((d) => ({
       ...d,
       row: d.row as T,
     }));
@@ -186,7 +198,7 @@ function buildFacts(r: SnapshotRecords): Facts {
       provincial: s.provincial,
       foreignUsd: s.foreignUsd ?? 0,
     })),
-    started: projectRows(r.started).map(({ row: s, zone, claimUnits }) => {
+    started: projectRows(r.started, (s) => s.startDate).map(({ row: s, zone, claimUnits }) => {
       const p = project(s.key);
       return {
         ...blank,
@@ -205,7 +217,7 @@ function buildFacts(r: SnapshotRecords): Facts {
         provincial: p?.provincial ?? false,
       };
     }),
-    producing: projectRows(r.producing).map(({ row: s, zone, claimUnits }) => {
+    producing: projectRows(r.producing, (s) => s.produceDate).map(({ row: s, zone, claimUnits }) => {
       const p = project(s.key);
       return {
         ...blank,

@@ -112,7 +112,8 @@ export function redBlackLists(
     for (const [i, e] of list.entries()) {
       const r = ranks[i] ?? i + 1;
       if (r <= size && e.onPace) redList.push({ group, unit: e.unit, rank: r });
-      if (r > n - size && !e.onPace) blackList.push({ group, unit: e.unit, rank: r });
+      // a unit with no basic target (满分 0) has no 序时进度 to be behind
+      if (r > n - size && !e.onPace && e.fullMarks > 0) blackList.push({ group, unit: e.unit, rank: r });
     }
   }
   return { redList, blackList };

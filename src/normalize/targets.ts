@@ -144,7 +144,7 @@ function checkGroupCaps(targets: readonly Target[], issues: Issue[]): void {
       message:
         caps.length === 0
           ? `封顶组“${first.capGroup}”没有填写组封顶分，本组不封顶：请在本组任一行填写组封顶分`
-          : `封顶组“${first.capGroup}”的各行组封顶分不一致（${caps.join('、')}），已按最小值 ${Math.min(...caps)} 计：请统一填写`,
+          : `封顶组“${first.capGroup}”的各行组封顶分不一致（${caps.join('、')}），已按最小值 ${caps.reduce((a, b) => Math.min(a, b))} 计：请统一填写`,
     });
   }
 }

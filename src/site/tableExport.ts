@@ -27,25 +27,13 @@ function cleanNumber(n: number): number {
 }
 
 /**
- * The value a download holds: rounded as the pages show it (contract §7: 亿元 and scores to 2
- * decimals, rates to 1 decimal of a percent, points gaps to 1 decimal), so a sum a user makes in
- * Excel of a printed column matches the page.
+ * The value a download holds: scores rounded to 2 decimals as the pages show them (a score is
+ * read, compared and summed as printed, and ranks are decided on it); other numbers at full
+ * precision, without binary noise.
  */
 function exportValue<R>(c: Column<R>, row: R): CellValue {
   const v = cellValue(c, row);
-  if (typeof v !== 'number' || !Number.isFinite(v)) return v;
-  switch (c.format) {
-    case 'score':
-    case 'yi':
-    case 'usd':
-      return roundTo(v, 2);
-    case 'rate':
-      return roundTo(v, 3);
-    case 'pp':
-      return roundTo(v, 1);
-    default:
-      return v;
-  }
+  return c.format === 'score' && typeof v === 'number' && Number.isFinite(v) ? roundTo(v, 2) : v;
 }
 
 function csvText(v: CellValue): string {
@@ -61,8 +49,8 @@ function csvField(s: string): string {
 
 /**
  * CSV text: UTF-8 BOM (so Excel reads Chinese), CRLF lines, RFC 4180 quoting, header row of
- * labels. Numbers are rounded as displayed (`exportValue`; rates as ratios, e.g. `0.833`); text
- * cells that look like formulas are neutralised.
+ * labels. Numbers are full precision (rates as ratios, e.g. `0.8333`) except scores, rounded as
+ * displayed (`exportValue`); text cells that look like formulas are neutralised.
  */
 export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
   const lines = [columns.map((c) => csvField(neutralise(c.label))).join(',')];

@@ -136,7 +136,13 @@ export function redBlack(
       { row, fromBottom: 1 + keys.filter((k) => k < mine).length, tied: keys.filter((k) => k === mine).length > 1, n },
     ];
   });
-  black.sort((a, b) => (a.row.group ?? '').localeCompare(b.row.group ?? '') || a.fromBottom - b.fromBottom);
+  // groups in the engine's order, each worst first
+  const groupOrder = [...new Set(lists.blackList.map((e) => e.group))];
+  black.sort(
+    (a, b) =>
+      groupOrder.indexOf(grouped ? a.row.group : null) - groupOrder.indexOf(grouped ? b.row.group : null) ||
+      a.fromBottom - b.fromBottom,
+  );
   let blackNote: string | null = null;
   if (ranked.length === 0) blackNote = '本期没有参与排名的单位。';
   else if (black.length === 0) blackNote = `排名后${size}位的单位均达到序时进度，本期无单位列入黑榜。`;
