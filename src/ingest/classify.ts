@@ -135,6 +135,26 @@ export function periodOfFolder(name: string): string | null {
   return `${m[1]}-${String(month).padStart(2, '0')}`;
 }
 
+/**
+ * The date of a dated snapshot folder under `ledgers/` (contract §1, weekly 调度), as `YYYY-MM-DD`,
+ * or null: `2025-10-20`, `2025.10.20`, `2025_10_20`, `20251020`, `2025年10月20日`, with full-width
+ * digits too. The day must exist in the month.
+ *
+ * @example dateOfFolder('2025-10-20') // '2025-10-20'
+ * @example dateOfFolder('2025-10') // null — a monthly folder
+ * @example dateOfFolder('2025-02-30') // null
+ */
+export function dateOfFolder(name: string): string | null {
+  const s = compactText(name);
+  const m = /^(20\d{2})(?:[-._/年](\d{1,2})[-._/月](\d{1,2})日?|(\d{2})(\d{2}))$/.exec(s);
+  if (m === null) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2] ?? m[4]);
+  const day = Number(m[3] ?? m[5]);
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Kinds whose keywords occur in a name; weak keywords only count when nothing else does. */
 function kindsIn(name: string, allowed: readonly TableKind[]): TableKind[] {
   const strong: TableKind[] = [];

@@ -8,6 +8,8 @@ import { orderUnits } from './unitOrder.ts';
 /** Settings the actuals need: the 签约超期未开工 threshold in days (site.json, default 180). */
 export interface ActualOptions {
   overdueDays: number;
+  /** The end of a dated snapshot, when the period ends before its month does (contract §1). */
+  asOf?: string;
 }
 
 type FactKind = 'signed' | 'started' | 'producing' | 'funds' | 'leads' | 'trips' | 'overdue';
@@ -84,7 +86,7 @@ export function ignoredFilters(indicator: Indicator, filter: ActualFilter): stri
 function rowsOf(kind: FactKind, records: SnapshotRecords, period: Period, opts: ActualOptions): readonly Fact[] {
   if (kind === 'overdue') {
     const jan1 = `${yearOf(period)}-01-01`;
-    return overdueRows(records, periodEnd(period), opts.overdueDays)
+    return overdueRows(records, opts.asOf ?? periodEnd(period), opts.overdueDays)
       .filter((o) => addDays(o.fact.date, opts.overdueDays) >= jan1)
       .map((o) => o.fact);
   }

@@ -57,6 +57,12 @@ export interface PeriodMetricsInput {
   previousQuarter?: PeriodMetrics;
   /** The same month of the previous year, from its own snapshot, for 同比. */
   lastYear?: PeriodMetrics;
+  /**
+   * The end of a month held only by a dated snapshot (`ledgers/2025-11-15/`), `YYYY-MM-DD`: overdue
+   * days count to it and it is the 统计截止日期. Its ledgers hold no later row (they are rejected as
+   * future dates), so every year-to-date sum is the same as to the month end.
+   */
+  asOf?: string;
 }
 
 const values = (a: IndicatorActuals): IndicatorValues =>
@@ -80,6 +86,7 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
   const previousQuarter = input.previousQuarter?.year === year ? input.previousQuarter : undefined;
   const opts = {
     overdueDays: settings.overdueDays,
+    ...(input.asOf !== undefined ? { asOf: input.asOf } : {}),
     scoreAgainst: settings.scoreAgainst ?? 'annual',
     rankingScale: settings.rankingScale ?? 'raw',
   };
@@ -100,7 +107,7 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
   // 3. rates and the overdue list
   const starts = startRates(records, period);
   const funds = fundRates(records, period);
-  const overdue = overdueProjects(records, period, settings.overdueDays);
+  const overdue = overdueProjects(records, period, settings.overdueDays, input.asOf);
 
   // 4. one entry per unit: the table's units, then unknown names met in figures or targets
   const info = new Map(units.map((u) => [u.name, u]));
@@ -136,7 +143,7 @@ export function computePeriodMetrics(input: PeriodMetricsInput): PeriodMetrics {
     period,
     year: yearOf(period),
     month: monthOf(period),
-    periodEnd: periodEnd(period),
+    periodEnd: input.asOf ?? periodEnd(period),
     timeProgress: timeProgress(period),
     quarter: quarterOf(period),
     isQuarterEnd: quarterEnd,

@@ -93,8 +93,13 @@ export function fundRates(records: SnapshotRecords, period: Period): RateBreakdo
  * @example overdueProjects(records, '2025-10', 180)
  * // [{ name: '某项目', signDate: '2025-04-13', daysSinceSigned: 201, daysOverdue: 21, … }]
  */
-export function overdueProjects(records: SnapshotRecords, period: Period, overdueDays: number): OverdueProject[] {
-  return overdueRows(records, periodEnd(period), overdueDays)
+export function overdueProjects(
+  records: SnapshotRecords,
+  period: Period,
+  overdueDays: number,
+  asOf?: string,
+): OverdueProject[] {
+  return overdueRows(records, asOf ?? periodEnd(period), overdueDays)
     .filter((o) => o.fact.zone)
     .map((o): OverdueProject => ({
       key: o.signed.key ?? null,

@@ -21,8 +21,10 @@ export interface TableContext {
   file: string;
   sheet: string;
   kind: TableKind;
-  /** Snapshot period for ledgers; dates after its month end are rejected. */
+  /** Snapshot period for ledgers; dates after its month end (or `asOf`) are rejected. */
   period?: string;
+  /** The end of a dated snapshot (`ledgers/2025-10-20/`), `YYYY-MM-DD`; default: the period's month end. */
+  asOf?: string;
   defaultAmountUnit: '亿元' | '万元' | '元';
   /** Resolves a 单位 name to its canonical name. */
   resolveUnit: (raw: string) => { name: string; known: boolean };
@@ -31,6 +33,10 @@ export interface TableContext {
   /** Names that mean the zone itself in a 责任单位 cell of type `units` (besides `全区`), e.g. the zone's name. */
   zoneNames?: readonly string[];
 }
+
+/** A date after the snapshot's end: its `asOf`, else its period's month end. */
+const isAfterEnd = (date: string, ctx: Pick<TableContext, 'period' | 'asOf'>): boolean =>
+  ctx.asOf !== undefined ? date > ctx.asOf : ctx.period !== undefined && isAfterPeriodEnd(date, ctx.period);
 
 /** The 责任单位 of a zone row of the target table (contract §5): the zone's own target, not a unit. */
 export const ZONE_UNIT = '全区';
@@ -154,7 +160,7 @@ export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: Table
       for (const f of memoFields) memoValues.push(row.values[f] ?? null);
       memoKey = memoTable + cellsKey(memoValues);
       const hit = memo.get(memoKey);
-      if (hit !== undefined && (hit.maxDate === null || !ctx.period || !isAfterPeriodEnd(hit.maxDate, ctx.period))) {
+      if (hit !== undefined && (hit.maxDate === null || !ctx.period || !isAfterEnd(hit.maxDate, ctx))) {
         for (const e of hit.events) replay(e, issue, row.row);
         out.records.push(reuseRecord(hit, { file: ctx.file, sheet: ctx.sheet, row: row.row }));
         out.stats.accepted++;
@@ -293,12 +299,15 @@ function parseField(
     case 'date': {
       const r = parseDate(value);
       if (!r.ok) return fail('invalid_date', r);
-      if (ctx.period && isAfterPeriodEnd(r.value.date, ctx.period)) {
+      if (ctx.period && isAfterEnd(r.value.date, ctx)) {
         return {
           ok: false,
           empty: false,
           code: 'future_date',
-          message: `日期 ${r.value.date} 晚于本期台账截止日（${ctx.period} 月底），台账不能记录未来的事项：请核对日期，或将该行移到以后月份的台账`,
+          message:
+            ctx.asOf === undefined
+              ? `日期 ${r.value.date} 晚于本期台账截止日（${ctx.period} 月底），台账不能记录未来的事项：请核对日期，或将该行移到以后月份的台账`
+              : `日期 ${r.value.date} 晚于本快照截止日（${ctx.asOf}），台账不能记录未来的事项：请核对日期，或将该行移到以后的台账`,
         };
       }
       return { ok: true, value: r.value.date };

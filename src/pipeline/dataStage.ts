@@ -184,7 +184,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   // earlier period: each key chains the previous one (null once a file could not be hashed).
   let chain: string | null =
     cache === NO_CACHE ? null : cacheKey('periods', codeFingerprint(), inputsKey, serialize([reference, settings]));
-  for (const { period, files } of folder.snapshots) {
+  for (const { period, files, asOf } of folder.snapshots) {
     const records = emptyRecords();
     const latest = period === folder.snapshots[folder.snapshots.length - 1]?.period;
     const fileKeys: string[] = [];
@@ -194,7 +194,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
         folder.root,
         file,
         period,
-        ctx,
+        asOf === undefined ? ctx : { ...ctx, asOf },
         extraAliases,
         cache,
         inputsKey,
@@ -230,6 +230,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
         targets: reference.targets,
         manualScores: reference.manualScores,
         settings,
+        ...(asOf !== undefined ? { asOf } : {}),
         ...(lastYear ? { lastYear: lastYear.metrics } : {}),
         ...(previous ? { previous: previous.metrics } : {}),
         ...(quarterBefore ? { previousQuarter: quarterBefore.metrics } : {}),

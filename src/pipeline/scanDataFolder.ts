@@ -2,7 +2,7 @@ import { statSync, existsSync } from 'node:fs';
 import { join, relative, sep, extname, basename } from 'node:path';
 import { CliError } from './cliError.ts';
 import type { Issue } from '../schemas/issue.ts';
-import { periodOfFolder } from '../ingest/classify.ts';
+import { dateOfFolder, periodOfFolder } from '../ingest/classify.ts';
 import { isCandidateFile } from '../ingest/readWorkbook.ts';
 import { byCodePoint, entryKind, listFolder, walkFiles } from './walkFolder.ts';
 
@@ -14,8 +14,13 @@ export interface DataFolder {
   reference: string[];
   /** GeoJSON files under `reference/` (the zone map), relative paths. */
   geo: string[];
-  /** Snapshot folders in period order, each with its table files (relative paths). */
-  snapshots: { period: string; files: string[] }[];
+  /**
+   * Monthly snapshots in period order, each with its table files (relative paths): the month's
+   * `YYYY-MM` folder, else its latest dated folder, whose date is then the period's end (`asOf`).
+   */
+  snapshots: { period: string; files: string[]; asOf?: string }[];
+  /** Dated snapshots that are not a month's snapshot (weekly 调度 only), in date order. */
+  dated: { date: string; period: string; files: string[] }[];
   contentDir: string | null;
   /** Files and folders that were not read, each with the reason. */
   issues: Issue[];
@@ -65,6 +70,7 @@ export function scanDataFolder(root: string): DataFolder {
   const geo = referenceFiles.filter(isGeo).map(rel);
   const reference = tableFiles(referenceFiles.filter((f) => !isGeo(f))).map(rel);
   const folders: { name: string; period: string; full: string }[] = [];
+  const datedFolders: { name: string; period: string; date: string; full: string }[] = [];
   if (existsSync(ledgersDir)) {
     for (const name of listFolder(ledgersDir, rel, issues)) {
       const full = join(ledgersDir, name);
@@ -81,27 +87,62 @@ export function scanDataFolder(root: string): DataFolder {
         }
         continue;
       }
+      const date = dateOfFolder(name);
+      if (date !== null) {
+        datedFolders.push({ name, period: date.slice(0, 7), date, full });
+        continue;
+      }
       const period = periodOfFolder(name);
       if (period === null) {
         issues.push({
           severity: 'error',
           code: 'period_folder_invalid',
           file: rel(full),
-          message: `文件夹名“${name}”不是月份：请改名为 YYYY-MM 形式，如 2025-10`,
+          message: `文件夹名“${name}”不是月份或日期：请改名为 YYYY-MM（月度台账，如 2025-10）或 YYYY-MM-DD（月中快照，如 2025-10-20）`,
         });
         continue;
       }
       folders.push({ name, period, full });
     }
   }
-  const snapshots: DataFolder['snapshots'] = keepOneFolderPerPeriod(folders, rel, issues).map((f) => ({
-    period: f.period,
-    files: tableFiles(walkFiles(f.full, rel, issues, seen)).map(rel),
-  }));
-  snapshots.sort((a, b) => byCodePoint(a.period, b.period));
+  const monthly = keepOneFolderPerPeriod(folders, rel, issues);
+  // a month held only by dated folders: its latest one is the month's snapshot, ending on its date
+  const datedKept = keepOneFolderPerPeriod(
+    datedFolders.map((f) => ({ ...f, period: f.date })),
+    rel,
+    issues,
+  ).sort((a, b) => byCodePoint(a.date, b.date));
+  const monthOf = new Map<string, { full: string; asOf?: string }>();
+  for (const f of monthly) monthOf.set(f.period, { full: f.full });
+  for (const f of datedKept) {
+    const period = f.date.slice(0, 7);
+    const m = monthOf.get(period);
+    if (!m || (m.asOf !== undefined && m.asOf < f.date)) monthOf.set(period, { full: f.full, asOf: f.date });
+  }
+  const snapshots: DataFolder['snapshots'] = [...monthOf]
+    .sort((a, b) => byCodePoint(a[0], b[0]))
+    .map(([period, f]) => ({
+      period,
+      files: tableFiles(walkFiles(f.full, rel, issues, seen)).map(rel),
+      ...(f.asOf !== undefined ? { asOf: f.asOf } : {}),
+    }));
+  const used = new Set([...monthOf.values()].map((f) => f.full));
+  const dated: DataFolder['dated'] = datedKept
+    .filter((f) => !used.has(f.full))
+    .map((f) => {
+      const files = tableFiles(walkFiles(f.full, rel, issues, seen)).map(rel);
+      issues.push({
+        severity: 'info',
+        code: 'snapshot_dated',
+        file: rel(f.full),
+        period: f.date.slice(0, 7),
+        message: `月中快照（${f.date}）：供周调度使用；${f.date.slice(0, 7)} 的月度数字、通报和排名取该月${monthOf.get(f.date.slice(0, 7))?.asOf ? `最后一个快照（${monthOf.get(f.date.slice(0, 7))?.asOf}）` : `月度台账（ledgers/${f.date.slice(0, 7)}/）`}`,
+      });
+      return { date: f.date, period: f.date.slice(0, 7), files };
+    });
   const settingsFile = existsSync(join(root, 'site.json')) ? join(root, 'site.json') : null;
   const contentDir = existsSync(join(root, 'content')) ? join(root, 'content') : null;
-  return { root, settingsFile, reference, geo, snapshots, contentDir, issues };
+  return { root, settingsFile, reference, geo, snapshots, dated, contentDir, issues };
 }
 
 /**

@@ -15,6 +15,7 @@ export const ISSUE_CODES = [
   'sheet_clipped', // the reader left part of a sheet out (cells far right of the table): warning
   'sheet_missing_column', // a required column is absent: every row would be rejected
   'period_folder_invalid', // ledgers/<name> is not YYYY-MM
+  'snapshot_dated', // ledgers/<YYYY-MM-DD>/ that is not its month's snapshot: for the weekly 调度 (info)
   'period_folder_duplicate', // two folders name one month (2025-10/ and 2025年10月/): only one is read
   'path_unreadable', // dangling link, link loop, unreadable folder: skipped
   'settings_invalid', // site.json: not JSON, or a setting of the wrong shape (one issue per setting)

@@ -146,7 +146,17 @@ export function periodLabel(period: string): string {
   return `${y}年${Number(m)}月`;
 }
 
-/** @example asOfLabel('2025-10') // '数据截至2025年10月底' */
-export function asOfLabel(period: string): string {
+/**
+ * @example asOfLabel('2025-10') // '数据截至2025年10月底'
+ * @example asOfLabel('2025-11', '2025-11-15') // '数据截至2025年11月15日' — a month held by a dated snapshot
+ */
+export function asOfLabel(period: string, end?: string): string {
+  if (end !== undefined && end.slice(0, 7) === period && !isMonthEnd(end))
+    return `数据截至${periodLabel(period)}${Number(end.slice(8))}日`;
   return `数据截至${periodLabel(period)}底`;
 }
+
+const isMonthEnd = (date: string): boolean => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
+};

@@ -309,7 +309,7 @@ export function bulletinView(
     page,
     title: `${periodLabel(period)}招商引资工作通报`,
     docNo: `${meta.office ?? meta.zoneName} · ${m.year}年第${m.month}期`,
-    asOf: asOfLabel(period),
+    asOf: asOfLabel(period, m.periodEnd),
     span: m.month === 1 ? '1月' : `1—${m.month}月`,
     month: m.month,
     timeProgress: fmtRate(m.timeProgress),

@@ -39,6 +39,7 @@ export const CODE_LABELS: Record<IssueCode, string> = {
   unknown_chain: '未识别产业链',
   duplicate_row: '重复行',
   duplicate_claim: '重复申报',
+  snapshot_dated: '月中快照',
   target_zone_points: '全区目标不计分',
   target_group_cap: '封顶组设置',
   duplicate_alias: '单位别名重复',

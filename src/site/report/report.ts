@@ -202,7 +202,7 @@ export function reportView(input: ReportInput): ReportView {
     cover: {
       zoneName: meta.zoneName,
       office: meta.office,
-      asOf: asOfLabel(period),
+      asOf: asOfLabel(period, m.periodEnd),
       note: y.note,
       range: m.month === 1 ? '1月' : `1—${m.month}月`,
       periodText: periodLabel(period),
