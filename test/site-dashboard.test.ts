@@ -195,8 +195,8 @@ describe('dashboardView', () => {
     // (丙办 is scored but not ranked), so each is in its group's top 3 and bottom 3: behind → 黑榜 only
     expect(g?.top).toEqual([]);
     expect(g?.bottom.map((r) => [r.place, r.unit, r.scoreText])).toEqual([
-      ['倒数第1名', '甲镇', '18.40'],
-      ['倒数第1名', '乙局', '10.00'],
+      ['乡镇倒数第1名', '甲镇', '18.40'],
+      ['部门倒数第1名', '乙局', '10.00'],
     ]);
     expect(g?.page).toBe('rankings/2025-06.html');
   });

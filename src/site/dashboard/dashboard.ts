@@ -214,7 +214,7 @@ export interface DashboardView {
   /** `null` for the first snapshot (nothing to compare). */
   changes: LedgerChanges | null;
   /** 综合排名 前三 / 后三 (tie-aware), `null` when no unit is ranked. */
-  ranking: { top: RankGlance[]; bottom: RankGlance[]; count: number; page: string } | null;
+  ranking: { top: RankGlance[]; bottom: RankGlance[]; count: number; page: string; size: number } | null;
   links: QuickLink[];
 }
 
@@ -304,14 +304,18 @@ export function rankingGlance(metrics: PeriodMetrics, units: readonly Unit[]): D
   if (rv.ranked.length === 0) return null;
   const rb = rv;
   return {
+    size: metrics.redBlackSize,
     top: rb.red.map((r) => ({
-      place: `第${rankText(r.rank, r.tied)}名`,
+      place:
+        r.group && r.groupRank !== null
+          ? `${r.group}第${rankText(r.groupRank, r.groupTied)}名`
+          : `第${rankText(r.rank, r.tied)}名`,
       unit: r.unit,
       page: r.page,
       scoreText: fmtScore(r.score),
     })),
     bottom: rb.black.map((b) => ({
-      place: `倒数第${b.fromBottom}名`,
+      place: `${b.row.group ?? ''}倒数第${b.fromBottom}名`,
       unit: b.row.unit,
       page: b.row.page,
       scoreText: fmtScore(b.row.score),
