@@ -226,3 +226,30 @@ describe('达标 and 按比例 defaults', () => {
     expect(scoreTarget({ method: '达标', target: 5, points: 4 }, 4, 5).points).toBe(0);
   });
 });
+
+describe('满分 of a basic 封顶组: its rows share one 组封顶分', () => {
+  // Two basic 按比例 rows of 6 points each in one 封顶组 "签约考核" with 组封顶分 10, plus a plain
+  // 按比例 row of 5 points. 满分 = min(6 + 6, 10) + 5 = 15, not 17.
+  // 甲局 signs 3 projects of 1亿 (one foreign): 签约项目数 3 of 2 (rate capped at 100% → 6) and
+  // foreign 1 of 2 (50% → 3): group sum 6 + 3 = 9 ≤ 10 → 9; 签约金额 3亿 of 20亿 = 15% × 5 = 0.75.
+  // raw = 9 + 0.75 = 9.75; 百分制 = 9.75 / 15 × 100 = 65.
+  test('满分 = min(6 + 6, 10) + 5 = 15; 百分制 = 9.75 / 15 × 100 = 65', () => {
+    const rows: Target[] = [
+      target({ indicator: '签约项目数', target: 2, points: 6, capGroup: '签约考核', groupCap: 10 }),
+      target({ indicator: '签约项目数', target: 2, points: 6, capGroup: '签约考核', groupCap: 10, foreign: true }),
+      target({ indicator: '签约金额', target: 20, points: 5 }),
+    ];
+    const records = snapshot({
+      signed: [
+        signed(10, 'F1', '甲局', '2025-02-10', 1, { foreign: true }),
+        signed(11, 'S2', '甲局', '2025-03-10', 1),
+        signed(12, 'S3', '甲局', '2025-04-10', 1),
+      ],
+    });
+    const [a] = scoreUnits(rows, records, [unit('甲局')], '2025-12', opts);
+    expect(a?.fullMarks).toBeCloseTo(15, 9);
+    expect(a?.groups).toEqual([{ name: '签约考核', category: '基本', cap: 10, sum: 9, points: 9 }]);
+    expect(a?.raw).toBeCloseTo(9.75, 9);
+    expect(a?.percent).toBeCloseTo(65, 9);
+  });
+});

@@ -255,7 +255,18 @@ export function scoreUnits(
         return { name, category: g.category, cap: g.cap, sum: g.sum, points };
       });
       for (const x of manual) add(x.points >= 0 ? '加分' : '扣分', x.points);
-      const fullMarks = entries.reduce((sum, e) => sum + e.item.fullMarks, 0);
+      // 满分: basic rows' 满分; a basic 封顶组 gives at most its 组封顶分, however many rows share it
+      const groupFull = new Map<string, { sum: number; cap: number | null }>();
+      let fullMarks = 0;
+      for (const { item, t } of entries) {
+        if (t.capGroup === undefined) fullMarks += item.fullMarks;
+        else {
+          const g = groupFull.get(t.capGroup) ?? { sum: 0, cap: groups.get(t.capGroup)?.cap ?? null };
+          g.sum += item.fullMarks;
+          groupFull.set(t.capGroup, g);
+        }
+      }
+      for (const g of groupFull.values()) fullMarks += g.cap === null ? g.sum : Math.min(g.sum, g.cap);
       const raw = totals.basic + totals.bonus + totals.deduction;
       const percent = fullMarks > 0 ? (totals.basic / fullMarks) * 100 + totals.bonus + totals.deduction : null;
       const u = info.get(unit);
