@@ -248,7 +248,7 @@ export function bulletinDocument(input: BulletinDocInput): Document {
 }
 
 /** The .docx bytes, reproducible (dates fixed to the 成文日期). */
-export function bulletinDocx(input: BulletinDocInput): Promise<Uint8Array> {
+export function bulletinDocx(input: BulletinDocInput): Promise<Uint8Array<ArrayBuffer>> {
   return packGongwen(bulletinDocument(input), {
     title: bulletinDocTitle(input.view),
     date: issueDate(input.view.period, input.settings.issueDay).iso,

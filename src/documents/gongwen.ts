@@ -465,11 +465,11 @@ function coreXml(o: { title: string; date: string; creator?: string }): string {
 export async function packGongwen(
   doc: Document,
   o: { title: string; date: string; creator?: string },
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new Error(`packGongwen(): date must be YYYY-MM-DD, got ${o.date}`);
   const buf = await Packer.toBuffer(doc, false, [
     { path: 'docProps/core.xml', data: coreXml(o) },
     { path: 'word/fontTable.xml', data: fontTableXml() },
   ]);
-  return fixZipTimes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+  return fixZipTimes(new Uint8Array(buf));
 }
