@@ -75,8 +75,8 @@ export const PAGE = {
   /** Footer distance from the bottom edge: the page number sits about 7 mm below the 版心. */
   footer: 1247,
   header: 851,
-  /** 版心 width: 210 − 28 − 26 = 156 mm. */
-  textWidth: 11906 - 1587 - 1474,
+  /** 版心 width: 210 − 28 − 26 = 156 mm = 8844 twips (the rounded page less the rounded margins is 8845). */
+  textWidth: 8844,
   /** 225 mm / 22 lines = 28.95 pt per line. */
   linePitch: 579,
   /**
