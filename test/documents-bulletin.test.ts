@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bulletinDocx } from '../src/documents/bulletinDoc.ts';
+import { bulletinDocx } from '../src/site/documents/bulletinDoc.ts';
 import { documentSettings } from '../src/documents/docSettings.ts';
-import { publicityView } from '../src/documents/publicity.ts';
-import { publicityDocx, publicityRows, publicityXlsx } from '../src/documents/publicityDoc.ts';
+import { publicityView } from '../src/site/documents/publicity.ts';
+import { publicityDocx, publicityRows, publicityXlsx } from '../src/site/documents/publicityDoc.ts';
 import { bulletinView } from '../src/site/bulletin/bulletin.ts';
 import { rankingPeriods } from '../src/site/ranking/ranking.ts';
 import { periodData, TARGETS, UNITS } from './site-bulletin.fixture.ts';

@@ -6,7 +6,7 @@ import {
   manualFormula,
   scoreFormula,
   totalFormulas,
-} from '../src/documents/scoreFormula.ts';
+} from '../src/site/documents/scoreFormula.ts';
 
 /** Each expected formula is worked out by hand in its comment; every product shown gives the score shown. */
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { completionPart, namesInWords, overviewParagraphs, redBlackSentences } from '../src/documents/bulletinText.ts';
-import { shortProgress } from '../src/documents/bulletinDoc.ts';
+import {
+  completionPart,
+  namesInWords,
+  overviewParagraphs,
+  redBlackSentences,
+} from '../src/site/documents/bulletinText.ts';
+import { shortProgress } from '../src/site/documents/bulletinDoc.ts';
 import { documentNumber, documentSettings, issueDate } from '../src/documents/docSettings.ts';
-import type { OverviewRows } from '../src/documents/bulletinText.ts';
+import type { OverviewRows } from '../src/site/documents/bulletinText.ts';
 
 /** A row as `bulletinView().overview` gives it (display texts), written by hand. */
 const row = (

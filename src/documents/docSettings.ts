@@ -1,50 +1,13 @@
-import type { SiteSettings } from '../schemas/site.ts';
+import { type DocumentSettings, documentSettings, siteSettingsSchema } from '../schemas/site.ts';
 import type { SiteMeta } from '../schemas/siteData.ts';
 
-/** The site.json settings of the Word documents (contract §11) with their defaults applied. */
-export type DocumentSettings = NonNullable<SiteMeta['documents']>;
-
-/**
- * The document settings as meta.json carries them: 发文机关 = `issuer`, else `office`, else
- * `zoneName`; 发文机关标志 = `issuerMark`, else `<issuer>文件`.
- *
- * @example documentSettings({ zoneName: '青川经济开发区', office: '青川经济开发区投资促进局', … }).issuerMark // '青川经济开发区投资促进局文件'
- */
-export function documentSettings(
-  s: Pick<
-    SiteSettings,
-    | 'zoneName'
-    | 'office'
-    | 'issuer'
-    | 'issuerMark'
-    | 'documentNumber'
-    | 'issueDay'
-    | 'publicityDays'
-    | 'objectionContact'
-  >,
-): DocumentSettings {
-  const issuer = s.issuer ?? s.office ?? s.zoneName;
-  return {
-    issuer,
-    issuerMark: s.issuerMark ?? `${issuer}文件`,
-    documentNumber: s.documentNumber,
-    issueDay: s.issueDay,
-    publicityDays: s.publicityDays,
-    objectionContact: s.objectionContact ?? null,
-  };
-}
+export { type DocumentSettings, documentSettings } from '../schemas/site.ts';
 
 /** Defaults for a meta.json written before these settings existed. */
 export function documentSettingsOf(meta: Pick<SiteMeta, 'zoneName' | 'office' | 'documents'>): DocumentSettings {
   return (
     meta.documents ??
-    documentSettings({
-      zoneName: meta.zoneName,
-      office: meta.office ?? undefined,
-      documentNumber: '{year}年第{n}期',
-      issueDay: 5,
-      publicityDays: 5,
-    })
+    documentSettings({ ...siteSettingsSchema.parse({}), zoneName: meta.zoneName, office: meta.office ?? undefined })
   );
 }
 

@@ -20,7 +20,7 @@ import {
   type SiteMeta,
 } from '../schemas/siteData.ts';
 import { checkContract } from '../schemas/contract.ts';
-import { documentSettings } from '../documents/docSettings.ts';
+import { documentSettings } from '../schemas/site.ts';
 import type { DataModel } from './dataStage.ts';
 import { zoneGeoSchema } from '../schemas/geo.ts';
 

@@ -42,3 +42,35 @@ export const siteSettingsSchema = z.object({
   aliases: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
 });
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
+
+/** The Word documents' settings (contract §11) with their defaults applied, as `meta.json` carries them. */
+export const documentSettingsSchema = z.object({
+  issuer: z.string(),
+  issuerMark: z.string(),
+  documentNumber: z.string(),
+  issueDay: z.number().int(),
+  publicityDays: z.number().int(),
+  objectionContact: z.string().nullable(),
+});
+export type DocumentSettings = z.output<typeof documentSettingsSchema>;
+
+/**
+ * The document settings of a zone: 发文机关 = `issuer`, else `office`, else `zoneName`; 发文机关标志 =
+ * `issuerMark`, else `<issuer>文件`.
+ *
+ * @example documentSettings({ zoneName: '青川经济开发区', office: '青川经济开发区投资促进局', … }).issuerMark // '青川经济开发区投资促进局文件'
+ */
+export function documentSettings(
+  s: Pick<SiteSettings, 'zoneName' | 'documentNumber' | 'issueDay' | 'publicityDays'> &
+    Partial<Pick<SiteSettings, 'office' | 'issuer' | 'issuerMark' | 'objectionContact'>>,
+): DocumentSettings {
+  const issuer = s.issuer ?? s.office ?? s.zoneName;
+  return {
+    issuer,
+    issuerMark: s.issuerMark ?? `${issuer}文件`,
+    documentNumber: s.documentNumber,
+    issueDay: s.issueDay,
+    publicityDays: s.publicityDays,
+    objectionContact: s.objectionContact ?? null,
+  };
+}

@@ -13,7 +13,7 @@ import {
   manualScoreSchema,
   unitSchema,
 } from './records.ts';
-import { siteSettingsSchema } from './site.ts';
+import { documentSettingsSchema, siteSettingsSchema } from './site.ts';
 
 /**
  * The site data folder: the file contract between the data stage (`src/pipeline/`) and the pages
@@ -73,17 +73,7 @@ export const siteMetaSchema = z.object({
   latest: z.string().nullable(),
   settings: siteSettingsSchema.pick({ overdueDays: true, publicFigures: true, defaultAmountUnit: true }).required(),
   /** Settings of the Word documents (contract §11); `null` in the public profile (it has none). */
-  documents: z
-    .object({
-      issuer: z.string(),
-      issuerMark: z.string(),
-      documentNumber: z.string(),
-      issueDay: z.number().int(),
-      publicityDays: z.number().int(),
-      objectionContact: z.string().nullable(),
-    })
-    .nullable()
-    .optional(),
+  documents: documentSettingsSchema.nullable().optional(),
   /** Absolute path of `content/` in the data folder, or null. */
   contentDir: z.string().nullable(),
   counts: z.object({ errors: z.number().int(), warnings: z.number().int(), rejected: z.number().int() }),

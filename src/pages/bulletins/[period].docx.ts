@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { bulletinDocx } from '../../documents/bulletinDoc.ts';
+import { bulletinDocx } from '../../site/documents/bulletinDoc.ts';
 import { loadMeta, siteProfile } from '../../site/data.ts';
-import { bulletinDocInput } from '../../site/documents.ts';
+import { bulletinDocInput } from '../../site/documents/inputs.ts';
 
 /** `bulletins/<YYYY-MM>.docx`: the 月度通报 in 公文 layout (contract §11), internal profile only. */
 export const getStaticPaths = (() =>

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publicityDocx } from '../../documents/publicityDoc.ts';
+import { publicityDocx } from '../../site/documents/publicityDoc.ts';
 import { documentSettingsOf } from '../../documents/docSettings.ts';
 import { loadMeta, siteProfile } from '../../site/data.ts';
-import { publicityOf } from '../../site/documents.ts';
+import { publicityOf } from '../../site/documents/inputs.ts';
 import { rankingPeriods } from '../../site/ranking/ranking.ts';
 
 /** `rankings/<key>.docx`: the 考核结果公示 of each monthly and quarterly ranking, internal profile only. */

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publicityXlsx } from '../../documents/publicityDoc.ts';
+import { publicityXlsx } from '../../site/documents/publicityDoc.ts';
 import { loadMeta, siteProfile } from '../../site/data.ts';
-import { publicityOf } from '../../site/documents.ts';
+import { publicityOf } from '../../site/documents/inputs.ts';
 import { rankingPeriods } from '../../site/ranking/ranking.ts';
 
 /** `rankings/<key>.xlsx`: the 考核结果公示 table (formulas as text), internal profile only. */

@@ -1,10 +1,10 @@
-import { bulletinView } from './bulletin/bulletin.ts';
-import { loadMeta, loadPeriod, loadReference } from './data.ts';
-import { previousPeriod } from '../metrics/period.ts';
-import { rankingPeriods } from './ranking/ranking.ts';
-import type { BulletinDocInput } from '../documents/bulletinDoc.ts';
-import { documentSettingsOf } from '../documents/docSettings.ts';
-import { type PublicityView, publicityView } from '../documents/publicity.ts';
+import { bulletinView } from '../bulletin/bulletin.ts';
+import { loadMeta, loadPeriod, loadReference } from '../data.ts';
+import { previousPeriod } from '../../metrics/period.ts';
+import { rankingPeriods } from '../ranking/ranking.ts';
+import type { BulletinDocInput } from './bulletinDoc.ts';
+import { documentSettingsOf } from '../../documents/docSettings.ts';
+import { type PublicityView, publicityView } from './publicity.ts';
 
 /**
  * The Word documents' inputs from the site data (contract §11), exactly as the bulletin and ranking

@@ -1,8 +1,8 @@
 import type { Document, FileChild } from 'docx';
-import type { BulletinView } from '../site/bulletin/bulletin.ts';
-import type { PeriodMetrics } from '../schemas/metrics.ts';
-import { periodLabel } from '../site/data.ts';
-import { type DocumentSettings, documentNumber, issueDate } from './docSettings.ts';
+import type { BulletinView } from '../bulletin/bulletin.ts';
+import type { PeriodMetrics } from '../../schemas/metrics.ts';
+import { periodLabel } from '../data.ts';
+import { type DocumentSettings, documentNumber, issueDate } from '../../documents/docSettings.ts';
 import {
   addressee,
   attachmentNote,
@@ -17,7 +17,7 @@ import {
   signature,
   table,
   title,
-} from './gongwen.ts';
+} from '../../documents/gongwen.ts';
 import { overviewParagraphs, redBlackSentences } from './bulletinText.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { FileChild } from 'docx';
-import { toXlsx } from '../site/tableExport.ts';
-import type { Column } from '../site/table.ts';
+import { toXlsx } from '../tableExport.ts';
+import type { Column } from '../table.ts';
 import {
   body,
   caption,
@@ -12,9 +12,9 @@ import {
   signature,
   table,
   title,
-} from './gongwen.ts';
+} from '../../documents/gongwen.ts';
 import { type PublicityLine, type PublicityUnit, type PublicityView, scoreText } from './publicity.ts';
-import type { DocumentSettings } from './docSettings.ts';
+import type { DocumentSettings } from '../../documents/docSettings.ts';
 
 /**
  * The 考核结果公示 as a Word document and a workbook (contract §11): the same `PublicityView`,

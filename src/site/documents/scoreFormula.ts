@@ -1,6 +1,6 @@
-import { fmtScore, roundTo } from '../metrics/format.ts';
-import type { CapGroupScore, ManualItem, ScoreItem, UnitScore } from '../schemas/metrics.ts';
-import { indicatorMeasure, ruleNumber } from '../site/ranking/rankingRules.ts';
+import { fmtScore, roundTo } from '../../metrics/format.ts';
+import type { CapGroupScore, ManualItem, ScoreItem, UnitScore } from '../../schemas/metrics.ts';
+import { indicatorMeasure, ruleNumber } from '../ranking/rankingRules.ts';
 
 /**
  * Scores written out as formulas for the 考核结果公示 (contract §11), so that each unit can redo the

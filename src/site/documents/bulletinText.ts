@@ -1,4 +1,4 @@
-import type { OverviewRow } from '../site/bulletin/bulletin.ts';
+import type { OverviewRow } from '../bulletin/bulletin.ts';
 
 /**
  * The drafted sentences of the monthly 通报 .docx (一、总体情况), as a clerk would write them, from

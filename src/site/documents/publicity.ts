@@ -1,11 +1,11 @@
-import { fmtScore } from '../metrics/format.ts';
-import type { PeriodMetrics, ScoreItem } from '../schemas/metrics.ts';
-import type { Target, Unit } from '../schemas/records.ts';
-import { periodLabel } from '../site/data.ts';
-import { type RankingPeriod, quarterLabel, rankText } from '../site/ranking/ranking.ts';
-import { rankingPageView } from '../site/ranking/rankingPage.ts';
-import { itemLabel } from '../site/bulletin/bulletinUnits.ts';
-import { type DocumentSettings, issueDate } from './docSettings.ts';
+import { fmtScore } from '../../metrics/format.ts';
+import type { PeriodMetrics, ScoreItem } from '../../schemas/metrics.ts';
+import type { Target, Unit } from '../../schemas/records.ts';
+import { periodLabel } from '../data.ts';
+import { type RankingPeriod, quarterLabel, rankText } from '../ranking/ranking.ts';
+import { rankingPageView } from '../ranking/rankingPage.ts';
+import { itemLabel } from '../bulletin/bulletinUnits.ts';
+import { type DocumentSettings, issueDate } from '../../documents/docSettings.ts';
 import { formulaBody, groupFormula, manualFormula, scoreFormula, totalFormulas } from './scoreFormula.ts';
 import { redBlackSentences } from './bulletinText.ts';
 
