@@ -1,6 +1,6 @@
-import { Paragraph, type FileChild } from 'docx';
+import { AlignmentType, Document, Footer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
 import type { DispatchView } from '../site/dispatch/dispatchView.ts';
-import { body, gongwenDocument, packGongwen, SIZE, table, title } from './gongwen.ts';
+import { body, FONTS, packGongwen, PAGE, SIZE, table, title } from './gongwen.ts';
 
 /**
  * The weekly 调度表 as a Word document (contract §11, `dispatch/<date>.docx`): the meeting's one-to-two
@@ -11,31 +11,84 @@ import { body, gongwenDocument, packGongwen, SIZE, table, title } from './gongwe
  * detail is on the web page. Pure: data in, bytes out, reproducible (dates = the snapshot date).
  */
 
+/** 小五 (9 pt), in half-points: the table's cells, so a week's sheet fits on one or two pages. */
+const XIAOWU = 18;
+
 /** The document's paragraphs and tables (exported for tests). */
 export function dispatchDocChildren(v: DispatchView): FileChild[] {
   const t = v.byUnit;
   return [
-    ...title(v.title),
-    body(
-      `${v.kindText}，${v.compareText}（台账 ${v.folder}/）。逐个项目的阶段、进展、停滞天数和超期天数见网页版调度表。`,
-    ),
+    ...title(v.docTitle),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: `（${v.dateText}，${v.kindText}）`, font: font(FONTS.kaiti), size: SIZE.sanhao })],
+    }),
+    body(`${v.compareText}，台账 ${v.folder}/。各项目的阶段、进展、停滞和超期天数见网页版调度表。`),
     t.rows.length === 0
       ? body(t.empty)
       : table(
           t.columns.map((c) => ({ label: c.label, width: c.width, ...(c.align ? { align: c.align } : {}) })),
           t.rows.map((r) => r.cells),
-          { size: SIZE.wuhao },
+          { size: XIAOWU },
         ),
     new Paragraph({ children: [] }),
   ];
 }
 
+const font = (eastAsia: string) => ({ ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia, cs: FONTS.latin });
+
+/**
+ * The page of `gongwen.ts` (A4, margins 37 / 35 / 28 / 26 mm, 仿宋 by default) without its line and
+ * character grid: a table sheet in 五号 must not be stretched to the 三号 grid of 22 lines × 28
+ * characters (Word and LibreOffice then space the cells' characters and lines to the grid, and the
+ * table runs to several pages). Page number `— 1 —` centred at the foot.
+ */
+function sheetDocument(children: readonly FileChild[], o: { title: string; creator?: string }): Document {
+  return new Document({
+    title: o.title,
+    creator: o.creator ?? '',
+    lastModifiedBy: o.creator ?? '',
+    styles: { default: { document: { run: { font: font(FONTS.fangsong), size: SIZE.sanhao } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.top,
+              bottom: PAGE.bottom,
+              left: PAGE.left,
+              right: PAGE.right,
+              header: PAGE.header,
+              footer: PAGE.footer,
+            },
+            pageNumbers: { start: 1 },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: ['— ', PageNumber.CURRENT, ' —'],
+                    font: font(FONTS.songti),
+                    size: SIZE.sihao,
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [...children],
+      },
+    ],
+  });
+}
+
 /** The .docx bytes of one 调度表. */
 export async function dispatchDocx(v: DispatchView, o: { creator?: string } = {}): Promise<Uint8Array> {
-  const doc = gongwenDocument({
-    children: dispatchDocChildren(v),
-    title: v.title,
-    ...(o.creator ? { creator: o.creator } : {}),
-  });
-  return packGongwen(doc, { title: v.title, date: v.date, ...(o.creator ? { creator: o.creator } : {}) });
+  const meta = { title: v.title, ...(o.creator ? { creator: o.creator } : {}) };
+  return packGongwen(sheetDocument(dispatchDocChildren(v), meta), { ...meta, date: v.date });
 }

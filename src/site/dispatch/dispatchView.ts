@@ -51,6 +51,8 @@ export interface DispatchView {
   /** e.g. `周调度（月中快照）` or `月末调度`. */
   kindText: string;
   title: string;
+  /** The Word version's title (the date on its own line below), e.g. `青川经济开发区招商引资项目调度表`. */
+  docTitle: string;
   /** `与2025年10月8日快照相比` or `首期快照，无上期可比较`. */
   compareText: string;
   /** Headline counts, e.g. `新签约 1 个`, in section order. */
@@ -211,6 +213,7 @@ export function dispatchView(
     dateText,
     kindText: s.kind === 'dated' ? '周调度（月中快照）' : '月末调度',
     title: `${o.zoneName}招商引资项目调度表（${dateText}）`,
+    docTitle: `${o.zoneName}招商引资项目调度表`,
     compareText: first ? '首期快照，无上期可比较' : `与${dateLabel(s.previous as string)}快照相比`,
     summary: [
       { label: '新签约', count: s.signed.length, anchor: 'milestones' },
