@@ -1,5 +1,4 @@
 import { AlignmentType, Document, Footer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
-import type { DispatchView } from '../site/dispatch/dispatchView.ts';
 import { body, FONTS, packGongwen, PAGE, SIZE, table, title } from './gongwen.ts';
 
 /**
@@ -11,11 +10,29 @@ import { body, FONTS, packGongwen, PAGE, SIZE, table, title } from './gongwen.ts
  * detail is on the web page. Pure: data in, bytes out, reproducible (dates = the snapshot date).
  */
 
+/** What the document shows: the 调度 sheet's per-unit table and its heading lines (`dispatchView` gives it). */
+export interface DispatchDocInput {
+  /** `YYYY-MM-DD`: the document's date. */
+  date: string;
+  /** e.g. `青川经济开发区招商引资项目调度表`. */
+  docTitle: string;
+  title: string;
+  dateText: string;
+  kindText: string;
+  compareText: string;
+  folder: string;
+  byUnit: {
+    columns: readonly { label: string; width: number; align?: 'left' | 'center' | 'right' | undefined }[];
+    rows: readonly { cells: readonly string[] }[];
+    empty: string;
+  };
+}
+
 /** 小五 (9 pt), in half-points: the table's cells, so a week's sheet fits on one or two pages. */
 const XIAOWU = 18;
 
 /** The document's paragraphs and tables (exported for tests). */
-export function dispatchDocChildren(v: DispatchView): FileChild[] {
+export function dispatchDocChildren(v: DispatchDocInput): FileChild[] {
   const t = v.byUnit;
   return [
     ...title(v.docTitle),
@@ -88,7 +105,7 @@ function sheetDocument(children: readonly FileChild[], o: { title: string; creat
 }
 
 /** The .docx bytes of one 调度表. */
-export async function dispatchDocx(v: DispatchView, o: { creator?: string } = {}): Promise<Uint8Array> {
+export async function dispatchDocx(v: DispatchDocInput, o: { creator?: string } = {}): Promise<Uint8Array> {
   const meta = { title: v.title, ...(o.creator ? { creator: o.creator } : {}) };
   return packGongwen(sheetDocument(dispatchDocChildren(v), meta), { ...meta, date: v.date });
 }
