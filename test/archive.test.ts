@@ -246,6 +246,21 @@ describe('archive integrity (CLI, sample zone at --scale 0.3)', () => {
     expectSame(compare(before, after, rankings), '增加2025年10月后，以前各期排名');
   });
 
+  it('(b) … and every earlier 通报 .docx and 考核结果公示 .docx / .xlsx (contract §11)', () => {
+    const before = join(WORK, 'out-09');
+    const after = join(WORK, 'out-10a');
+    const bulletins = files(before).filter((p) => /^bulletins\/\d{4}-\d{2}\.docx$/.test(p));
+    expect(bulletins).toHaveLength(21);
+    expect(files(after)).toContain('bulletins/2025-10.docx');
+    const rankings = files(before).filter((p) => /^rankings\/\d{4}-(\d{2}|Q\d)\.(docx|xlsx)$/.test(p));
+    // 21 months and 7 quarters, each as .docx and .xlsx
+    expect(rankings).toHaveLength(56);
+    expectSame(
+      compare(before, after, [...bulletins, ...rankings]),
+      '增加2025年10月后，以前各期的通报和考核结果公示文档',
+    );
+  });
+
   it('(b) adding a month leaves every finished year’s annual report byte-identical', () => {
     const before = join(WORK, 'out-09');
     const after = join(WORK, 'out-10a');

@@ -24,7 +24,8 @@ import { fixZipTimes } from './zipTimes.ts';
  * tables in, a `Document` out) and `packGongwen`, which writes reproducible bytes.
  *
  * - Page: A4 (11906 × 16838 twips), margins 37 / 35 / 28 / 26 mm (top / bottom / left / right),
- *   so the 版心 is 156 × 225 mm; a line grid of 22 lines × 28 characters (line pitch 28.95 pt).
+ *   so the 版心 is 156 × 225 mm; 22 lines × 28 characters (exact line pitch 28.95 pt, body text
+ *   condensed 0.25 pt; no snapping document grid, which LibreOffice and WPS apply to tables too).
  * - Fonts are named, never embedded. Each has a fallback (`w:altName` in fontTable.xml) that
  *   Word and WPS on a Chinese Windows have: 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体,
  *   方正小标宋简体 → 黑体; 黑体 and 宋体 ship with every Chinese Windows. Digits and Latin
@@ -74,12 +75,16 @@ export const PAGE = {
   /** Footer distance from the bottom edge: the page number sits about 7 mm below the 版心. */
   footer: 1247,
   header: 851,
-  /** 版心 width: 210 − 28 − 26 = 156 mm. */
-  textWidth: 11906 - 1587 - 1474,
+  /** 版心 width: 210 − 28 − 26 = 156 mm = 8844 twips (the rounded page less the rounded margins is 8845). */
+  textWidth: 8844,
   /** 225 mm / 22 lines = 28.95 pt per line. */
   linePitch: 579,
-  /** Character pitch 156 mm / 28 = 15.79 pt, i.e. 16 pt − 0.207 pt, in 1/4096 pt. */
-  charSpace: -849,
+  /**
+   * 28 characters a line: 156 mm / 28 = 15.79 pt a character, so 三号 (16 pt) text is condensed by
+   * 0.25 pt (`w:spacing w:val="-5"`, in twentieths of a point). A character grid
+   * (`linesAndChars`) would do the same in Word, but LibreOffice and WPS space it differently.
+   */
+  condense: -5,
 } as const;
 
 /** Font sizes in half-points, as Word stores them. */
@@ -95,7 +100,12 @@ function fontOf(eastAsia: string, latin: string = FONTS.latin) {
   return { ascii: latin, hAnsi: latin, eastAsia, cs: latin };
 }
 
-function runs(content: Inline | readonly Inline[], font: string, size: number, extra: { color?: string } = {}) {
+function runs(
+  content: Inline | readonly Inline[],
+  font: string,
+  size: number,
+  extra: { color?: string; characterSpacing?: number } = {},
+) {
   const parts = typeof content === 'string' || !Array.isArray(content) ? [content as Inline] : content;
   return parts.map((p) =>
     typeof p === 'string'
@@ -103,6 +113,9 @@ function runs(content: Inline | readonly Inline[], font: string, size: number, e
       : new TextRun({ text: p.text, bold: p.bold, font: fontOf(font), size, ...extra }),
   );
 }
+
+/** Body text runs: condensed to 28 characters a line. */
+const BODY_RUN = { characterSpacing: PAGE.condense } as const;
 
 const EXACT_LINE = { line: PAGE.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 /** Two characters of 三号 (2 × 16 pt) as the first-line indent. */
@@ -140,13 +153,21 @@ export function issuerHead(o: { issuer: string; number?: string; mark?: string }
   ];
 }
 
-/** 标题: 二号 小标宋, centred, followed by one blank line. Long titles wrap by themselves. */
-export function title(text: string): Paragraph[] {
+/**
+ * 标题: 二号 小标宋, centred, followed by one blank line. Give a long title as its lines (GB/T 9704:
+ * 回行时要做到词意完整，排列对称), e.g. `['关于2025年1—10月', '全区招商引资工作情况的通报']`; a
+ * string wraps by itself.
+ */
+export function title(text: string | readonly string[]): Paragraph[] {
+  const lines = typeof text === 'string' ? [text] : text;
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      children: runs(text, FONTS.xiaobiaosong, SIZE.erhao),
+      children: lines.flatMap((l, i) => [
+        ...(i > 0 ? [new TextRun({ break: 1 })] : []),
+        ...runs(l, FONTS.xiaobiaosong, SIZE.erhao),
+      ]),
     }),
     blankLine(),
   ];
@@ -166,7 +187,7 @@ export function heading(level: 1 | 2, text: string): Paragraph {
     spacing: EXACT_LINE,
     indent: INDENT_2,
     keepNext: true,
-    children: runs(text, level === 1 ? FONTS.heiti : FONTS.kaiti, SIZE.sanhao),
+    children: runs(text, level === 1 ? FONTS.heiti : FONTS.kaiti, SIZE.sanhao, BODY_RUN),
   });
 }
 
@@ -177,7 +198,7 @@ export function body(content: Inline | readonly Inline[], o: { keepNext?: boolea
     spacing: EXACT_LINE,
     indent: INDENT_2,
     keepNext: o.keepNext === true,
-    children: runs(content, FONTS.fangsong, SIZE.sanhao),
+    children: runs(content, FONTS.fangsong, SIZE.sanhao, BODY_RUN),
   });
 }
 
@@ -213,7 +234,7 @@ function cell(text: string, width: number, align: GongwenColumn['align'], header
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 57, right: 57, top: 0, bottom: 0 },
+    margins: { left: 57, right: 57, top: 14, bottom: 14 },
     borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
     children: text.split('\n').map(
       (line) =>
@@ -225,7 +246,7 @@ function cell(text: string, width: number, align: GongwenColumn['align'], header
               : align === 'center'
                 ? AlignmentType.CENTER
                 : AlignmentType.LEFT,
-          spacing: { line: Math.round(size * 10 * 1.15), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          spacing: { line: Math.round(size * 10 * 1.4), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           children: runs(line, header ? FONTS.heiti : FONTS.fangsong, size),
         }),
     ),
@@ -384,7 +405,9 @@ export function gongwenDocument(o: {
             },
             pageNumbers: { start: 1 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: PAGE.linePitch, charSpace: PAGE.charSpace },
+          // no snapping grid: body lines are exact 28.95 pt (22 a page) by themselves, and a grid would
+          // round every table line up to a whole grid line in LibreOffice and WPS
+          grid: { type: DocumentGridType.DEFAULT, linePitch: PAGE.linePitch },
         },
         footers: { default: pageNumberFooter(true), even: pageNumberFooter(false) },
         children: [...(o.head ?? []), ...o.children],
@@ -442,11 +465,11 @@ function coreXml(o: { title: string; date: string; creator?: string }): string {
 export async function packGongwen(
   doc: Document,
   o: { title: string; date: string; creator?: string },
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new Error(`packGongwen(): date must be YYYY-MM-DD, got ${o.date}`);
   const buf = await Packer.toBuffer(doc, false, [
     { path: 'docProps/core.xml', data: coreXml(o) },
     { path: 'word/fontTable.xml', data: fontTableXml() },
   ]);
-  return fixZipTimes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+  return fixZipTimes(new Uint8Array(buf));
 }

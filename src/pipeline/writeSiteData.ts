@@ -20,6 +20,7 @@ import {
   type SiteMeta,
 } from '../schemas/siteData.ts';
 import { checkContract } from '../schemas/contract.ts';
+import { documentSettings } from '../schemas/site.ts';
 import type { DataModel } from './dataStage.ts';
 import { zoneGeoSchema } from '../schemas/geo.ts';
 import { dispatchDataSchema } from '../schemas/dispatch.ts';
@@ -133,6 +134,7 @@ export function writeSiteData(model: DataModel, report: Report, profile: 'intern
       publicFigures: model.settings.publicFigures,
       defaultAmountUnit: model.settings.defaultAmountUnit,
     },
+    documents: profile === 'internal' ? documentSettings(model.settings) : null,
     contentDir: model.folder.contentDir,
     counts: { errors: report.totals.errors, warnings: report.totals.warnings, rejected: report.totals.rejected },
   };

@@ -23,7 +23,54 @@ export const siteSettingsSchema = z.object({
   redBlackSize: z.number().int().positive().default(3),
   /** 驾驶舱 alerts: units behind 序时进度 by more than this many percentage points. */
   alertGap: z.number().nonnegative().default(10),
+  /** 发文机关 of the Word documents (contract §11), e.g. `青川经济开发区投资促进局`; default `office`, else `zoneName`. */
+  issuer: z.string().min(1).optional(),
+  /** 发文机关标志 (the red mark), e.g. `青川经济开发区投资促进局文件`; default `<issuer>文件`. */
+  issuerMark: z.string().min(1).optional(),
+  /**
+   * 文号 template of the monthly 通报 .docx: `{year}` the period's year, `{n}` its month (the issue
+   * number), e.g. `青开招〔{year}〕{n}号` → `青开招〔2025〕10号`; default `{year}年第{n}期`.
+   */
+  documentNumber: z.string().min(1).default('{year}年第{n}期'),
+  /** 成文日期 of a month's documents: this day of the following month, e.g. `5` → 2025年11月5日 for 2025-10. */
+  issueDay: z.number().int().min(1).max(28).default(5),
+  /** 考核结果公示: 公示期 in working days from the 成文日期. */
+  publicityDays: z.number().int().positive().default(5),
+  /** 考核结果公示: where to raise an 异议, e.g. `投资促进局综合科，电话 0000-1234567`; absent: a marked place to fill in. */
+  objectionContact: z.string().min(1).optional(),
   /** Extra header aliases, by kind and field key: `{"signed": {"investment": ["协议总投资"]}}`. */
   aliases: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
 });
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
+
+/** The Word documents' settings (contract §11) with their defaults applied, as `meta.json` carries them. */
+export const documentSettingsSchema = z.object({
+  issuer: z.string(),
+  issuerMark: z.string(),
+  documentNumber: z.string(),
+  issueDay: z.number().int(),
+  publicityDays: z.number().int(),
+  objectionContact: z.string().nullable(),
+});
+export type DocumentSettings = z.output<typeof documentSettingsSchema>;
+
+/**
+ * The document settings of a zone: 发文机关 = `issuer`, else `office`, else `zoneName`; 发文机关标志 =
+ * `issuerMark`, else `<issuer>文件`.
+ *
+ * @example documentSettings({ zoneName: '青川经济开发区', office: '青川经济开发区投资促进局', … }).issuerMark // '青川经济开发区投资促进局文件'
+ */
+export function documentSettings(
+  s: Pick<SiteSettings, 'zoneName' | 'documentNumber' | 'issueDay' | 'publicityDays'> &
+    Partial<Pick<SiteSettings, 'office' | 'issuer' | 'issuerMark' | 'objectionContact'>>,
+): DocumentSettings {
+  const issuer = s.issuer ?? s.office ?? s.zoneName;
+  return {
+    issuer,
+    issuerMark: s.issuerMark ?? `${issuer}文件`,
+    documentNumber: s.documentNumber,
+    issueDay: s.issueDay,
+    publicityDays: s.publicityDays,
+    objectionContact: s.objectionContact ?? null,
+  };
+}

@@ -13,7 +13,7 @@ import {
   manualScoreSchema,
   unitSchema,
 } from './records.ts';
-import { siteSettingsSchema } from './site.ts';
+import { documentSettingsSchema, siteSettingsSchema } from './site.ts';
 
 /**
  * The site data folder: the file contract between the data stage (`src/pipeline/`) and the pages
@@ -73,6 +73,8 @@ export const siteMetaSchema = z.object({
   periods: z.array(z.string()),
   latest: z.string().nullable(),
   settings: siteSettingsSchema.pick({ overdueDays: true, publicFigures: true, defaultAmountUnit: true }).required(),
+  /** Settings of the Word documents (contract §11); `null` in the public profile (it has none). */
+  documents: documentSettingsSchema.nullable().optional(),
   /** Absolute path of `content/` in the data folder, or null. */
   contentDir: z.string().nullable(),
   counts: z.object({ errors: z.number().int(), warnings: z.number().int(), rejected: z.number().int() }),

@@ -80,7 +80,8 @@ function run(cmd: string, args: string[], logFd: number): Promise<void> {
   });
 }
 
-async function aptInstall(packages: string[], log: string): Promise<void> {
+/** `apt-get update` and `apt-get install -y --no-install-recommends <packages>`, output to `log` (waits up to 5 min for the dpkg lock). */
+export async function aptInstall(packages: string[], log: string): Promise<void> {
   const fd = openSync(log, 'w');
   const wait = ['-o', 'DPkg::Lock::Timeout=300'];
   try {
