@@ -22,6 +22,7 @@ const SHEET: DispatchSheet = dispatchSheetSchema.parse({
   leads: [
     { key: 'name:线索二', name: '线索二', unit: '白沙镇', reportDate: '2025-10-06', verdict: '有效', change: '新增' },
     { key: 'name:线索四', name: '线索四', unit: '白沙镇', reportDate: '2025-10-09', change: '新增' },
+    { key: 'name:线索五', name: '线索五', unit: '青川镇', reportDate: '2025-10-10', verdict: '无效', change: '新增' },
     {
       key: 'name:线索一',
       name: '线索一',
@@ -77,7 +78,7 @@ describe('dispatchView', () => {
       新签约: 1,
       新开工: 1,
       新投产: 0,
-      新增信息: 2,
+      新增信息: 3,
       在谈变化: 2,
       停滞60天以上: 1,
       停滞30天以上: 2,
@@ -92,7 +93,7 @@ describe('dispatchView', () => {
       { cells: ['新签约', '戊项目', '青川镇', '2025-10-12', '5.00'], link: 'projects/p-e.html' },
       { cells: ['新开工', '甲项目', '青川镇', '2025-10-05', '1.00'], link: 'projects/p-a.html' },
     ]);
-    expect(s.leads!.rows.map((r) => r.cells[5])).toEqual(['有效', '待研判', '待研判→有效']);
+    expect(s.leads!.rows.map((r) => r.cells[5])).toEqual(['有效', '待研判', '无效', '待研判→有效']);
     expect(s.leads!.rows.every((r) => r.link === null)).toBe(true);
     expect(s.negotiating!.rows.map((r) => r.cells[3])).toEqual(['实质性洽谈→评审', '初步接触']);
     expect(s.stalled!.rows.map((r) => [r.cells[0], r.cells[1], r.cells[5], r.cells[6]])).toEqual([
@@ -107,11 +108,20 @@ describe('dispatchView', () => {
 
   test('the per-unit table, in the units table’s order, with 合计', () => {
     expect(unitSummary(SHEET, ['青川镇', '白沙镇']).rows.map((r) => r.cells)).toEqual([
-      // 青川镇: 戊 signed, 甲 started, 线索一 only changed its 研判 (not a new lead), 戊 stage move, 丙 stalled 60
-      ['青川镇', '1：戊项目', '1：甲项目', '—', '—', '1（阶段推进1）', '1（60天以上：丙项目）', '—'],
+      // 青川镇: 戊 signed, 甲 started, new lead 线索五 无效 (线索一 only changed its 研判), 戊 stage move, 丙 stalled 60
+      [
+        '青川镇',
+        '1：戊项目',
+        '1：甲项目',
+        '—',
+        '1（有效0，待研判0，无效1）',
+        '1（阶段推进1）',
+        '1（60天以上：丙项目）',
+        '—',
+      ],
       // 白沙镇: 线索二 有效 + 线索四 未研判, 丁 progress, 癸 stalled 30, 庚 newly overdue
       ['白沙镇', '—', '—', '—', '2（有效1，待研判1）', '1', '1', '1（新增：庚项目）'],
-      ['合计', '1', '1', '—', '2（有效1，待研判1）', '2（阶段推进1）', '2（60天以上1）', '1（新增1）'],
+      ['合计', '1', '1', '—', '3（有效1，待研判1，无效1）', '2（阶段推进1）', '2（60天以上1）', '1（新增1）'],
     ]);
     // without an order: by name (白 U+767D before 青 U+9752)
     expect(unitSummary(SHEET).rows.map((r) => r.cells[0])).toEqual(['白沙镇', '青川镇', '合计']);

@@ -310,7 +310,9 @@ export function unitSummary(s: DispatchSheet, order: readonly string[] = []): Di
   }
   const names = (list: string[]) => (list.length === 0 ? '—' : `${list.length}：${list.join('、')}`);
   const leadText = (u: Pick<U, 'leads' | 'valid' | 'open'>) =>
-    u.leads === 0 ? '—' : `${u.leads}（有效${u.valid}，待研判${u.open}）`;
+    u.leads === 0
+      ? '—'
+      : `${u.leads}（有效${u.valid}，待研判${u.open}${u.leads - u.valid - u.open > 0 ? `，无效${u.leads - u.valid - u.open}` : ''}）`;
   const negText = (u: Pick<U, 'neg' | 'stageMoves'>) =>
     u.neg === 0 ? '—' : u.stageMoves > 0 ? `${u.neg}（阶段推进${u.stageMoves}）` : String(u.neg);
   const stallText = (u: Pick<U, 'stalled' | 'stalled60'>) =>
