@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type DataModel, runDataStage } from '../src/pipeline/dataStage.ts';
 import type { DispatchSheet } from '../src/schemas/dispatch.ts';
+import { openCache } from '../src/pipeline/cache.ts';
 import { dispatchDataSchema } from '../src/schemas/dispatch.ts';
 
 const SIGNED = '项目编号,项目名称,总投资（亿元）,签约日期,责任单位,是否认定\n';
@@ -188,5 +189,23 @@ describe('dispatch snapshots', () => {
       ['壬项目', '2025-09-30', 31, 30],
     ]);
     expect(s.issues).toEqual([]);
+  });
+});
+
+describe('dated folders go through the build cache', () => {
+  test('each dated file is stored once, and a second build takes everything from the cache', async () => {
+    const withDated = openCache(join(root, '.cache-test'));
+    const plainCache = openCache(join(plain, '.cache-test'));
+    await runDataStage(plain, { log: () => {}, cache: plainCache });
+    await runDataStage(root, { log: () => {}, cache: withDated });
+    // 2025-10-08 and 2025-10-15 hold 4 files each: 8 more ledger-file entries, nothing else
+    expect(withDated.stats.writes - plainCache.stats.writes).toBe(8);
+    const { writes } = withDated.stats;
+    const reopened = openCache(join(root, '.cache-test'));
+    const again = await runDataStage(root, { log: () => {}, cache: reopened });
+    expect(reopened.stats).toMatchObject({ misses: 0, writes: 0, hits: writes });
+    expect(again.dispatch.map((d) => [d.date, d.signed.length, d.stalled.length])).toEqual(
+      model.dispatch.map((d) => [d.date, d.signed.length, d.stalled.length]),
+    );
   });
 });
