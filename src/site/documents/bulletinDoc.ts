@@ -1,4 +1,5 @@
 import type { Document, FileChild } from 'docx';
+import { appendAll } from '../../schemas/arrays.ts';
 import type { BulletinView } from '../bulletin/bulletin.ts';
 import type { PeriodMetrics } from '../../schemas/metrics.ts';
 import { periodLabel } from '../data.ts';
@@ -69,7 +70,7 @@ function attachmentTitles(v: BulletinView): string[] {
 export function bulletinChildren(input: BulletinDocInput): FileChild[] {
   const { view: v, metrics: m, settings } = input;
   const out: FileChild[] = [];
-  out.push(...title(bulletinDocTitleLines(v)));
+  appendAll(out, title(bulletinDocTitleLines(v)));
   out.push(addressee('各责任单位：'));
   out.push(
     body(
@@ -181,12 +182,12 @@ export function bulletinChildren(input: BulletinDocInput): FileChild[] {
   out.push(placeholder('下一步工作安排和要求（由办公室撰写，写好后删除本提示）'));
 
   const titles = attachmentTitles(v);
-  out.push(...attachmentNote(titles));
-  out.push(...signature(settings.issuer, issueDate(v.period, settings.issueDay).text));
+  appendAll(out, attachmentNote(titles));
+  appendAll(out, signature(settings.issuer, issueDate(v.period, settings.issueDay).text));
 
   // 附件1 本月新签约项目
   const signed = v.newThisMonth.signed;
-  out.push(...attachmentStart(1, titles[0]!));
+  appendAll(out, attachmentStart(1, titles[0]!));
   out.push(body(`${periodLabel(v.period)}全区新签约项目${signed.count.text}个，签约金额${signed.yi.text}亿元。`));
   out.push(
     table(
@@ -206,7 +207,7 @@ export function bulletinChildren(input: BulletinDocInput): FileChild[] {
   );
   // 附件2 督办清单
   const od = v.overdue;
-  out.push(...attachmentStart(2, titles[1]!));
+  appendAll(out, attachmentStart(2, titles[1]!));
   out.push(
     body(
       `签约超过${od.days}天仍未开工的项目${od.count.text}个，涉及签约金额${od.yi.text}亿元，请各责任单位逐一督办、推动开工。`,

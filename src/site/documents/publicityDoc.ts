@@ -1,4 +1,5 @@
 import type { FileChild } from 'docx';
+import { appendAll } from '../../schemas/arrays.ts';
 import { toXlsx } from '../tableExport.ts';
 import type { Column } from '../table.ts';
 import {
@@ -97,10 +98,9 @@ function unitTable(u: PublicityUnit) {
 /** The document's children after the 版头. */
 export function publicityChildren(v: PublicityView): FileChild[] {
   const out: FileChild[] = [];
-  out.push(
-    ...title(
-      v.title.length > 20 ? [v.title.replace(/招商引资考核结果的公示$/, ''), '招商引资考核结果的公示'] : v.title,
-    ),
+  appendAll(
+    out,
+    title(v.title.length > 20 ? [v.title.replace(/招商引资考核结果的公示$/, ''), '招商引资考核结果的公示'] : v.title),
   );
   out.push(
     body(
@@ -135,7 +135,7 @@ export function publicityChildren(v: PublicityView): FileChild[] {
   out.push(body(v.objection));
   if (v.objectionContact) out.push(body(`联系方式：${v.objectionContact}。`));
   else out.push(placeholder('受理异议的科室、联系人和电话'));
-  out.push(...signature(v.issuer, v.date.text));
+  appendAll(out, signature(v.issuer, v.date.text));
   return out;
 }
 
