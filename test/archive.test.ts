@@ -261,6 +261,16 @@ describe('archive integrity (CLI, sample zone at --scale 0.3)', () => {
     );
   });
 
+  it('(b) … and every earlier 调度表 page and .docx (contract §11)', () => {
+    const before = join(WORK, 'out-09');
+    const after = join(WORK, 'out-10a');
+    // one per month end, 2024-01 to 2025-09 (html and docx), and one per dated folder if the zone has any
+    const sheets = files(before).filter((p) => /^dispatch\/\d{4}-\d{2}-\d{2}\.(html|docx)$/.test(p));
+    expect(sheets.length).toBeGreaterThanOrEqual(42);
+    expect(files(after)).toContain('dispatch/2025-10-31.html');
+    expectSame(compare(before, after, sheets), '增加2025年10月后，以前各期调度表');
+  });
+
   it('(b) adding a month leaves every finished year’s annual report byte-identical', () => {
     const before = join(WORK, 'out-09');
     const after = join(WORK, 'out-10a');

@@ -104,6 +104,8 @@ describe('the fixture plants every marker where the data stage reads it', () => 
     expect(missing).toEqual([]);
     expect(internal).toContain(SECRET_SCORE.full);
     for (const s of Object.values(PUBLIC)) if (s !== PUBLIC.content) expect(internal).toContain(s.toLowerCase());
+    // the dated snapshot is read for the internal 调度 (so its absence from the public build means something)
+    expect(model.dispatch.map((d) => d.date)).toEqual(['2025-10-15', '2025-10-31']);
   });
 });
 
@@ -128,6 +130,12 @@ describe('public build', () => {
   test.each(Object.entries(SECRETS))('no file contains %s', (_key, secret) => {
     expect(hits(files, secret)).toEqual([]);
     expect(hits(files, token(secret))).toEqual([]);
+  });
+
+  test('no 调度 page, document or link (internal only)', () => {
+    expect([...files.keys()].filter((f) => f.startsWith('dispatch'))).toEqual([]);
+    expect(hits(files, '周调度')).toEqual([]);
+    expect(hits(files, '调度表')).toEqual([]);
   });
 
   test('no file contains the score', () => {

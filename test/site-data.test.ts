@@ -95,6 +95,7 @@ describe('ids and labels', () => {
     expect(navItems('internal').map((i) => i.label)).toEqual([
       '首页',
       '月度通报',
+      '周调度',
       '排名',
       '目标',
       '项目',

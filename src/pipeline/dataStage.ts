@@ -32,6 +32,10 @@ import { cachedDerived, cachedReader, loadLedgerFile } from './cachedTables.ts';
 import { codeFingerprint } from './codeFingerprint.ts';
 import { RowMemo } from '../normalize/rowMemo.ts';
 import { serialize } from 'node:v8';
+import type { DispatchSheet } from '../schemas/dispatch.ts';
+import { dispatchSheets, type DispatchSnapshot } from '../metrics/dispatch.ts';
+import { periodEnd } from '../metrics/period.ts';
+import type { TableContext } from '../normalize/normalizeTable.ts';
 
 /** Side effects the data stage may have, passed in so the pipeline is testable without mocks. */
 export interface BuildEffects {
@@ -58,6 +62,8 @@ export interface DataModel {
   geo: ZoneGeo;
   snapshots: Snapshot[];
   projects: Project[];
+  /** The weekly 调度 sheets: every dated snapshot and every month end, in date order (`dispatch.ts`). */
+  dispatch: DispatchSheet[];
   sheets: SheetReport[];
   issues: Issue[];
   /** Unknown unit names as written, with how many rows use them (latest snapshot and reference). */
@@ -243,6 +249,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   }
 
   const projects = buildProjects(snapshots);
+  const dispatch = await readDispatch(folder, snapshots, { ctx, extraAliases, cache, inputsKey, rowMemo }, settings);
   return {
     dataDir,
     settings,
@@ -251,12 +258,67 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     geo: zone.geo,
     snapshots,
     projects,
+    dispatch,
     sheets,
     issues,
     unknownUnits: [...unknownUnits]
       .map(([name, v]) => ({ name, rows: v.rows, files: [...v.files].sort() }))
       .sort((a, b) => b.rows - a.rows || (a.name < b.name ? -1 : 1)),
   };
+}
+
+/**
+ * The weekly 调度 (contract §11): each month's snapshot at its end (its `asOf` when a dated folder
+ * holds it) and every other dated folder, read here through the same cached per-file path as the
+ * monthly snapshots (future dates checked against the folder's date) and linked the same way. A
+ * dated folder's rows feed only the 调度 sheets: its issues stay on its sheet, not in the monthly
+ * report, so no monthly figure, bulletin, ranking or quality page changes because of it.
+ */
+async function readDispatch(
+  folder: DataFolder,
+  snapshots: readonly Snapshot[],
+  io: {
+    ctx: Omit<TableContext, 'file' | 'sheet' | 'kind' | 'period'>;
+    extraAliases: Partial<Record<TableKind, Record<string, string[]>>>;
+    cache: BuildCache;
+    inputsKey: string;
+    rowMemo: RowMemo;
+  },
+  settings: SiteSettings,
+): Promise<DispatchSheet[]> {
+  const list: DispatchSnapshot[] = folder.snapshots.map((f, i) => ({
+    date: f.asOf ?? periodEnd(f.period),
+    kind: 'month',
+    period: f.period,
+    folder: f.folder,
+    records: (snapshots[i] as Snapshot).records,
+  }));
+  for (const d of folder.dated) {
+    const records = emptyRecords();
+    const issues: Issue[] = [];
+    io.rowMemo.nextGeneration();
+    for (const file of d.files) {
+      const { result: loaded } = await loadLedgerFile(
+        folder.root,
+        file,
+        d.period,
+        { ...io.ctx, asOf: d.date },
+        io.extraAliases,
+        io.cache,
+        io.inputsKey,
+      );
+      appendAll(issues, loaded.issues);
+      for (const r of loaded.processed) {
+        appendAll(issues, r.issues);
+        if ((LEDGER_KINDS as readonly string[]).includes(r.kind))
+          appendAll(records[r.kind as keyof SnapshotRecords] as unknown[], r.records);
+      }
+    }
+    appendAll(issues, linkProjects(records, d.period));
+    list.push({ date: d.date, kind: 'dated', period: d.period, folder: d.folder, records, issues });
+  }
+  list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return dispatchSheets(list, settings.overdueDays);
 }
 
 function noteUnknown(

@@ -18,9 +18,9 @@ export interface DataFolder {
    * Monthly snapshots in period order, each with its table files (relative paths): the month's
    * `YYYY-MM` folder, else its latest dated folder, whose date is then the period's end (`asOf`).
    */
-  snapshots: { period: string; files: string[]; asOf?: string }[];
-  /** Dated snapshots that are not a month's snapshot (weekly 调度 only), in date order. */
-  dated: { date: string; period: string; files: string[] }[];
+  snapshots: { period: string; files: string[]; asOf?: string; folder: string }[];
+  /** Dated snapshots that are not a month's snapshot (weekly 调度 only), in date order; `folder` e.g. `ledgers/2025-10-15`. */
+  dated: { date: string; period: string; files: string[]; folder: string }[];
   contentDir: string | null;
   /** Files and folders that were not read, each with the reason. */
   issues: Issue[];
@@ -125,6 +125,7 @@ export function scanDataFolder(root: string): DataFolder {
       period,
       files: tableFiles(walkFiles(f.full, rel, issues, seen)).map(rel),
       ...(f.asOf !== undefined ? { asOf: f.asOf } : {}),
+      folder: rel(f.full),
     }));
   const used = new Set([...monthOf.values()].map((f) => f.full));
   const dated: DataFolder['dated'] = datedKept
@@ -138,7 +139,7 @@ export function scanDataFolder(root: string): DataFolder {
         period: f.date.slice(0, 7),
         message: `月中快照（${f.date}）：供周调度使用；${f.date.slice(0, 7)} 的月度数字、通报和排名取该月${monthOf.get(f.date.slice(0, 7))?.asOf ? `最后一个快照（${monthOf.get(f.date.slice(0, 7))?.asOf}）` : `月度台账（ledgers/${f.date.slice(0, 7)}/）`}`,
       });
-      return { date: f.date, period: f.date.slice(0, 7), files };
+      return { date: f.date, period: f.date.slice(0, 7), files, folder: rel(f.full) };
     });
   const settingsFile = existsSync(join(root, 'site.json')) ? join(root, 'site.json') : null;
   const contentDir = existsSync(join(root, 'content')) ? join(root, 'content') : null;

@@ -23,6 +23,7 @@ import { checkContract } from '../schemas/contract.ts';
 import { documentSettings } from '../schemas/site.ts';
 import type { DataModel } from './dataStage.ts';
 import { zoneGeoSchema } from '../schemas/geo.ts';
+import { dispatchDataSchema } from '../schemas/dispatch.ts';
 
 /** Removes everything contract §10 forbids from the public profile, before any page is rendered. */
 export function publicReference(ref: Reference): Reference {
@@ -156,6 +157,7 @@ export function writeSiteData(model: DataModel, report: Report, profile: 'intern
     write(`periods/${s.period}.json`, periodDataSchema, data);
   }
   write('projects.json', projectSchema.array(), model.projects);
+  write('dispatch.json', dispatchDataSchema, model.dispatch);
   const quality: QualityData = { sheets: model.sheets, issues: report.issues, unknownUnits: report.unknownUnits };
   write('quality.json', qualityDataSchema, quality);
 }

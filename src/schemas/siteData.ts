@@ -25,6 +25,7 @@ import { documentSettingsSchema, siteSettingsSchema } from './site.ts';
  * - `reference.json`  {@link referenceSchema} (public: no units or targets; enterprises and assets filtered)
  * - `periods/<YYYY-MM>.json`  {@link periodDataSchema} (internal only)
  * - `projects.json`   `projectSchema[]` (`./project.ts`, internal only)
+ * - `dispatch.json`   `dispatchDataSchema` (`./dispatch.ts`, the weekly 调度 sheets, internal only)
  * - `quality.json`    {@link qualityDataSchema} (internal only)
  * - `public.json`     {@link publicDataSchema} (public only)
  * - `geo.json`        `zoneGeoSchema` (`./geo.ts`, both profiles: the boundary and parks are public)

@@ -17,6 +17,7 @@ import {
   type SiteMeta,
 } from '../schemas/siteData.ts';
 import { type ZoneGeo, zoneGeoSchema } from '../schemas/geo.ts';
+import { dispatchDataSchema, type DispatchData } from '../schemas/dispatch.ts';
 
 /**
  * Typed loaders for the site data folder (the file contract of `src/schemas/siteData.ts`), read
@@ -77,6 +78,22 @@ export function loadPeriod(period: string): PeriodData {
 /** `projects.json`: every project across ledgers and snapshots (internal only). */
 export function loadProjects(): Project[] {
   return readJson('projects.json', projectSchema.array(), true);
+}
+
+/**
+ * `dispatch.json`: the weekly 调度 sheets in date order (internal only); a site-data folder written
+ * before the 调度 existed (or a public one) reads as none.
+ */
+export function loadDispatch(): DispatchData {
+  const hit = cache.get('dispatch.json');
+  if (hit !== undefined) return hit as DispatchData;
+  const file = join(siteDataDir(), 'dispatch.json');
+  const value =
+    loadMeta().profile === 'internal' && existsSync(file)
+      ? checkContract(dispatchDataSchema, JSON.parse(readFileSync(file, 'utf8')), file)
+      : [];
+  cache.set('dispatch.json', value);
+  return value;
 }
 
 /** `quality.json`: sheets read and every issue (internal only). */

@@ -8,6 +8,7 @@ export const PAGES = {
   home: 'index.html',
   // internal profile
   bulletins: 'bulletins.html',
+  dispatch: 'dispatch.html',
   rankings: 'rankings.html',
   targets: 'targets.html',
   projects: 'projects.html',
@@ -47,6 +48,7 @@ export function periodPage(section: 'bulletins' | 'rankings' | 'targets', period
 const INTERNAL: NavItem[] = [
   { id: 'home', label: '首页', page: PAGES.home },
   { id: 'bulletins', label: '月度通报', page: PAGES.bulletins },
+  { id: 'dispatch', label: '周调度', page: PAGES.dispatch },
   { id: 'rankings', label: '排名', page: PAGES.rankings },
   { id: 'targets', label: '目标', page: PAGES.targets },
   { id: 'projects', label: '项目', page: PAGES.projects },
