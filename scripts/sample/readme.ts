@@ -5,6 +5,8 @@
 import type { BadRow } from './ledgers/common.ts';
 import type { PeriodSummary } from './generate.ts';
 import type { Scenario } from './scenario.ts';
+import type { Specials } from './specials.ts';
+import { rulesSection } from './rules.ts';
 import {
   ASSETS,
   CHAINS,
@@ -132,7 +134,7 @@ const QUIRKS = `
 | 按名称（无编号）引用项目，部分去掉末尾“项目” name-only references | 开工、投产、到位资金（约 20%） | 2024-01 |
 `;
 
-export function renderReadme(s: Scenario, periods: PeriodSummary[]): string {
+export function renderReadme(s: Scenario, periods: PeriodSummary[], sp?: Specials): string {
   const latest = periods[periods.length - 1];
   const first = periods[0];
   const head = `# 示例数据：${ZONE_NAME}（虚构） / Sample zone (fictional)
@@ -157,7 +159,8 @@ ${stats(s)}
 
 | 台账 kind | 文件 file | 说明 |
 | --- | --- | --- |
-| signed 签约 | \`2024年签约项目台账.xlsx\` / \`2025年签约项目台账（定稿）.xlsx\` | 每年一个工作表 + 填表说明 |
+| signed 签约 | \`2024年签约项目台账.xlsx\` / \`2025年签约项目台账（定稿）.xlsx\` | 每年一个工作表 + 填表说明；2025 年表有认定状态列 |
+| signed 签约（单位报送） | \`白沙镇2025年签约项目报送表.xlsx\` | 2025-08 起；总投资（万元）；与汇总表合并统计 |
 | started 开工 | \`开工项目表 2025年10月.xlsx\` | 文件名含空格 |
 | producing 投产 | \`竣工投产项目表（2025年10月）.csv\` | UTF-8 带 BOM |
 | funds 到位资金 | \`到位资金台账（2025年1-10月）.xlsx\` | 合计有误 |
@@ -167,7 +170,8 @@ ${stats(s)}
 | （不可读） | \`外出招商补充表（旧版）.xls\` | 仅最新快照：OLE2 文件头加随机字节（损坏的旧版 .xls），应报 file_unreadable |
 
 ${maps()}
-`;
+
+${sp !== undefined ? rulesSection(s, sp) : ''}`;
   if (latest === undefined) return head;
   const errors = latest.marks.filter((m) => m.severity === 'error').length;
   return `${head}
