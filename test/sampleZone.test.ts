@@ -107,13 +107,13 @@ describe('sample zone', () => {
       .map((i) => [i.file.replace('ledgers/2025-10/', ''), i.sheet ?? '', i.row ?? 0, i.column ?? '', i.code]);
     // As data/README.md lists them (the generator records where it wrote each bad row).
     expect(errors).toEqual([
-      ['2025年签约项目台账（定稿）.xlsx', '2024年', 26, '协议投资（亿元）', 'missing_required'],
-      ['2025年签约项目台账（定稿）.xlsx', '2025年', 81, '项目名称', 'missing_required'],
-      ['到位资金台账（2025年1-10月）.xlsx', '资金到位明细', 873, '实际到位资金(万元)', 'invalid_amount'],
-      ['外出招商情况统计表（2025年10月）.csv', '外出招商情况统计表（2025年10月）', 125, '带队单位', 'missing_required'],
+      ['2025年签约项目台账（定稿）.xlsx', '2024年', 15, '协议投资（亿元）', 'missing_required'],
+      ['2025年签约项目台账（定稿）.xlsx', '2025年', 79, '项目名称', 'missing_required'],
+      ['到位资金台账（2025年1-10月）.xlsx', '资金到位明细', 1653, '实际到位资金(万元)', 'invalid_amount'],
+      ['外出招商情况统计表（2025年10月）.csv', '外出招商情况统计表（2025年10月）', 120, '带队单位', 'missing_required'],
       ['外出招商补充表（旧版）.xls', '', 0, '', 'file_unreadable'],
-      ['开工项目表 2025年10月.xlsx', '开工项目', 214, '开工时间', 'future_date'],
-      ['招商信息台账（2025年10月更新）.xlsx', '信息汇总', 1065, '报送日期', 'invalid_date'],
+      ['开工项目表 2025年10月.xlsx', '开工项目', 332, '开工时间', 'future_date'],
+      ['招商信息台账（2025年10月更新）.xlsx', '信息汇总', 1070, '报送日期', 'invalid_date'],
     ]);
   });
 
@@ -122,12 +122,12 @@ describe('sample zone', () => {
     const has = (code: string, row?: number) =>
       warnings.some((w) => w.code === code && (row === undefined || w.row === row));
     // Rows as data/README.md lists them.
-    expect(has('suggested_match', 98)).toBe(true);
-    expect(has('suggested_match', 463)).toBe(true);
-    expect(has('unmatched_start', 130)).toBe(true);
-    expect(has('total_mismatch', 1125)).toBe(true);
-    expect(has('unknown_unit', 735)).toBe(true);
-    expect(has('duplicate_claim', 4)).toBe(true);
+    expect(has('suggested_match', 211)).toBe(true);
+    expect(has('suggested_match', 1197)).toBe(true);
+    expect(has('unmatched_start', 246)).toBe(true);
+    expect(has('total_mismatch', 1947)).toBe(true);
+    expect(has('unknown_unit', 746)).toBe(true);
+    expect(has('duplicate_claim', 5)).toBe(true);
     expect(has('unknown_chain')).toBe(true);
     expect(report.unknownUnits.map((u) => u.name)).toContain('招商三科');
   });

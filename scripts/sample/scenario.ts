@@ -22,6 +22,8 @@ import {
 
 export const FIRST_MONTH: Month = '2024-01';
 export const LAST_MONTH: Month = '2025-10';
+/** Signings (and their delivery) start a year before the first snapshot. */
+export const FIRST_SIGNING_MONTH: Month = '2023-01';
 export const STAGES = ['初步接触', '考察', '实质性洽谈', '评审'] as const;
 export type Stage = (typeof STAGES)[number];
 export type Verdict = '有效' | '无效' | '待研判';
@@ -281,9 +283,11 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
     };
   };
 
-  // 1. Projects that sign, month by month; their negotiation may start in 2023.
-  for (const m of months) {
-    const growth = m >= '2025' ? 1.1 : 1;
+  // 1. Projects that sign, month by month. Signings start in 2023 (the 签约 ledger keeps a 2023年
+  // sheet) so that 2024 already has the 开工, 投产 and 到位 of earlier signings, as a real zone does:
+  // 2025's 同比 then compares like with like instead of a first year that starts from nothing.
+  for (const m of monthRange(FIRST_SIGNING_MONTH, LAST_MONTH)) {
+    const growth = m >= '2025' ? 1.1 : m < '2024' ? 0.95 : 1;
     const n = r.poisson(SIGNINGS_PER_MONTH * scale * growth * (SEASON[Number(m.slice(5, 7)) - 1] ?? 1));
     const ceremony = dayIn(r, m);
     for (let i = 0; i < n; i++) {
@@ -317,7 +321,10 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
   assignCodes(projects);
   // The first signings of 2024-01 were 签约即开工, so every snapshot has a 开工 row.
   for (const p of projects
-    .filter((q) => q.signDate !== undefined && q.signDate < '2024-02' && q.cancelMonth === undefined)
+    .filter(
+      (q) =>
+        q.signDate !== undefined && q.signDate >= '2024-01' && q.signDate < '2024-02' && q.cancelMonth === undefined,
+    )
     .slice(0, 3)) {
     if (p.signDate !== undefined) p.startDate = p.signDate;
     p.yearPlanYi ??= round(p.investmentYi * 0.5, 2);
@@ -383,7 +390,7 @@ function assignCodes(projects: Project[]): void {
     const y = p.signDate.slice(0, 4);
     const n = (seq.get(y) ?? 0) + 1;
     seq.set(y, n);
-    p.code = y === '2024' ? `360123${y}${String(n).padStart(3, '0')}` : `QC-${y}-${String(n).padStart(3, '0')}`;
+    p.code = y < '2025' ? `360123${y}${String(n).padStart(3, '0')}` : `QC-${y}-${String(n).padStart(3, '0')}`;
   }
 }
 

@@ -203,7 +203,7 @@ export async function writeSigned(ctx: LedgerContext): Promise<LedgerFile> {
       title: `${y}年1-${month(snap.period)}月签约项目台账`,
     },
   ];
-  for (let yy = y - 1; yy >= 2024; yy--)
+  for (let yy = y - 1; yy >= 2023; yy--)
     plans.push({ name: `${yy}年`, rows: byYear(yy), variant: 'v2024', current: false, title: `${yy}年签约项目台账` });
   // The 填表说明 sheet comes first in the 2025 template and last in the 2024 one.
   if (y > 2024) writeTextSheet(wb, '填表说明', INSTRUCTIONS);
