@@ -14,11 +14,11 @@ const plain = (svg: string): string =>
 
 describe('bulletStatus', () => {
   test.each([
-    [72.3, 100, 8 / 12, '完成 72.3%（超进度 +5.6 个百分点）'],
-    [3, 10, 8 / 12, '完成 30.0%（欠进度 -36.7 个百分点）'],
-    [5, 6, 10 / 12, '完成 83.3%（超进度 +0.0 个百分点）'],
-    [0.1 + 0.2, 0.6, 0.5, '完成 50.0%（超进度 +0.0 个百分点）'],
-    [4.999, 10, 0.5, '完成 50.0%（欠进度 不足 0.1 个百分点）'],
+    [72.3, 100, 8 / 12, '完成 72.3%（高于序时进度 5.6 个百分点）'],
+    [3, 10, 8 / 12, '完成 30.0%（低于序时进度 36.7 个百分点）'],
+    [5, 6, 10 / 12, '完成 83.3%（达到序时进度）'],
+    [0.1 + 0.2, 0.6, 0.5, '完成 50.0%（达到序时进度）'],
+    [4.999, 10, 0.5, '完成 50.0%（低于序时进度 不足 0.1 个百分点）'],
   ])('%s / %s at %s → %s', (actual, target, progress, text) =>
     expect(bulletStatus(actual, target, progress)?.text).toBe(text),
   );
@@ -42,11 +42,11 @@ describe('bulletChart', () => {
     ).toMatchFileSnapshot('./__snapshots__/charts/bulletChart-narrow.svg');
   });
 
-  test('says 超进度 / 欠进度 in words, with the gap in percentage points', () => {
+  test('says 高于 / 低于序时进度 in words (contract §7, never "欠进度 -N"), with the gap in percentage points', () => {
     const text = plain(bulletChart({ title: 't', unit: '亿元', data }));
-    expect(text).toContain('完成 72.3%（|超进度| +5.6 个百分点）');
-    expect(text).toContain('完成 30.0%（|欠进度| -36.7 个百分点）');
-    expect(text).toContain('完成 160.0%（|超进度| +93.3 个百分点）');
+    expect(text).toContain('完成 72.3%（|高于序时进度| 5.6 个百分点）');
+    expect(text).toContain('完成 30.0%（|低于序时进度| 36.7 个百分点）');
+    expect(text).toContain('完成 160.0%（|高于序时进度| 93.3 个百分点）');
     expect(text).toContain('无目标，不计完成率');
     expect(text).toContain('实际 72.30 / 目标 100.00 亿元');
   });

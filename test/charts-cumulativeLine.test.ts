@@ -15,7 +15,7 @@ describe('cumulativeLine', () => {
     expect(svg).toContain('<g class="zs-legend"');
     for (const label of ['累计完成', '序时进度（目标 × 月份 / 12）', '年度目标'])
       expect(svg).toContain(`>${label}</text>`);
-    expect(svg).toContain('>8月累计 45.25亿元，完成 45.3%（欠进度 -21.4 个百分点）</text>');
+    expect(svg).toContain('>8月累计 45.25亿元，完成 45.3%（低于序时进度 21.4 个百分点）</text>');
     expect(svg).toContain('>年度目标 100.00亿元</text>');
     expect(svg).not.toMatch(/<(div|span|figure|canvas)/);
   });
@@ -33,7 +33,7 @@ describe('cumulativeLine', () => {
       /stroke-dasharray="5 4"[^>]*stroke="#8C8C8C"[^>]*aria-label="line"><path d="M27,216.27L[^"]*L616,65.2"/,
     );
     expect(svg).toMatch(/<g [^>]*stroke="#000000"[^>]*aria-label="rule"/);
-    expect(svg).toContain('完成 4.2%（欠进度 -4.2 个百分点）');
+    expect(svg).toContain('完成 4.2%（低于序时进度 4.2 个百分点）');
   });
 
   test('without a target: no target nor progress line, no status', () => {

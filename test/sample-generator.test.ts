@@ -79,10 +79,16 @@ describe('generate-sample', () => {
       ]),
     );
     expect(files.filter((f) => f.startsWith('content/') && f.endsWith('.md')).length).toBeGreaterThanOrEqual(4);
-    expect(files.filter((f) => f.startsWith('ledgers/2025-09/'))).toHaveLength(7);
+    // seven ledgers plus 白沙镇's own 签约 file (from 2025-08); the last month adds the unreadable .xls
+    expect(files.filter((f) => f.startsWith('ledgers/2025-09/'))).toHaveLength(8);
     const latest = files.filter((f) => f.startsWith('ledgers/2025-10/')).sort();
-    expect(latest).toHaveLength(8);
+    expect(latest).toHaveLength(9);
     expect(latest).toContain('ledgers/2025-10/2025年签约项目台账（定稿）.xlsx');
+    expect(latest).toContain('ledgers/2025-10/白沙镇2025年签约项目报送表.xlsx');
+    // the dated mid-month snapshot: the same ledgers as of 15 October, without the unreadable .xls
+    const dated = files.filter((f) => f.startsWith('ledgers/2025-10-15/'));
+    expect(dated).toHaveLength(8);
+    expect(dated).not.toContain('ledgers/2025-10-15/外出招商补充表（旧版）.xls');
     expect(latest).toContain('ledgers/2025-10/外出招商补充表（旧版）.xls');
     expect(files.some((f) => f.startsWith('ledgers/2025-08/'))).toBe(false);
     const site = JSON.parse(await readFile(join(dirA, 'site.json'), 'utf8'));

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { drillView, jsonForScript, ranges } from '../src/site/bulletin/bulletinDrill.ts';
 import { unitId } from '../src/site/data.ts';
 import { drillHref, figureAnchor, figureRefs, periodFigures, refKey } from '../src/site/drill.ts';
-import { periodData } from './site-bulletin.fixture.ts';
+import { computePeriodMetrics } from '../src/metrics/periodMetrics.ts';
+import { TARGETS, UNITS, periodData, records2025_10 } from './site-bulletin.fixture.ts';
+import { signedRecord } from './helpers/records.ts';
 
 const { data } = periodData();
 const { metrics, records } = data;
@@ -196,5 +198,46 @@ describe('drillView', () => {
     const json = jsonForScript({ a: '</script><!-- & \u2028' });
     expect(json).not.toMatch(/[<>&\u2028]/);
     expect(JSON.parse(json)).toEqual({ a: '</script><!-- & \u2028' });
+  });
+});
+
+describe('drillView with rows no figure counts', () => {
+  test('a 待认定 row and a repeated row ahead of counted rows do not shift units or totals', () => {
+    // Regression: facts leave out 未认定 and repeated rows, so a record's index is not its fact's.
+    const recs = records2025_10();
+    const first = recs.signed[0]!;
+    recs.signed.unshift(
+      signedRecord({
+        src: { file: first.src.file, sheet: first.src.sheet, row: 2 },
+        key: 'code:Z',
+        name: '待认定项目',
+        unit: '丙办',
+        investmentYi: 99,
+        signDate: '2025-10-02',
+        recognition: '待认定',
+      }),
+      // the same project twice under the same unit (row 3 repeats row 4): counted once
+      signedRecord({ ...first, src: { ...first.src, row: 3 } }),
+    );
+    const metrics = computePeriodMetrics({
+      period: '2025-10',
+      records: recs,
+      units: UNITS,
+      targets: TARGETS,
+      settings: { overdueDays: 180 },
+    });
+    const v = drillView({ period: '2025-10', records: recs, metrics });
+    const signed = v.sections.find((s) => s.kind === 'signed');
+    // By hand: 甲镇 rows 3 (the first of 锂电池材料项目 12亿) and 5 (精密模具 0.8亿) = 12.80; 乙局 55;
+    // 丙办 row 8 (6亿) and the 待认定 row 2, listed (its own figure) but adding nothing to the total.
+    expect(signed?.units.map((u) => [u.label, u.count, u.total])).toEqual([
+      ['甲镇', 2, '合计 12.80 亿元'],
+      ['乙局', 1, '合计 55.00 亿元'],
+      ['丙办', 2, '合计 6.00 亿元'],
+    ]);
+    const rowsOf = (label: string) =>
+      signed?.units.find((u) => u.label === label)?.sources.flatMap((s) => s.rows.map((r) => r.row));
+    expect(rowsOf('甲镇')).toEqual([3, 5]);
+    expect(rowsOf('丙办')).toEqual([2, 8]);
   });
 });

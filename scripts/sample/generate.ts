@@ -8,13 +8,16 @@ import { snapshotStamp, type BadRow, type LedgerContext, type LedgerFile } from 
 import { writeProducing, writeStarted } from './ledgers/delivery.ts';
 import { writeFunds } from './ledgers/funds.ts';
 import { writeLeads, writeNegotiating } from './ledgers/pipeline.ts';
-import { writeSigned } from './ledgers/signed.ts';
+import { writeSigned, writeUnitSigned } from './ledgers/signed.ts';
 import { writeLegacyXls, writeTrips } from './ledgers/trips.ts';
 import { renderReadme } from './readme.ts';
 import { writeReference } from './reference.ts';
 import { FIRST_MONTH, LAST_MONTH, buildScenario, type Scenario } from './scenario.ts';
 import { cutSnapshot } from './snapshot.ts';
 import { applySpecials } from './specials.ts';
+
+/** The dated mid-month snapshot written beside the last month's folder. */
+export const DATED_SNAPSHOT = '2025-10-15';
 
 export interface GenerateOptions {
   /** Roughly this many times the rows of the default zone (e.g. `0.2`, `8`). */
@@ -77,14 +80,16 @@ export async function generateSample(opts: GenerateOptions, effects: GenerateEff
   await put('site.json', `${JSON.stringify(SITE_JSON, null, 2)}\n`);
   for (const [name, text] of Object.entries(CONTENT_PAGES)) await put(`content/${name}`, text);
   for (const f of await writeReference(scenario, snapshotStamp(LAST_MONTH))) await put(f.path, f.data);
-  // Step 3: one folder per monthly snapshot.
+  // Step 3: one folder per monthly snapshot, and before the last month's one a dated mid-month
+  // snapshot (ledgers/2025-10-15/, the weekly 调度: the month's figures still come from 2025-10/).
   const periods: PeriodSummary[] = [];
   let ledgerRows = 0;
-  for (const period of monthRange(from, to)) {
-    const snap = cutSnapshot(scenario, specials, period);
-    const ctx: LedgerContext = { snap, specials, stamp: snapshotStamp(period), dir: `ledgers/${period}` };
+  const writeFolder = async (ctx: LedgerContext): Promise<LedgerFile[]> => {
+    const { snap } = ctx;
+    const unitSigned = await writeUnitSigned(ctx);
     const out: LedgerFile[] = [
       await writeSigned(ctx),
+      ...(unitSigned ? [unitSigned] : []),
       await writeStarted(ctx),
       writeProducing(ctx),
       await writeFunds(ctx),
@@ -92,19 +97,26 @@ export async function generateSample(opts: GenerateOptions, effects: GenerateEff
       await writeNegotiating(ctx),
       writeTrips(ctx),
     ];
-    const unreadable: string[] = [];
-    if (snap.last) {
-      const legacy = writeLegacyXls(ctx);
-      out.push(legacy);
-      unreadable.push(legacy.path);
-    }
+    if (snap.last) out.push(writeLegacyXls(ctx));
     for (const f of out) await put(f.path, f.data);
+    ledgerRows += out.reduce((s, f) => s + f.rows, 0);
+    return out;
+  };
+  for (const period of monthRange(from, to)) {
+    if (period === LAST_MONTH) {
+      const snap = cutSnapshot(scenario, specials, period, DATED_SNAPSHOT);
+      const stamp = new Date(Date.UTC(2025, 9, 16, 9, 30, 0));
+      const out = await writeFolder({ snap, specials, stamp, dir: `ledgers/${DATED_SNAPSHOT}` });
+      log(`${DATED_SNAPSHOT}: ${out.length} files, ${out.reduce((s, f) => s + f.rows, 0)} rows (dated)`);
+    }
+    const snap = cutSnapshot(scenario, specials, period);
+    const out = await writeFolder({ snap, specials, stamp: snapshotStamp(period), dir: `ledgers/${period}` });
+    const unreadable = snap.last ? out.filter((f) => f.path.endsWith('.xls')).map((f) => f.path) : [];
     const rows = out.reduce((s, f) => s + f.rows, 0);
-    ledgerRows += rows;
     periods.push({ period, rows, files: out.length, marks: out.flatMap((f) => f.bad), unreadable });
     log(`${period}: ${out.length} files, ${rows} rows`);
   }
   // Step 4: the README that documents the zone and its bad rows.
-  await put('README.md', renderReadme(scenario, periods));
+  await put('README.md', renderReadme(scenario, periods, specials));
   return { scenario, periods, ledgerRows, files };
 }

@@ -3,7 +3,7 @@
  * what it has handed out so project names stay unique across the whole scenario.
  */
 import type { Rng } from './prng.ts';
-import { NAME_PARTS } from './zone.ts';
+import { CAPACITY, NAME_PARTS } from './zone.ts';
 
 export interface Company {
   /** `深圳华锐新能源科技有限公司` */
@@ -12,9 +12,9 @@ export interface Company {
   short: string;
   /** Registered abroad (港澳台 or foreign): its projects are 外资. */
   abroad: boolean;
+  /** `深圳`, the place part of the name. */
+  city: string;
 }
-
-const NUMERALS = ['二', '三', '四', '五'];
 
 export class NameBook {
   readonly rng: Rng;
@@ -35,32 +35,43 @@ export class NameBook {
       const name = `${place}${short}${trade}${suffix.startsWith('科技') && trade.endsWith('科技') ? '有限公司' : suffix}`;
       if (!this.companies.has(name) || attempt > 20) {
         this.companies.add(name);
-        return { name, short, abroad };
+        return { name, short, abroad, city: place };
       }
     }
   }
 
-  /** A unique project name such as `华锐年产2万吨磷酸铁锂正极材料项目`. */
-  project(short: string, product: string, kind: 'new' | 'expand' | 'tourism'): string {
+  /**
+   * A unique project name such as `华锐年产1万吨磷酸铁锂正极材料项目`: a stated capacity always
+   * matches 总投资 (`CAPACITY`: 亿元 per unit), so 0.2亿元 never buys 1万吨 of anything.
+   */
+  project(short: string, product: string, kind: 'new' | 'expand' | 'tourism', investmentYi = 0, city = ''): string {
     const r = this.rng;
-    let base: string;
-    if (kind === 'tourism') base = `${short}${product}项目`;
-    else if (kind === 'expand')
-      base = r.pick([`${short}${product}扩产项目`, `${short}${product}技改扩能项目`, `${short}${product}二期项目`]);
-    else {
-      base = r.pick([
+    const capacity = capacityText(product, investmentYi);
+    const candidates: string[] = [];
+    if (kind === 'tourism') candidates.push(`${short}${product}项目`, `${short}${product}（一期）项目`);
+    else if (kind === 'expand') {
+      const forms = [`${short}${product}扩产项目`, `${short}${product}技改扩能项目`, `${short}${product}二期项目`];
+      if (capacity !== null) forms.push(`${short}新增${capacity}${product}扩产项目`);
+      const first = r.pick(forms);
+      candidates.push(first, ...forms.filter((f) => f !== first));
+    } else {
+      const forms = [
         `${short}${product}项目`,
-        `年产${r.pick(['1', '2', '3', '5', '10', '20'])}万${r.pick(['吨', '套', '件', '台'])}${product}项目`,
         `${short}${product}生产基地项目`,
         `${short}${product}研发及产业化项目`,
-        `${product}智能制造项目`,
-      ]);
+        `${short}${product}智能制造项目`,
+      ];
+      if (capacity !== null)
+        forms.push(`${short}年产${capacity}${product}项目`, `${short}年产${capacity}${product}项目`);
+      const first = r.pick(forms);
+      candidates.push(first, ...forms.filter((f) => f !== first));
     }
-    let name = base;
-    for (let i = 0; this.projects.has(name); i++) {
-      const numeral = NUMERALS[i % NUMERALS.length] ?? '二';
-      name = base.replace(/项目$/, `（${numeral}期）项目`);
-      if (i >= NUMERALS.length) name = `${short}${i}号${base}`;
+    // Another company with the same short name: its city tells the two apart, as clerks write it.
+    if (city !== '') candidates.push(...candidates.map((c) => `${city}${c}`));
+    let name = candidates.find((c) => !this.projects.has(c));
+    for (let i = 2; name === undefined; i++) {
+      const c = `${candidates[0]?.replace(/项目$/, '') ?? short}（${i}号地块）项目`;
+      if (!this.projects.has(c)) name = c;
     }
     this.projects.add(name);
     return name;
@@ -103,4 +114,34 @@ export function nearMiss(name: string): string {
     if (typo !== undefined) return `${core.slice(0, i)}${typo}${core.slice(i + 1)}项目`;
   }
   return `${core.slice(0, core.length - 1)}项目`;
+}
+
+const NICE = [1, 1.2, 1.5, 2, 3, 5, 6, 8, 10];
+
+/** The largest round number not above `x`: 1, 1.2, 1.5, 2, 3, 5, 6, 8 × 10^k. */
+function niceFloor(x: number): number {
+  const k = Math.floor(Math.log10(x));
+  const base = x / 10 ** k;
+  const n = [...NICE].reverse().find((v) => v <= base + 1e-9) ?? 1;
+  return Number((n * 10 ** k).toPrecision(3));
+}
+
+/**
+ * The capacity that `investmentYi` buys of `product`, written as a clerk would (`1万吨`, `5000吨`,
+ * `2GWh`, `3亿片`), or null when the product has no capacity or the sum buys too little to name.
+ *
+ * @example capacityText('磷酸铁锂正极材料', 3.2) // '1万吨' (3亿元 per 万吨)
+ */
+export function capacityText(product: string, investmentYi: number): string | null {
+  const spec = CAPACITY[product];
+  if (spec === undefined || investmentYi <= 0) return null;
+  const [unit, yiPerUnit] = spec;
+  const v = niceFloor(investmentYi / yiPerUnit);
+  if (unit.startsWith('万') && v < 1)
+    return v * 1e4 >= 100 ? `${Number((v * 1e4).toPrecision(3))}${unit.slice(1)}` : null;
+  if (unit.startsWith('万') && v >= 1e4) return `${Number((v / 1e4).toPrecision(3))}亿${unit.slice(1)}`;
+  if (unit === '吨' && v >= 1e4) return `${Number((v / 1e4).toPrecision(3))}万吨`;
+  if (unit === '升' && v >= 1e4) return `${Number((v / 1e4).toPrecision(3))}万升`;
+  if (v < 1 || (['台', '条', '吨', '升'].includes(unit) && v < 10)) return null;
+  return `${v}${unit}`;
 }

@@ -7,7 +7,7 @@ import { NameBook } from './names.ts';
 import { Rng } from './prng.ts';
 import type { Scenario } from './scenario.ts';
 import { newWorkbook, workbookBytes, writeTable, type ColumnSpec, type DataRow } from './table.ts';
-import { writeTargetSheet } from './targets.ts';
+import { writeManualSheet, writeTargetSheet } from './targets.ts';
 import { ASSETS, CHAINS, EXTENSION_SEGMENTS, NAME_PARTS, PARKS, UNITS, ZONE_NAME } from './zone.ts';
 import { ASSET_SPOTS, DMS_ASSET, boundaryGeoJson, toDms, toLngLat } from './geography.ts';
 import type { Cell } from './formats.ts';
@@ -28,6 +28,7 @@ async function unitsFile(stamp: Date): Promise<LedgerFile> {
     type: u.type,
     group: u.group,
     ranked: u.ranked ? '是' : '否',
+    headcount: u.headcount,
   }));
   writeTable(wb, {
     sheet: '单位名单',
@@ -38,6 +39,7 @@ async function unitsFile(stamp: Date): Promise<LedgerFile> {
       ['type', '类型', 14],
       ['group', '分组', 12],
       ['ranked', '是否参与排名', 14],
+      ['headcount', '人数'],
     ]),
     rows: simpleRows(rows),
   });
@@ -48,6 +50,7 @@ async function targetsFile(s: Scenario, stamp: Date): Promise<LedgerFile> {
   const wb = newWorkbook(stamp);
   writeTargetSheet(wb, s, 2025);
   writeTargetSheet(wb, s, 2024);
+  writeManualSheet(wb);
   return { path: 'reference/目标任务分解表.xlsx', data: await workbookBytes(wb, stamp), rows: 0, bad: [] };
 }
 

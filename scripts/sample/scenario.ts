@@ -6,10 +6,24 @@
 import { addDays, daysInMonth, makeDay, monthOf, monthRange, type Day, type Month } from './calendar.ts';
 import { NameBook } from './names.ts';
 import { Rng } from './prng.ts';
-import { CHAINS, DESTINATIONS, NAME_PARTS, UNITS, UNKNOWN_CHAINS, UNKNOWN_UNIT, type UnitDef } from './zone.ts';
+import {
+  CAPACITY,
+  CHAINS,
+  COURT_WEIGHT,
+  DESTINATIONS,
+  HEAVY_PRODUCTS,
+  NAME_PARTS,
+  SIGN_WEIGHT,
+  UNITS,
+  UNKNOWN_CHAINS,
+  UNKNOWN_UNIT,
+  type UnitDef,
+} from './zone.ts';
 
 export const FIRST_MONTH: Month = '2024-01';
 export const LAST_MONTH: Month = '2025-10';
+/** Signings (and their delivery) start a year before the first snapshot. */
+export const FIRST_SIGNING_MONTH: Month = '2023-01';
 export const STAGES = ['初步接触', '考察', '实质性洽谈', '评审'] as const;
 export type Stage = (typeof STAGES)[number];
 export type Verdict = '有效' | '无效' | '待研判';
@@ -65,6 +79,8 @@ export interface Project {
   inStats?: boolean;
   produceDate?: Day;
   tranches: Tranche[];
+  /** 认定状态 other than 已认定: `待认定` until the month `until` (then 已认定), or `未认定` for good. */
+  recognition?: { status: '待认定' | '未认定'; until?: Month };
 }
 
 export interface Lead {
@@ -170,14 +186,16 @@ interface Seed {
   product: string;
 }
 
-function seedProject(r: Rng): Seed {
+/** A unit, chain, segment and product; `signing` seeds never fall in a 缺 segment (no local base yet). */
+function seedProject(r: Rng, signing = false): Seed {
   const unit = pickUnit(r);
   if (unit.type === '乡镇' && r.chance(0.15))
     return { unit, chain: r.pick(UNKNOWN_CHAINS), product: r.pick(NAME_PARTS.tourism) };
   const chainName = r.pick(unit.chains);
   const chain = CHAINS.find((c) => c.chain === chainName) ?? CHAINS[0];
   if (chain === undefined) throw new Error('no chains');
-  const seg = r.pick(chain.segments);
+  const weights = signing ? SIGN_WEIGHT : COURT_WEIGHT;
+  const seg = r.weighted(chain.segments.map((sg) => [sg, weights[sg.strength]] as const));
   return { unit, chain: chain.chain, segment: seg.segment, product: r.pick(seg.products) };
 }
 
@@ -206,7 +224,11 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
   const newProject = (seed: Seed, first: Day): Project => {
     const abroad = r.chance(0.08);
     const company = names.company(seed.chain, abroad);
-    const investmentYi = drawInvestment(r);
+    // A product has a smallest believable plant (a 动力电芯 line is not 0.3亿元).
+    const raw = drawInvestment(r);
+    const drawn = raw >= 20 && !HEAVY_PRODUCTS.has(seed.product) ? round(raw / 4, 1) : raw;
+    const floor = CAPACITY[seed.product]?.[2] ?? 0;
+    const investmentYi = drawn >= floor ? drawn : round(floor + drawn, floor + drawn < 10 ? 1 : 0);
     const projectType = r.weighted([
       ['新建', 6],
       ['增资扩产', 2],
@@ -216,7 +238,7 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
     const kind = seed.segment === undefined ? 'tourism' : projectType === '增资扩产' ? 'expand' : 'new';
     const p: Project = {
       id: projects.length + 1,
-      name: names.project(company.short, seed.product, kind),
+      name: names.project(company.short, seed.product, kind, investmentYi, company.city),
       investor: company.name,
       chain: seed.chain,
       unit: seed.unit.name,
@@ -261,16 +283,18 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
     };
   };
 
-  // 1. Projects that sign, month by month; their negotiation may start in 2023.
-  for (const m of months) {
-    const growth = m >= '2025' ? 1.1 : 1;
+  // 1. Projects that sign, month by month. Signings start in 2023 (the 签约 ledger keeps a 2023年
+  // sheet) so that 2024 already has the 开工, 投产 and 到位 of earlier signings, as a real zone does:
+  // 2025's 同比 then compares like with like instead of a first year that starts from nothing.
+  for (const m of monthRange(FIRST_SIGNING_MONTH, LAST_MONTH)) {
+    const growth = m >= '2025' ? 1.1 : m < '2024' ? 0.95 : 1;
     const n = r.poisson(SIGNINGS_PER_MONTH * scale * growth * (SEASON[Number(m.slice(5, 7)) - 1] ?? 1));
     const ceremony = dayIn(r, m);
     for (let i = 0; i < n; i++) {
       const sign = r.chance(0.3) ? ceremony : dayIn(r, m);
       const days = r.int(30, 240);
       const first = addDays(sign, -days);
-      const p = newProject(seedProject(r), first);
+      const p = newProject(seedProject(r, true), first);
       p.signDate = sign;
       p.stageDates = stageDates(r, first, days, p.investmentYi >= 1);
       if (r.chance(0.012)) p.cancelMonth = monthOf(addDays(sign, r.int(35, 150)));
@@ -297,7 +321,10 @@ export function buildScenario(opts: ScenarioOptions): Scenario {
   assignCodes(projects);
   // The first signings of 2024-01 were 签约即开工, so every snapshot has a 开工 row.
   for (const p of projects
-    .filter((q) => q.signDate !== undefined && q.signDate < '2024-02' && q.cancelMonth === undefined)
+    .filter(
+      (q) =>
+        q.signDate !== undefined && q.signDate >= '2024-01' && q.signDate < '2024-02' && q.cancelMonth === undefined,
+    )
     .slice(0, 3)) {
     if (p.signDate !== undefined) p.startDate = p.signDate;
     p.yearPlanYi ??= round(p.investmentYi * 0.5, 2);
@@ -363,7 +390,7 @@ function assignCodes(projects: Project[]): void {
     const y = p.signDate.slice(0, 4);
     const n = (seq.get(y) ?? 0) + 1;
     seq.set(y, n);
-    p.code = y === '2024' ? `360123${y}${String(n).padStart(3, '0')}` : `QC-${y}-${String(n).padStart(3, '0')}`;
+    p.code = y < '2025' ? `360123${y}${String(n).padStart(3, '0')}` : `QC-${y}-${String(n).padStart(3, '0')}`;
   }
 }
 

@@ -21,6 +21,15 @@ import { referenceStyle, type Specials } from './specials.ts';
 export interface SignedRow {
   p: Project;
   investmentYi: number;
+  /** 认定状态 as of this snapshot. */
+  recognition: '已认定' | '待认定' | '未认定';
+}
+
+/** 认定状态 of a signed project in the snapshot of `period`. */
+export function recognitionAt(p: Project, period: Month): SignedRow['recognition'] {
+  const r = p.recognition;
+  if (r === undefined || (r.until !== undefined && r.until <= period)) return '已认定';
+  return r.status;
 }
 
 /** A 开工/投产 row. `p` is absent for the orphan start. */
@@ -60,7 +69,10 @@ export interface NegotiatingRow {
 export interface Snapshot {
   period: Month;
   end: Day;
+  /** The month's last snapshot (`ledgers/2025-10/`), not a dated one. */
   last: boolean;
+  /** A dated snapshot within the month (`ledgers/2025-10-15/`): `end` is its date. */
+  dated: boolean;
   signed: SignedRow[];
   started: DeliveryRow[];
   producing: DeliveryRow[];
@@ -70,7 +82,7 @@ export interface Snapshot {
   trips: Trip[];
 }
 
-function asOf<T>(revs: readonly { month: Month; value: T }[], period: Month): T | undefined {
+function asOfRevision<T>(revs: readonly { month: Month; value: T }[], period: Month): T | undefined {
   let v: T | undefined;
   for (const r of revs) if (r.month <= period) v = r.value;
   return v;
@@ -114,12 +126,18 @@ function lastFollowUp(p: Project, end: Day): Day {
   }
 }
 
-export function cutSnapshot(s: Scenario, sp: Specials, period: Month): Snapshot {
-  const end = monthEnd(period);
+/** The snapshot of `period`, or with `asOf` a dated one within the month (the ledgers as they stood that day). */
+export function cutSnapshot(s: Scenario, sp: Specials, period: Month, asOf?: Day): Snapshot {
+  const end = asOf ?? monthEnd(period);
+  const dated = asOf !== undefined;
   const live = (p: Project): boolean => p.cancelMonth === undefined || p.cancelMonth > period;
   const signedProjects = s.projects.filter((p) => p.signDate !== undefined && p.signDate <= end && live(p));
 
-  const signed = signedProjects.map((p) => ({ p, investmentYi: asOf(p.revisions, period) ?? p.investmentYi }));
+  const signed = signedProjects.map((p) => ({
+    p,
+    investmentYi: asOfRevision(p.revisions, period) ?? p.investmentYi,
+    recognition: recognitionAt(p, period),
+  }));
   const amountOf = new Map(signed.map((r) => [r.p.id, r.investmentYi]));
 
   const started: DeliveryRow[] = [];
@@ -151,7 +169,7 @@ export function cutSnapshot(s: Scenario, sp: Specials, period: Month): Snapshot 
       inStats: true,
     });
   }
-  if (sp.futureStart !== undefined && sp.futureStart.month === period) {
+  if (sp.futureStart !== undefined && sp.futureStart.month === period && !dated) {
     const p = sp.futureStart.project;
     const ref = p.code !== undefined ? { code: p.code, name: p.name } : { name: p.name };
     started.push({
@@ -196,7 +214,9 @@ export function cutSnapshot(s: Scenario, sp: Specials, period: Month): Snapshot 
   }
   funds.sort((a, b) => a.t.date.localeCompare(b.t.date) || a.key.localeCompare(b.key, 'en', { numeric: true }));
 
-  const leads = s.leads.filter((l) => l.date <= end).map((lead) => ({ lead, verdict: asOf(lead.verdicts, period) }));
+  const leads = s.leads
+    .filter((l) => l.date <= end)
+    .map((lead) => ({ lead, verdict: asOfRevision(lead.verdicts, period) }));
 
   const negotiating: NegotiatingRow[] = [];
   for (const p of s.projects) {
@@ -211,5 +231,17 @@ export function cutSnapshot(s: Scenario, sp: Specials, period: Month): Snapshot 
 
   // A trip is reported once the team is back, so no 返回日期 lies after the month end.
   const trips = s.trips.filter((t) => t.returnDay <= end);
-  return { period, end, last: period === s.last, signed, started, producing, funds, leads, negotiating, trips };
+  return {
+    period,
+    end,
+    last: period === s.last && !dated,
+    dated,
+    signed,
+    started,
+    producing,
+    funds,
+    leads,
+    negotiating,
+    trips,
+  };
 }

@@ -34,7 +34,15 @@ export interface Specials {
   nearMissFund?: { tranche: Tranche; name: string };
   /** A 开工 row for a project that has no 签约 row at all. */
   orphan: Orphan;
+  /** 2025 签约 rows whose 认定状态 is 待认定 or 未认定 at the last month: listed, counted nowhere. */
+  unrecognised: Project[];
+  /** A project signed under another unit that 白沙镇's own 签约 file also claims (重复申报), from `from`. */
+  claimedTwice?: { project: Project; by: string; from: Month };
 }
+
+/** The unit that sends its own 签约 file from 2025-08 on (各单位报送, pooled with the office's). */
+export const OWN_FILE_UNIT = '白沙镇';
+export const OWN_FILE_FROM: Month = '2025-08';
 
 const isSigned = (p: Project): boolean => p.signDate !== undefined && p.cancelMonth === undefined;
 
@@ -58,9 +66,12 @@ export function applySpecials(s: Scenario): Specials {
     s.projects.filter((p) => isSigned(p) && (p.signDate ?? '') >= from && (p.signDate ?? '') < to);
 
   const specials: Specials = {
+    unrecognised: [],
     orphan: { name: '青川智能仓储物流中心项目', unit: '临港物流园', startDate: '2025-04-18', investmentYi: 3.6 },
   };
-  const emptyName = take(signedIn('2025-06', '2025-07')) ?? take(signedIn('2025-03', '2025-10'));
+  // The office's own 签约 file holds the bad rows: not a project of the unit that files its own from 2025-08.
+  const office = (ps: Project[]): Project[] => ps.filter((p) => p.unit !== OWN_FILE_UNIT);
+  const emptyName = take(office(signedIn('2025-06', '2025-07'))) ?? take(office(signedIn('2025-03', '2025-10')));
   if (emptyName !== undefined) {
     clearDelivery(emptyName);
     specials.emptyName = emptyName;
@@ -85,6 +96,34 @@ export function applySpecials(s: Scenario): Specials {
   if (badLead !== undefined) specials.badLead = badLead;
   const tripNoUnit = s.trips.find((t) => t.depart >= '2024-11');
   if (tripNoUnit !== undefined) specials.tripNoUnit = tripNoUnit;
+
+  // 认定 (contract §4): three September/October signings still 待认定 at the end of October, one July
+  // signing 待认定 in the July and August snapshots and 已认定 from September, one April 框架协议 未认定.
+  // None has started or been funded (a project not yet 认定 has no 开工 or 到位 rows).
+  const mark = (p: Project | undefined, status: '待认定' | '未认定', until?: Month): void => {
+    if (p === undefined) return;
+    clearDelivery(p);
+    p.revisions = [];
+    p.recognition = until === undefined ? { status } : { status, until };
+    if (status === '未认定') p.remark = '框架协议，未签订正式投资协议';
+    specials.unrecognised.push(p);
+  };
+  for (const p of [
+    take(signedIn('2025-09', '2025-10')),
+    take(signedIn('2025-10', '2025-11')),
+    take(signedIn('2025-10', '2025-11')),
+  ])
+    mark(p, '待认定');
+  const lateJuly = take(signedIn('2025-07', '2025-08'));
+  mark(lateJuly, '待认定', '2025-09');
+  if (lateJuly !== undefined) specials.unrecognised.pop();
+  mark(take(signedIn('2025-04', '2025-05')), '未认定');
+  // 重复申报 (contract §6): a 生物医药产业园 project brought in by another unit, which 白沙镇 (the park
+  // lies in the town) also lists in its own 签约 file.
+  const claimed = take(
+    signedIn('2025-03', '2025-08').filter((p) => p.unit !== OWN_FILE_UNIT && p.park === '生物医药产业园'),
+  );
+  if (claimed !== undefined) specials.claimedTwice = { project: claimed, by: OWN_FILE_UNIT, from: OWN_FILE_FROM };
 
   // Near misses must not collide with any real project name.
   const names = new Set(s.projects.map((p) => p.name));

@@ -16,6 +16,8 @@ export interface UnitDef {
   weight: number;
   /** Chains this unit mostly works on (专班 work on one chain only). */
   chains: string[];
+  /** 人数 (headcount): the ranking's 分值池 = score × 人数. */
+  headcount: number;
 }
 
 const ALL_CHAINS = ['新能源', '生物医药', '高端装备', '电子信息'];
@@ -29,6 +31,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 1.2,
     chains: ALL_CHAINS,
+    headcount: 8,
   },
   {
     name: '投资促进局二科',
@@ -38,6 +41,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 1.1,
     chains: ALL_CHAINS,
+    headcount: 7,
   },
   {
     name: '综合协调办',
@@ -47,6 +51,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: false,
     weight: 0.3,
     chains: ALL_CHAINS,
+    headcount: 4,
   },
   {
     name: '青川镇',
@@ -56,6 +61,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 0.9,
     chains: ['高端装备', '电子信息'],
+    headcount: 5,
   },
   {
     name: '白沙镇',
@@ -65,6 +71,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 0.7,
     chains: ['生物医药', '高端装备'],
+    headcount: 4,
   },
   {
     name: '河口镇',
@@ -74,6 +81,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 0.6,
     chains: ['新能源', '高端装备'],
+    headcount: 4,
   },
   {
     name: '高新产业园',
@@ -83,6 +91,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 1.3,
     chains: ['电子信息', '新能源', '生物医药'],
+    headcount: 6,
   },
   {
     name: '临港物流园',
@@ -92,6 +101,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 0.8,
     chains: ['高端装备', '新能源'],
+    headcount: 5,
   },
   {
     name: '驻深圳招商组',
@@ -101,6 +111,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 1.0,
     chains: ['电子信息', '新能源'],
+    headcount: 3,
   },
   {
     name: '驻上海招商组',
@@ -110,6 +121,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 1.0,
     chains: ['生物医药', '高端装备'],
+    headcount: 3,
   },
   {
     name: '驻北京招商组',
@@ -119,6 +131,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 0.7,
     chains: ['电子信息', '生物医药'],
+    headcount: 2,
   },
   {
     name: '新能源产业专班',
@@ -128,6 +141,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 1.1,
     chains: ['新能源'],
+    headcount: 4,
   },
   {
     name: '生物医药专班',
@@ -137,6 +151,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 0.9,
     chains: ['生物医药'],
+    headcount: 3,
   },
   {
     name: '高端装备专班',
@@ -146,6 +161,7 @@ export const UNITS: readonly UnitDef[] = [
     ranked: true,
     weight: 0.9,
     chains: ['高端装备'],
+    headcount: 3,
   },
 ];
 
@@ -183,14 +199,95 @@ const s = (
   products,
 });
 
+/**
+ * How a product's capacity is written in a project name and what it costs: `[unit, 亿元 per unit,
+ * smallest believable 总投资 in 亿元]`, e.g. 磷酸铁锂 about 3亿元 per 万吨, a 动力电芯 plant at least
+ * 5亿元. Products without an entry (services, logistics, software) are never named `年产…`.
+ */
+export const CAPACITY: Readonly<Record<string, readonly [string, number, number]>> = {
+  碳酸锂提纯: ['万吨', 8, 3],
+  磷酸铁锂正极材料: ['万吨', 3, 1.5],
+  三元前驱体: ['万吨', 4, 2],
+  人造石墨负极材料: ['万吨', 2.5, 1.5],
+  硅碳负极材料: ['吨', 0.004, 1],
+  锂电池电解液: ['万吨', 0.6, 0.5],
+  新型锂盐: ['吨', 0.01, 0.5],
+  湿法隔膜: ['亿平方米', 2, 2],
+  涂覆隔膜: ['亿平方米', 1, 1],
+  动力电芯: ['GWh', 3, 5],
+  储能电芯: ['GWh', 2.5, 3],
+  电池PACK: ['GWh', 1, 1],
+  电池管理系统: ['万套', 0.05, 0.3],
+  储能集装箱: ['GWh', 1, 1],
+  户用储能系统: ['万套', 0.3, 0.5],
+  废旧电池回收: ['万吨', 1.2, 1],
+  原料药: ['吨', 0.02, 0.5],
+  特色原料药: ['吨', 0.05, 0.5],
+  医药中间体: ['吨', 0.005, 0.3],
+  手性中间体: ['吨', 0.01, 0.3],
+  口服固体制剂: ['亿片', 0.2, 0.5],
+  注射剂: ['万支', 0.0004, 0.5],
+  中药饮片: ['吨', 0.0004, 0.3],
+  中药配方颗粒: ['吨', 0.003, 0.5],
+  单克隆抗体: ['升', 0.0005, 5],
+  重组蛋白: ['升', 0.0008, 3],
+  医用耗材: ['亿件', 0.5, 0.3],
+  体外诊断试剂: ['万人份', 0.0002, 0.3],
+  精密铸件: ['万吨', 1.5, 0.5],
+  高端轴承: ['万套', 0.02, 0.5],
+  五轴数控机床: ['台', 0.005, 1],
+  数控系统: ['万套', 5, 0.5],
+  工业机器人: ['台', 0.001, 1],
+  减速器: ['万台', 1, 0.5],
+  智能生产线: ['条', 0.05, 0.5],
+  自动化装配线: ['条', 0.03, 0.3],
+  智能检测设备: ['台', 0.003, 0.3],
+  无损检测仪器: ['台', 0.002, 0.3],
+  工程机械: ['台', 0.01, 2],
+  液压件: ['万件', 0.05, 0.5],
+  电子级化学品: ['万吨', 1, 0.5],
+  覆铜板: ['万平方米', 0.005, 1],
+  片式电容: ['亿只', 0.02, 0.5],
+  电感器件: ['亿只', 0.05, 0.3],
+  高多层PCB: ['万平方米', 0.05, 1],
+  柔性电路板: ['万平方米', 0.08, 1],
+  液晶显示模组: ['万片', 0.005, 2],
+  'Mini LED背光模组': ['万片', 0.01, 2],
+  智能终端: ['万台', 0.01, 0.5],
+  智能穿戴设备: ['万台', 0.005, 0.3],
+  固态电池: ['GWh', 4, 5],
+  芯片封装测试: ['亿颗', 0.5, 2],
+};
+
+/** Products whose plants run to 20亿元 and more (电芯, 正极, PCB …); any other project stays under 20亿元. */
+export const HEAVY_PRODUCTS: ReadonlySet<string> = new Set([
+  '动力电芯',
+  '储能电芯',
+  '磷酸铁锂正极材料',
+  '三元前驱体',
+  '人造石墨负极材料',
+  '湿法隔膜',
+  '高多层PCB',
+  '覆铜板',
+  '工程机械',
+  '原料药',
+  '电子级化学品',
+  '康养度假综合体',
+  '温泉文旅小镇',
+]);
+
+/** How often a segment's products are signed (缺: never, it has no local base yet) or courted. */
+export const SIGN_WEIGHT: Readonly<Record<SegmentDef['strength'], number>> = { 强: 4, 弱: 2, 风险: 1, 缺: 0 };
+export const COURT_WEIGHT: Readonly<Record<SegmentDef['strength'], number>> = { 强: 2, 弱: 2, 风险: 1, 缺: 2 };
+
 export const CHAINS: readonly ChainDef[] = [
   {
     chain: '新能源',
     segments: [
       s('锂矿资源', '上游', '缺', '区内无矿产资源，依赖外购锂精矿', ['锂精矿加工', '碳酸锂提纯']),
-      s('正极材料', '上游', '强', '已集聚磷酸铁锂正极材料企业3家', ['磷酸铁锂正极材料', '三元前驱体']),
+      s('正极材料', '上游', '强', '已集聚磷酸铁锂、三元前驱体骨干企业', ['磷酸铁锂正极材料', '三元前驱体']),
       s('负极材料', '上游', '弱', '石墨化产能不足', ['人造石墨负极材料', '硅碳负极材料']),
-      s('电解液', '上游', '弱', '仅有一家配套企业', ['六氟磷酸锂电解液', '新型锂盐']),
+      s('电解液', '上游', '弱', '配套企业少，六氟磷酸锂依赖外购', ['锂电池电解液', '新型锂盐']),
       s('隔膜', '上游', '缺', '尚无隔膜生产企业', ['湿法隔膜', '涂覆隔膜']),
       s('电芯制造', '中游', '强', '链主企业带动明显', ['动力电芯', '储能电芯']),
       s('电池PACK', '中游', '强', '配套完善', ['电池PACK', '电池管理系统']),
@@ -227,7 +324,7 @@ export const CHAINS: readonly ChainDef[] = [
       s('电子材料', '上游', '弱', '电子化学品企业较少', ['电子级化学品', '覆铜板']),
       s('元器件', '上游', '强', '被动元件企业集中', ['片式电容', '电感器件']),
       s('PCB', '中游', '强', '形成完整PCB产业集群', ['高多层PCB', '柔性电路板']),
-      s('显示模组', '中游', '缺', '尚无显示模组项目', ['液晶显示模组', 'Mini LED背光模组']),
+      s('显示模组', '中游', '缺', '尚无显示模组企业，面板配套依赖外地', ['液晶显示模组', 'Mini LED背光模组']),
       s('智能终端', '下游', '弱', '整机组装规模小', ['智能终端', '智能穿戴设备']),
     ],
   },

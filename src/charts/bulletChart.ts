@@ -44,33 +44,35 @@ const BEHIND_TEXT = '#A33F00';
 export interface BulletStatus {
   rate: number;
   ahead: boolean;
-  /** e.g. `'完成 72.3%（超进度 +5.6 个百分点）'`. */
+  /** e.g. `'完成 72.3%（高于序时进度 5.6 个百分点）'`. */
   text: string;
-  word: '超进度' | '欠进度';
+  /** The part shown in the status colour: 高于 / 低于 / 达到序时进度. */
+  word: '高于序时进度' | '低于序时进度' | '达到序时进度';
 }
 
 /**
- * The row's label, e.g. `'完成 72.3%（超进度 +5.6 个百分点）'` or
- * `'完成 60.0%（欠进度 -23.3 个百分点）'`; `null` when the target is ≤ 0.
+ * The row's label in the words of contract §7 (never a negative "欠进度 -N"), e.g.
+ * `'完成 72.3%（高于序时进度 5.6 个百分点）'`, `'完成 60.0%（低于序时进度 23.3 个百分点）'` or
+ * `'完成 83.3%（达到序时进度）'`; `null` when the target is ≤ 0.
  *
- * @example bulletStatus(8, 10, 10 / 12).text // '完成 80.0%（欠进度 -3.3 个百分点）'
+ * @example bulletStatus(8, 10, 10 / 12).text // '完成 80.0%（低于序时进度 3.3 个百分点）'
  */
 export function bulletStatus(actual: number, target: number, timeProgress: number): BulletStatus | null {
   if (!(target > 0)) return null;
   const rate = actual / target;
   const gap = rate - timeProgress;
   const ahead = gap >= -EPSILON;
-  const word = ahead ? '超进度' : '欠进度';
   const abs = Math.abs(roundTo(gap * 100, 1)).toFixed(1);
-  // behind by less than what one decimal shows: say so rather than "-0.0"
-  const pp = ahead ? `+${abs} 个百分点` : abs === '0.0' ? '不足 0.1 个百分点' : `-${abs} 个百分点`;
-  return { rate, ahead, word, text: `完成 ${formatPercent(rate)}（${word} ${pp}）` };
+  // behind by less than what one decimal shows: say so rather than "0.0"
+  const word = ahead ? (abs === '0.0' ? '达到序时进度' : '高于序时进度') : '低于序时进度';
+  const pp = word === '达到序时进度' ? '' : abs === '0.0' ? ' 不足 0.1 个百分点' : ` ${abs} 个百分点`;
+  return { rate, ahead, word, text: `完成 ${formatPercent(rate)}（${word}${pp}）` };
 }
 
 /**
  * Target against actual per row: a bar of 完成率 (actual / target) coloured 超进度 blue or 欠进度
  * vermillion, a black tick at 序时进度, the 100 % line, and a text label that says
- * `完成 72.3%（超进度 +5.6 个百分点）` so the status reads without colour.
+ * `完成 72.3%（高于序时进度 5.6 个百分点）` so the status reads without colour.
  *
  * @example
  * bulletChart({
@@ -206,7 +208,7 @@ export function bulletChart(input: BulletChartInput): string {
           ? [
               `完成 ${formatPercent(status.rate)}（`,
               h('tspan', { fill: status.ahead ? AHEAD_TEXT : BEHIND_TEXT, 'font-weight': 'bold' }, status.word),
-              status.text.slice(status.text.indexOf(status.word) + 3),
+              status.text.slice(status.text.indexOf(status.word) + status.word.length),
             ]
           : '无目标，不计完成率',
       ),

@@ -34,7 +34,7 @@ const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 /**
  * Month-by-month cumulative actual against the annual target (black line) and the linear
  * 序时进度 line (target × m / 12, grey dashed), with a swatch legend and the latest month's
- * completion in words (`10月：完成 72.3%（欠进度 -11.0 个百分点）`).
+ * completion in words (`10月：完成 72.3%（低于序时进度 11.0 个百分点）`).
  *
  * @example
  * cumulativeLine({

@@ -19,7 +19,7 @@ import type { TargetRow } from '../schemas/records.ts';
 import { finishManualScores, finishTargets } from '../normalize/targets.ts';
 import type { ManualScoreRow } from '../schemas/records.ts';
 import { linkProjects } from '../normalize/linkProjects.ts';
-import { checkChains } from '../normalize/checkChains.ts';
+import { checkChainStrength, checkChains } from '../normalize/checkChains.ts';
 import { buildProjects, diffSnapshots } from '../metrics/projects.ts';
 import type { Project, SnapshotDiff } from '../schemas/project.ts';
 import { appendAll } from '../schemas/arrays.ts';
@@ -182,6 +182,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   const finished = finishAssets(assetRows, zone.geo);
   appendAll(issues, finished.issues);
   appendAll(reference.assets, finished.assets);
+  appendAll(issues, checkChainStrength(reference.chainSegments, reference.chainCompanies));
 
   // 3. Ledgers, one snapshot at a time; each period is computed from its own snapshot only.
   const snapshots: Snapshot[] = [];

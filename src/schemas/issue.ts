@@ -35,6 +35,7 @@ export const ISSUE_CODES = [
   'suggested_match', // near-miss project name across ledgers
   'unmatched_start', // 开工/投产/到位 row with no 签约 row
   'unknown_chain', // 产业链 not in the chain map
+  'chain_strength_mismatch', // a 环节's 强弱 disagrees with its enterprises (缺 with 本地 firms, 强 with none)
   'duplicate_row', // same project twice under the same unit in one snapshot: counted once
   'duplicate_claim', // one project signed under two or more units (重复申报): zone once, each unit credited
   'duplicate_alias', // two units claim the same alias

@@ -71,7 +71,7 @@ export async function writeStarted(ctx: LedgerContext): Promise<LedgerFile> {
   const wb = newWorkbook(ctx.stamp, snap.period >= '2024-07');
   const written = writeTable(wb, {
     sheet: '开工项目',
-    title: `2024年以来新开工项目统计表（截至${y}年${m}月底）`,
+    title: `2023年以来新开工项目统计表（截至${y}年${m}月底）`,
     seqHeader: '序号',
     columns,
     rows,

@@ -13,7 +13,8 @@ import {
   type DateForm,
   type YesNoForm,
 } from '../formats.ts';
-import { signedWithoutCode } from '../specials.ts';
+import { stableFloat } from '../prng.ts';
+import { OWN_FILE_FROM, OWN_FILE_UNIT, signedWithoutCode } from '../specials.ts';
 import type { SignedRow } from '../snapshot.ts';
 import { newWorkbook, workbookBytes, writeTable, writeTextSheet, type ColumnSpec, type DataRow } from '../table.ts';
 import {
@@ -68,6 +69,7 @@ const HEADERS: Record<Variant, Record<string, string>> = {
     foreign: '是否外资',
     usd: '外资金额（万美元）',
     prov: '是否列入省台账',
+    recog: '认定状态',
     public: '是否公开',
     contact: '联系人',
     phone: '联系电话',
@@ -123,6 +125,7 @@ function columns(v: Variant, twoRowHeader: boolean, hidePhone: boolean): ColumnS
     col('foreign'),
     col('usd'),
     col('prov'),
+    ...(h['recog'] !== undefined ? [col('recog')] : []),
     col('public'),
     col('contact'),
     col('phone', { width: 14, ...(hidePhone ? { hidden: true } : {}) }),
@@ -165,6 +168,8 @@ function cells(row: SignedRow, v: Variant): Record<string, Cell> {
     foreign: yesNoCell(p.foreign, foreignForm),
     usd: p.foreignUsd ?? null,
     prov: yesNoCell(p.provincial, yn.prov),
+    // 认定状态: 已认定, or left empty by some clerks (empty = 认定); 待认定 / 未认定 as the scenario says.
+    recog: row.recognition !== '已认定' ? row.recognition : stableFloat(`${k}:recog`) < 0.15 ? null : '已认定',
     public: yesNoCell(p.public, yn.public),
     contact: p.contact,
     phone: p.phone,
@@ -185,7 +190,10 @@ export async function writeSigned(ctx: LedgerContext): Promise<LedgerFile> {
   const y = year(snap.period);
   const file = y === 2024 ? `${ctx.dir}/2024年签约项目台账.xlsx` : `${ctx.dir}/${y}年签约项目台账（定稿）.xlsx`;
   const wb = newWorkbook(ctx.stamp);
-  const byYear = (yy: number): SignedRow[] => snap.signed.filter((r) => r.p.signDate?.startsWith(String(yy)));
+  // From 2025-08 白沙镇 files its own 2025 signings (writeUnitSigned); the office's file leaves them out.
+  const own = ownFileRows(ctx);
+  const byYear = (yy: number): SignedRow[] =>
+    snap.signed.filter((r) => r.p.signDate?.startsWith(String(yy)) && !own.includes(r));
   const plans: SheetPlan[] = [
     {
       name: `${y}年`,
@@ -195,7 +203,7 @@ export async function writeSigned(ctx: LedgerContext): Promise<LedgerFile> {
       title: `${y}年1-${month(snap.period)}月签约项目台账`,
     },
   ];
-  for (let yy = y - 1; yy >= 2024; yy--)
+  for (let yy = y - 1; yy >= 2023; yy--)
     plans.push({ name: `${yy}年`, rows: byYear(yy), variant: 'v2024', current: false, title: `${yy}年签约项目台账` });
   // The 填表说明 sheet comes first in the 2025 template and last in the 2024 one.
   if (y > 2024) writeTextSheet(wb, '填表说明', INSTRUCTIONS);
@@ -288,4 +296,87 @@ function writeSheet(
     signOff: SIGN_OFF,
   });
   return { rowOf: written.rowOf, rows: written.dataRows };
+}
+
+/** The 签约 rows 白沙镇 files itself in this snapshot (its 2025 signings, from 2025-08 on), else none. */
+function ownFileRows(ctx: LedgerContext): SignedRow[] {
+  const { snap } = ctx;
+  if (snap.period < OWN_FILE_FROM || year(snap.period) !== 2025) return [];
+  return snap.signed.filter((r) => r.p.unit === OWN_FILE_UNIT && r.p.signDate?.startsWith('2025'));
+}
+
+/**
+ * 白沙镇's own 签约 file (各单位报送, pooled with the office's file): a plain sheet with 总投资 in
+ * 万元, 责任单位 written out. It also lists a project another unit signed in the town's park (重复申报,
+ * `duplicate_claim`): the zone counts it once and credits both units.
+ */
+export async function writeUnitSigned(ctx: LedgerContext): Promise<LedgerFile | null> {
+  const own = ownFileRows(ctx);
+  if (own.length === 0) return null;
+  const claim = ctx.specials.claimedTwice;
+  const claimed =
+    claim !== undefined && claim.from <= ctx.snap.period
+      ? ctx.snap.signed.find((r) => r.p === claim.project)
+      : undefined;
+  const rows = [...own, ...(claimed ? [claimed] : [])].sort(
+    (a, b) => (a.p.signDate ?? '').localeCompare(b.p.signDate ?? '') || a.p.id - b.p.id,
+  );
+  const file = `${ctx.dir}/${OWN_FILE_UNIT}2025年签约项目报送表.xlsx`;
+  const wb = newWorkbook(ctx.stamp);
+  const written = writeTable(wb, {
+    sheet: '签约项目',
+    title: `${OWN_FILE_UNIT}2025年1-${month(ctx.snap.period)}月签约项目报送表`,
+    infoLine: [`填报单位：${OWN_FILE_UNIT}人民政府（盖章）`, cutoffLine(ctx.snap)],
+    blankRowsBeforeHeader: 0,
+    seqHeader: '序号',
+    columns: [
+      { key: 'code', header: '项目编号', width: 14 },
+      { key: 'name', header: '项目名称', width: 34 },
+      { key: 'investor', header: '签约企业', width: 30 },
+      { key: 'inv', header: '总投资（万元）', numFmt: '#,##0', width: 14 },
+      { key: 'chain', header: '产业链' },
+      { key: 'date', header: '签约日期', numFmt: 'yyyy-mm-dd', width: 12 },
+      { key: 'unit', header: '责任单位', width: 12 },
+      { key: 'park', header: '落户园区', width: 16 },
+      { key: 'type', header: '项目类型' },
+      { key: 'foreign', header: '是否外资' },
+      { key: 'usd', header: '外资金额（万美元）' },
+      { key: 'prov', header: '是否列入省台账' },
+      { key: 'recog', header: '是否认定' },
+    ],
+    rows: rows.map((r) => ({
+      kind: 'data' as const,
+      id: String(r.p.id),
+      cells: {
+        code: r.p.code ?? null,
+        name: r.p.name,
+        investor: r.p.investor,
+        inv: Math.round(r.investmentYi * 1e4),
+        chain: r.p.chain,
+        date: dateCellFor(r.p.signDate ?? '', `unitSigned:${r.p.id}`, [['excel', 1]]),
+        unit: OWN_FILE_UNIT,
+        park: r.p.park,
+        type: r.p.projectType,
+        foreign: yesNoCell(r.p.foreign, 'cn'),
+        usd: r.p.foreignUsd ?? null,
+        prov: yesNoCell(r.p.provincial, 'cn'),
+        recog: r.recognition === '已认定' ? '是' : r.recognition,
+      },
+    })),
+    notes: ['注：总投资单位为万元；本表由白沙镇报送，与投资促进局汇总表合并统计。'],
+    signOff: ['填报人：郑强', '审核人：白沙镇分管领导', '联系电话：0000-1234503'],
+  });
+  const bad: BadRow[] = [];
+  if (claimed !== undefined)
+    bad.push({
+      severity: 'warning',
+      id: `signed:${claimed.p.id}:claim`,
+      file,
+      sheet: '签约项目',
+      row: written.rowOf.get(String(claimed.p.id)) ?? 0,
+      column: '项目名称',
+      value: claimed.p.name,
+      problem: `重复申报 duplicate_claim：该项目在投资促进局汇总表中的责任单位为“${claimed.p.unit}”，白沙镇也报送了它（全区只计一次，两个单位都计入）`,
+    });
+  return { path: file, data: await workbookBytes(wb, ctx.stamp), rows: written.dataRows, bad };
 }

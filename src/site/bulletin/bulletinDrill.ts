@@ -1,5 +1,5 @@
 import type { PeriodData } from '../../schemas/siteData.ts';
-import { factsOf } from '../../metrics/facts.ts';
+import { factsOf, type Fact } from '../../metrics/facts.ts';
 import { fmtInt, fmtYi } from '../../metrics/format.ts';
 import type { SnapshotRecords, SourceRef } from '../../schemas/records.ts';
 import {
@@ -79,11 +79,28 @@ const COLUMNS: Record<SectionKind, { labels: string[]; numeric: number[] }> = {
   overdue: { labels: ['项目名称', '总投资（亿元）', '签约日期', '超期天数'], numeric: [3, 5] },
 };
 
+const factIndex = new WeakMap<SnapshotRecords, Map<string, Map<string, Fact>>>();
+
+/**
+ * The fact of record `i` of a ledger, by its source row: facts leave out 未认定 and repeated rows, so
+ * their indexes are not the records' indexes. `undefined` for a row no figure counts.
+ */
+function factAt(records: SnapshotRecords, kind: RecordKind, i: number): Fact | undefined {
+  let byKind = factIndex.get(records);
+  if (!byKind) factIndex.set(records, (byKind = new Map()));
+  let byRef = byKind.get(kind);
+  if (!byRef) {
+    byRef = new Map(factsOf(records)[kind].map((f) => [refKey(f.src), f]));
+    byKind.set(kind, byRef);
+  }
+  const r = records[kind][i];
+  return r === undefined ? undefined : byRef.get(refKey(r.src));
+}
+
 const yiOrDash = (x: number | null | undefined) => (x === null || x === undefined ? '—' : fmtYi(x));
 
 /** Display cells of record `i` of a section. */
 function cellsOf(records: SnapshotRecords, kind: SectionKind, i: number, overdueDays: Map<string, number>): string[] {
-  const facts = factsOf(records);
   switch (kind) {
     case 'signed': {
       const r = records.signed[i]!;
@@ -92,7 +109,12 @@ function cellsOf(records: SnapshotRecords, kind: SectionKind, i: number, overdue
     case 'started':
     case 'producing': {
       const r = kind === 'started' ? records.started[i]! : records.producing[i]!;
-      return [r.name, facts[kind][i]!.date, yiOrDash(facts[kind][i]!.investmentYi)];
+      const f = factAt(records, kind, i);
+      return [
+        r.name,
+        f?.date ?? (kind === 'started' ? records.started[i]!.startDate : records.producing[i]!.produceDate),
+        yiOrDash(f ? f.investmentYi : r.investmentYi),
+      ];
     }
     case 'funds': {
       const r = records.funds[i]!;
@@ -119,10 +141,10 @@ function totalText(
   rows: readonly (readonly [SectionKind, number])[],
   measure: Measure,
 ): string {
-  const facts = factsOf(records);
   let sum = 0;
   for (const [kind, i] of rows) {
-    const f = facts[recordKind(kind)][i]!;
+    const f = factAt(records, recordKind(kind), i);
+    if (f === undefined) continue;
     if (measure === 'yi') sum += kind === 'funds' ? f.amountYi : (f.investmentYi ?? 0);
     else if (measure === 'usd') sum += f.foreignUsd;
     else if (measure === 'valid') sum += f.valid ? 1 : 0;
@@ -151,7 +173,6 @@ export function ranges(indexes: Iterable<number>): string {
 /** Builds the drill page of a period from its own snapshot. */
 export function drillView(data: Pick<PeriodData, 'period' | 'records' | 'metrics'>): DrillView {
   const { records, metrics } = data;
-  const facts = factsOf(records);
   const figures = periodFigures(metrics, records);
 
   // 1. where each source row is in its ledger's records
@@ -189,7 +210,7 @@ export function drillView(data: Pick<PeriodData, 'period' | 'records' | 'metrics
     const pointed = figures.filter((f) => f.section === kind);
     if (idx.length === 0 && pointed.length === 0) continue;
     const recs = records[recordKind(kind)];
-    const unitOf = (i: number) => facts[recordKind(kind)][i]!.unit;
+    const unitOf = (i: number) => factAt(records, recordKind(kind), i)?.unit ?? recs[i]?.unit ?? null;
     // units with rows, and units a figure points at (a figure of 0 rows still lands on its section)
     const named = [...idx.map(unitOf), ...pointed.flatMap((f) => (f.unit === undefined ? [] : [f.unit]))];
     const units = [...new Set(named)].sort(

@@ -37,6 +37,7 @@ export const CODE_LABELS: Record<IssueCode, string> = {
   suggested_match: '疑似同一项目',
   unmatched_start: '无对应签约项目',
   unknown_chain: '未识别产业链',
+  chain_strength_mismatch: '环节强弱与企业不符',
   duplicate_row: '重复行',
   duplicate_claim: '重复申报',
   snapshot_dated: '月中快照',
