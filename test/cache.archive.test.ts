@@ -142,9 +142,13 @@ describe('cold, warm and concurrent builds give the same bytes (CLI, sample zone
     const rewritten = [...inodes].filter(([p, ino]) => statSync(join(dir, p)).ino !== ino);
     expect(rewritten).toEqual([]);
     const added = after.filter((p) => !inodes.has(p));
-    const october = scanDataFolder(join(WORK, 'data-2025-10')).snapshots.find((s) => s.period === '2025-10')!;
+    const folder = scanDataFolder(join(WORK, 'data-2025-10'));
+    const october = folder.snapshots.find((s) => s.period === '2025-10')!;
     expect(october.files.length).toBeGreaterThan(3);
-    expect(added).toHaveLength(october.files.length + 1); // its files, and its metrics
+    // October's dated mid-month folder (read for the weekly 调度) arrived with it
+    const dated = folder.dated.filter((d) => d.period === '2025-10').flatMap((d) => d.files);
+    expect(dated.length).toBeGreaterThan(3);
+    expect(added).toHaveLength(october.files.length + dated.length + 1); // their files, and the month's metrics
     // The full build's cache holds the same entries.
     expect(new Set(after)).toEqual(new Set(entries(join(WORK, 'cache-shared'))));
   });
