@@ -95,7 +95,10 @@ function computeStates(records: SnapshotRecords, period: string): Map<string, St
 export function buildProjects(snapshots: { period: string; records: SnapshotRecords }[]): Project[] {
   const projects = new Map<string, Project>();
   for (const { period, records } of snapshots) {
-    for (const [key, s] of projectStates(records, period)) {
+    // Computed afresh, not cached: one snapshot's states at a time are alive (a large zone's
+    // states of every snapshot together would be as large as its records).
+    const hit = statesCache.get(records);
+    for (const [key, s] of hit?.period === period ? hit.states : computeStates(records, period)) {
       const state: ProjectState = {
         period,
         stage: s.stage,
