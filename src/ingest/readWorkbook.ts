@@ -20,6 +20,7 @@ import {
   XLSX_CONTENT_LIMITS,
 } from './limits.ts';
 import { sniffFormat } from './sniff.ts';
+import { conserveMemory, LARGE_INPUT_BYTES } from './heapGrowth.ts';
 import { claimedSheetRows, DEFAULT_STREAM_LIMITS, readXlsxStream, XlsxTooLarge } from './xlsxStream.ts';
 import { listZipEntries } from './zip.ts';
 import { PartDamaged } from './zipPart.ts';
@@ -146,6 +147,7 @@ export async function readWorkbookFile(
     case 'text': {
       const tooLarge = checkCsvSize(bytes, maxCsv);
       if (tooLarge !== null) return fail('file_too_large', tooLargeMessage(tooLarge, maxCsv, '30 万'));
+      if (bytes.length > LARGE_INPUT_BYTES) conserveMemory();
       const grid = readCsv(bytes, baseName(file));
       if (grid.rows.length === 0)
         return fail('file_unreadable', '文件中没有任何数据：请确认导出的是台账内容后放回原处');
@@ -182,6 +184,8 @@ export async function readWorkbookFile(
       // streaming reader as it reads them; the other parts are checked here.
       const refused = checkXlsxContent(bytes, entries, { ...XLSX_CONTENT_LIMITS, maxXmlBytes: maxXml }, true);
       if (refused !== null) return fail(refused.code, refused.message);
+      // A large sheet (as the zip directory claims it): collect garbage sooner from here on.
+      if (sheetXmlBytes(entries) > LARGE_INPUT_BYTES) conserveMemory();
       let sheets;
       try {
         sheets = await readXlsxStream(bytes, entries, { ...DEFAULT_STREAM_LIMITS, maxRows, maxXmlBytes: maxXml });
@@ -211,6 +215,13 @@ export async function readWorkbookFile(
       return { workbook: { file, sheets } };
     }
   }
+}
+
+/** Uncompressed bytes of the sheet XML and shared strings, as the zip directory claims them. */
+function sheetXmlBytes(entries: readonly { name: string; size: number }[]): number {
+  let n = 0;
+  for (const e of entries) if (/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/i.test(e.name)) n += e.size;
+  return n;
 }
 
 /** A sheet or workbook past the streaming reader's limits, found before (`claimed` rows) or while reading. */

@@ -1,5 +1,5 @@
 import { compactText, foldText, normalizeHeader } from '../normalize/text.ts';
-import { type Grid } from './grid.ts';
+import { type Grid, type GridRow } from './grid.ts';
 import { cellText, type CellValue, type SplitRow } from '../schemas/table.ts';
 import type { TableLayout } from '../schemas/table.ts';
 import { minOf } from '../schemas/arrays.ts';
@@ -47,7 +47,15 @@ const PROSE = /[，。；：,;:]/;
  * @example splitRows(grid, layout).filter((r) => r.status === 'data').length // 35
  */
 export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
-  const out: SplitRow[] = [];
+  return [...eachSplitRow(grid, layout)];
+}
+
+/**
+ * {@link splitRows} one row at a time, so that a caller that consumes each row at once (the data
+ * stage) never holds a second copy of a large sheet. With `release`, each grid row is dropped from
+ * `grid.rows` once it has been split (the caller owns the grid and reads it no more).
+ */
+export function* eachSplitRow(grid: Grid, layout: TableLayout, release = false): Generator<SplitRow> {
   const copies = mergeCopies(grid);
   const seqIndexes = new Set(
     layout.columns
@@ -63,6 +71,7 @@ export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
 
   for (let i = layout.dataStartIndex; i < grid.rows.length; i++) {
     const gridRow = grid.rows[i]!;
+    if (release) grid.rows[i] = RELEASED;
     const own: Cell[] = [];
     gridRow.cells.forEach((value, index) => {
       if (value !== null && copies.get(key(gridRow.row, index)) !== 'vertical') own.push({ index, value });
@@ -79,9 +88,8 @@ export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
     const split: SplitRow = { row: gridRow.row, status: 'data', values, raw };
     if (gridRow.hidden === true) split.hidden = true;
     Object.assign(split, classify(gridRow.cells, own, copies, gridRow.row));
-    out.push(split);
+    yield split;
   }
-  return out;
 
   /** At least half the header's cells (and 2) repeated as text: a page-break copy of the header. */
   function isRepeatedHeader(cells: readonly CellValue[]): boolean {
@@ -136,6 +144,9 @@ export function splitRows(grid: Grid, layout: TableLayout): SplitRow[] {
   }
 }
 
+/** What a released grid row is replaced by (see {@link eachSplitRow}). */
+const RELEASED: GridRow = Object.freeze({ row: 0, cells: Object.freeze([]) as unknown as CellValue[] });
+
 interface Cell {
   index: number;
   value: CellValue;
@@ -169,34 +180,64 @@ function mergeCopies(grid: Grid): Map<number, 'vertical' | 'horizontal'> {
  * @example reconcileTotals(rows, ['investment'], parse) // [{ row: 40, field: 'investment', stated: 120, computed: 118.5, covered: 35 }]
  */
 export function reconcileTotals(
-  rows: readonly SplitRow[],
+  rows: Iterable<SplitRow>,
   numericFields: readonly string[],
   parse: (v: CellValue) => number | null,
 ): TotalMismatch[] {
-  const out: TotalMismatch[] = [];
-  let sinceSubtotal: SplitRow[] = [];
-  const all: SplitRow[] = [];
-  for (const row of rows) {
+  const totals = new TotalsCollector(numericFields);
+  for (const row of rows) totals.add(row);
+  return totals.mismatches(numericFields, parse);
+}
+
+/**
+ * What {@link reconcileTotals} needs of the rows, taken one row at a time: the cells of the
+ * numeric fields of the data rows (one array per field, the cells themselves, not copies) and the
+ * 合计/小计 rows with where they stand among the data rows.
+ */
+export class TotalsCollector {
+  private readonly columns = new Map<string, CellValue[]>();
+  private dataRows = 0;
+  private readonly totals: { row: SplitRow; since: number; upTo: number }[] = [];
+  private since = 0;
+
+  constructor(numericFields: readonly string[]) {
+    for (const f of numericFields) this.columns.set(f, []);
+  }
+
+  /** True once a 合计/小计 row has been seen (without one there is nothing to compare). */
+  get hasTotals(): boolean {
+    return this.totals.length > 0;
+  }
+
+  add(row: SplitRow): void {
     if (row.status === 'data') {
-      sinceSubtotal.push(row);
-      all.push(row);
-      continue;
+      for (const [f, column] of this.columns) column.push(row.values[f] ?? null);
+      this.dataRows++;
+      return;
     }
-    if (row.status !== 'total') continue;
-    const covered = row.total === 'subtotal' ? sinceSubtotal : all;
-    if (covered.length > 0) {
-      for (const field of numericFields) {
+    if (row.status !== 'total') return;
+    this.totals.push({ row, since: this.since, upTo: this.dataRows });
+    this.since = this.dataRows;
+  }
+
+  /** The mismatches of `fields` (each collected), total row by total row, as `reconcileTotals` gives them. */
+  mismatches(fields: readonly string[], parse: (v: CellValue) => number | null): TotalMismatch[] {
+    const out: TotalMismatch[] = [];
+    for (const { row, since, upTo } of this.totals) {
+      const from = row.total === 'subtotal' ? since : 0;
+      if (upTo - from === 0) continue;
+      for (const field of fields) {
         const stated = parse(row.values[field] ?? null);
         if (stated === null) continue;
+        const column = this.columns.get(field) ?? [];
         let computed = 0;
-        for (const r of covered) computed += parse(r.values[field] ?? null) ?? 0;
+        for (let i = from; i < upTo; i++) computed += parse(column[i] ?? null) ?? 0;
         if (Math.abs(stated - computed) > 0.01 + 1e-9)
-          out.push({ row: row.row, field, stated, computed, covered: covered.length });
+          out.push({ row: row.row, field, stated, computed, covered: upTo - from });
       }
     }
-    sinceSubtotal = [];
+    return out;
   }
-  return out;
 }
 
 /** A row `1 2 3 4 …` (or `(1) (2) …`) under the header, numbering the columns. */

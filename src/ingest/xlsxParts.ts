@@ -1,4 +1,4 @@
-import { attr, forEachAttr, XmlScanner, type XmlSink } from './xmlScan.ts';
+import { attr, detachString, forEachAttr, XmlScanner, type XmlSink } from './xmlScan.ts';
 
 /**
  * Readers for the small parts of an .xlsx that the sheet reader needs: the workbook (sheet list,
@@ -248,7 +248,8 @@ export class SharedStringsSink implements XmlSink {
         break;
       case 'si': {
         const text = this.runs !== null ? this.runs.join('') : this.plain;
-        this.strings.push(text === undefined || text.trim() === '' ? null : text);
+        // Kept for the whole sheet (and in the records after it): a copy, not a view into the XML chunk.
+        this.strings.push(text === undefined || text.trim() === '' ? null : detachString(text));
         break;
       }
     }

@@ -1,6 +1,6 @@
 import type { CellValue } from '../schemas/table.ts';
 import { clippedColumnsNote, fillMerges, MAX_COLUMNS, type Grid, type GridRow, type MergeRange } from './grid.ts';
-import { forEachAttr, type XmlSink } from './xmlScan.ts';
+import { detachString, forEachAttr, type XmlSink } from './xmlScan.ts';
 
 /**
  * Reads one worksheet's XML, fed in chunks, into a {@link Grid} that is the same, cell for cell,
@@ -450,7 +450,7 @@ export class SheetSink implements XmlSink {
 }
 
 function str(s: string): string | null {
-  return s.trim() === '' ? null : s;
+  return s.trim() === '' ? null : detachString(s);
 }
 
 function number(n: number, date: boolean, date1904: boolean): CellValue {

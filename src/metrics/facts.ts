@@ -1,3 +1,4 @@
+import { WeakValueCache } from '../schemas/weakValueCache.ts';
 import type { Signed, SnapshotRecords, SourceRef } from '../schemas/records.ts';
 import type { FilterAttrs } from './filters.ts';
 import { daysBetween } from './period.ts';
@@ -74,11 +75,17 @@ export interface Facts {
   firstStartByKey: ReadonlyMap<string, string>;
 }
 
-const cache = new WeakMap<SnapshotRecords, Facts>();
+/**
+ * Facts by records object, not kept alive by the cache: the records live for the whole build, and
+ * a cache holding every snapshot's facts would keep a second copy of every row (a 1,000,000-row
+ * ledger's facts are several hundred MB). A period's metrics are computed in one synchronous call,
+ * during which the facts stay (see `WeakValueCache`).
+ */
+const cache = new WeakValueCache<SnapshotRecords, Facts>();
 
 /**
  * Facts of a snapshot. Memoised per records object (the records are treated as immutable), so the
- * many `actualFor` calls of one build share one pass over the rows.
+ * many `actualFor` calls of one period share one pass over the rows.
  *
  * @example factsOf(records).started[0].unit // '经济合作局' — taken from the 签约 row when blank
  */

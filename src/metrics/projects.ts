@@ -1,3 +1,4 @@
+import { WeakValueCache } from '../schemas/weakValueCache.ts';
 import { createHash } from 'node:crypto';
 import type { SnapshotRecords } from '../schemas/records.ts';
 import { STAGES, type Project, type ProjectState, type SnapshotDiff, type Stage } from '../schemas/project.ts';
@@ -7,8 +8,12 @@ export const projectId = (key: string): string => `p-${createHash('sha1').update
 type State = ProjectState &
   Omit<Project, 'id' | 'stage' | 'lastSeen' | 'firstSeen' | 'lastChange' | 'history' | 'fundsYi' | 'name'>;
 
-/** Computed once per snapshot: both the diff and the project history need it. */
-const statesCache = new WeakMap<SnapshotRecords, { period: string; states: Map<string, State> }>();
+/**
+ * Computed once per snapshot while in use (the diff and the project history need it), not kept
+ * alive by the cache: the records live for the whole build, and every snapshot's states kept
+ * besides them would double a large zone's memory (see `WeakValueCache`).
+ */
+const statesCache = new WeakValueCache<SnapshotRecords, { period: string; states: Map<string, State> }>();
 
 /** The state of every project in one snapshot, keyed by project key. Do not mutate the result. */
 export function projectStates(records: SnapshotRecords, period: string): Map<string, State> {
@@ -90,7 +95,10 @@ function computeStates(records: SnapshotRecords, period: string): Map<string, St
 export function buildProjects(snapshots: { period: string; records: SnapshotRecords }[]): Project[] {
   const projects = new Map<string, Project>();
   for (const { period, records } of snapshots) {
-    for (const [key, s] of projectStates(records, period)) {
+    // Computed afresh, not cached: one snapshot's states at a time are alive (a large zone's
+    // states of every snapshot together would be as large as its records).
+    const hit = statesCache.get(records);
+    for (const [key, s] of hit?.period === period ? hit.states : computeStates(records, period)) {
       const state: ProjectState = {
         period,
         stage: s.stage,

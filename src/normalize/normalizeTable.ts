@@ -66,7 +66,7 @@ export interface NormalizedTable<T = Record<string, unknown>> {
  * Turns the data rows of one table into typed records. Every row ends accepted or rejected (with
  * an error per problem); 合计/notes/repeated headers are counted as skipped.
  */
-export function normalizeTable(rows: SplitRow[], layout: TableLayout, ctx: TableContext): NormalizedTable {
+export function normalizeTable(rows: Iterable<SplitRow>, layout: TableLayout, ctx: TableContext): NormalizedTable {
   const specs = new Map(FIELDS[ctx.kind].map((s) => [s.key, s]));
   const schema = TABLES[ctx.kind].schema;
   const ledger = TABLES[ctx.kind].area === 'ledgers';

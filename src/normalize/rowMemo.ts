@@ -9,7 +9,7 @@ import type { CellValue } from '../schemas/table.ts';
  *
  * Memory is bounded: entries live for two generations (the data stage starts a generation per
  * snapshot, so a row is found when it was in the previous snapshot or earlier in this one), and a
- * generation stops taking entries past {@link MAX_ENTRIES}.
+ * generation stops taking entries past {@link MAX_ENTRIES} or {@link MAX_KEY_CHARS}.
  */
 
 /** What a row did besides giving its record, in column order. */
@@ -26,10 +26,19 @@ export interface RowMemoEntry {
 /** Most entries per generation (≈ 300 bytes each). */
 const MAX_ENTRIES = 400_000;
 
+/**
+ * Most characters of all keys of a generation together (a key holds every cell of its row, ≈ 2 bytes
+ * a character): 24 million ≈ 50 MB. A normal snapshot's keys take a few million; a 1,000,000-row
+ * sheet of distinct rows stops taking entries here instead of holding 400,000 long keys.
+ */
+const MAX_KEY_CHARS = 24_000_000;
+
 /** The memo of one build. */
 export class RowMemo {
   private current = new Map<string, RowMemoEntry>();
   private previous = new Map<string, RowMemoEntry>();
+  /** Characters of the current generation's keys. */
+  private chars = 0;
   /** Rows reused / normalised, for the bench. */
   readonly stats = { reused: 0, stored: 0 };
 
@@ -37,20 +46,28 @@ export class RowMemo {
   nextGeneration(): void {
     this.previous = this.current;
     this.current = new Map();
+    this.chars = 0;
   }
 
   get(key: string): RowMemoEntry | undefined {
     const hit = this.current.get(key);
     if (hit !== undefined) return hit;
     const old = this.previous.get(key);
-    if (old !== undefined && this.current.size < MAX_ENTRIES) this.current.set(key, old);
+    if (old !== undefined && this.room(key)) this.current.set(key, old);
     return old;
   }
 
   set(key: string, entry: RowMemoEntry): void {
-    if (this.current.size >= MAX_ENTRIES) return;
+    if (!this.room(key)) return;
     this.current.set(key, entry);
     this.stats.stored++;
+  }
+
+  /** True when the current generation may take `key` (counting its characters if so). */
+  private room(key: string): boolean {
+    if (this.current.size >= MAX_ENTRIES || this.chars + key.length > MAX_KEY_CHARS) return false;
+    this.chars += key.length;
+    return true;
   }
 }
 

@@ -1,5 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { z } from 'zod';
@@ -99,7 +111,16 @@ export function openCache(dir: string): BuildCache {
       const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
       try {
         mkdirSync(join(root, key.slice(0, 2)), { recursive: true });
-        writeFileSync(tmp, encodeEntry(key, value));
+        // Header and body written one after the other: a large entry (a 1,000,000-row ledger's
+        // records serialise to a few hundred MB) is never copied into one more buffer.
+        const { header, body } = entryParts(key, value);
+        const fd = openSync(tmp, 'w');
+        try {
+          for (const part of [header, body])
+            for (let at = 0; at < part.length;) at += writeSync(fd, part, at, part.length - at);
+        } finally {
+          closeSync(fd);
+        }
         renameSync(tmp, path);
         stats.writes++;
       } catch {
@@ -118,6 +139,12 @@ const REJECTED = Symbol('rejected');
 
 /** Header line + body. */
 export function encodeEntry(key: string, value: unknown): Buffer {
+  const { header, body } = entryParts(key, value);
+  return Buffer.concat([header, body]);
+}
+
+/** The header line and the body of an entry, apart. */
+function entryParts(key: string, value: unknown): { header: Buffer; body: Buffer } {
   const body = serialize(value);
   const header = JSON.stringify({
     format: FORMAT,
@@ -126,7 +153,7 @@ export function encodeEntry(key: string, value: unknown): Buffer {
     bytes: body.length,
     sha256: createHash('sha256').update(body).digest('hex'),
   });
-  return Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]);
+  return { header: Buffer.from(`${header}\n`, 'utf8'), body };
 }
 
 function decodeEntry(data: Buffer, key: string): unknown {

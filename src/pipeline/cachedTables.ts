@@ -90,7 +90,8 @@ export async function loadLedgerFile(
       issues: loaded.issues,
       sheets: loaded.sheets,
       tables: loaded.tables.length,
-      processed: loaded.tables.map((t) => processTable(t, { ...ctx, period }, extraAliases)),
+      // The grids are read by nothing else: each row is dropped once split.
+      processed: loaded.tables.map((t) => processTable(t, { ...ctx, period }, extraAliases, { releaseGrid: true })),
     };
   };
   if (cache === NO_CACHE) return { result: await compute(), key: null };

@@ -249,6 +249,9 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     previous = snapshot;
   }
 
+  // End the current job first, so that the last period's facts and project states (held only
+  // weakly, see `WeakValueCache`) can be collected before the projects are built.
+  await new Promise((resolve) => setImmediate(resolve));
   const projects = buildProjects(snapshots);
   const dispatch = await readDispatch(folder, snapshots, { ctx, extraAliases, cache, inputsKey, rowMemo }, settings);
   return {

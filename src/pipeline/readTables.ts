@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { Grid } from '../ingest/grid.ts';
 import { classifySheet } from '../ingest/classify.ts';
-import { locateTable, splitRows, reconcileTotals } from '../ingest/header.ts';
+import { locateTable } from '../ingest/header.ts';
+import { eachSplitRow, TotalsCollector } from '../ingest/rows.ts';
+import type { SplitRow } from '../schemas/table.ts';
 import type { TableLayout } from '../schemas/table.ts';
 import { readWorkbookFile } from '../ingest/readWorkbook.ts';
 import type { TableKind } from '../schemas/fields.ts';
@@ -93,12 +95,14 @@ export interface ProcessedTable extends NormalizedTable {
 
 /**
  * Finds the header, splits the rows, reconciles 合计 rows and normalises the data rows of one
- * sheet. `ctx.kind` is replaced by the table's kind.
+ * sheet. `ctx.kind` is replaced by the table's kind. With `releaseGrid`, the grid's rows are
+ * dropped as they are read (the caller reads the grid no more).
  */
 export function processTable(
   table: SheetTable,
   ctx: Omit<TableContext, 'file' | 'sheet' | 'kind'>,
   extraAliases: Partial<Record<TableKind, Record<string, string[]>>>,
+  options: { releaseGrid?: boolean } = {},
 ): ProcessedTable {
   const period = ctx.period ?? null;
   const at = { file: table.file, sheet: table.sheet, ...(ctx.period ? { period: ctx.period } : {}) };
@@ -131,9 +135,18 @@ export function processTable(
       message: `按名称判断为${TABLE_LABELS[kind]}，但在前 15 行中找不到表头：请确认表头含有 ${labels} 等列名（可参见 README 的列名别名表）`,
     });
   }
-  const rows = splitRows(table.grid, layout);
+  // Rows are split and normalised one at a time (a 1,000,000-row sheet is never held twice); the
+  // numeric cells of data rows are kept, column by column, for the 合计/小计 check.
+  const numeric = numericFields(kind, layout);
+  const totals = new TotalsCollector(numeric);
+  const split = eachSplitRow(table.grid, layout, options.releaseGrid === true);
   if (layout.missingRequired.length > 0) {
-    const dataRows = rows.filter((r) => r.status === 'data').length;
+    let read = 0;
+    let dataRows = 0;
+    for (const r of split) {
+      read++;
+      if (r.status === 'data') dataRows++;
+    }
     const result = empty(
       {
         severity: 'error',
@@ -142,31 +155,41 @@ export function processTable(
         row: layout.headerRows[layout.headerRows.length - 1] ?? 1,
         message: `表头缺少必填列“${layout.missingRequired.join('、')}”，本表 ${dataRows} 行数据均未计入：请补上该列（或在 site.json 的 aliases 中登记实际使用的列名）`,
       },
-      rows.length,
+      read,
       dataRows,
     );
-    result.stats.skipped = rows.length - dataRows;
-    result.sheet.skipped = rows.length - dataRows;
+    result.stats.skipped = read - dataRows;
+    result.sheet.skipped = read - dataRows;
     return result;
   }
-  const normalized = normalizeTable(rows, layout, { ...ctx, file: table.file, sheet: table.sheet, kind });
-  appendAll(normalized.issues, totalMismatches(rows, layout, kind, ctx, at));
+  function* collecting(): Generator<SplitRow> {
+    for (const r of split) {
+      totals.add(r);
+      yield r;
+    }
+  }
+  const normalized = normalizeTable(collecting(), layout, { ...ctx, file: table.file, sheet: table.sheet, kind });
+  if (totals.hasTotals) appendAll(normalized.issues, totalMismatches(totals, numeric, layout, kind, ctx, at));
   return { ...normalized, kind, sheet: { file: table.file, sheet: table.sheet, kind, period, ...normalized.stats } };
+}
+
+/** The numeric fields (amounts, numbers) of `kind` that the table has a column for, in field order. */
+function numericFields(kind: TableKind, layout: TableLayout): string[] {
+  return FIELDS[kind]
+    .filter((f) => f.type === 'amountYi' || f.type === 'amountUsd' || f.type === 'int' || f.type === 'number')
+    .map((f) => f.key)
+    .filter((k) => layout.columns.some((c) => c.field === k));
 }
 
 /** Compares 合计/小计 rows with the sum of the rows they cover (contract §2). */
 function totalMismatches(
-  rows: ReturnType<typeof splitRows>,
+  totals: TotalsCollector,
+  present: readonly string[],
   layout: TableLayout,
   kind: TableKind,
   ctx: Omit<TableContext, 'file' | 'sheet' | 'kind'>,
   at: { file: string; sheet: string; period?: string },
 ): Issue[] {
-  const amountFields = FIELDS[kind]
-    .filter((f) => f.type === 'amountYi' || f.type === 'amountUsd' || f.type === 'int' || f.type === 'number')
-    .map((f) => f.key);
-  const present = amountFields.filter((k) => layout.columns.some((c) => c.field === k));
-  if (present.length === 0 || !rows.some((r) => r.status === 'total')) return [];
   const issues: Issue[] = [];
   for (const key of present) {
     const col = layout.columns.find((c) => c.field === key);
@@ -184,7 +207,7 @@ function totalMismatches(
       const r = parseNumber(v);
       return r.ok ? r.value : null;
     };
-    for (const m of reconcileTotals(rows, [key], parse)) {
+    for (const m of totals.mismatches([key], parse)) {
       const unit = spec.type === 'amountYi' ? '亿元' : spec.type === 'amountUsd' ? '万美元' : '';
       issues.push({
         severity: 'warning',
