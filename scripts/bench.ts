@@ -199,7 +199,7 @@ if (sections.has('hostile')) {
   for (const name of hostile) {
     const m = run('scripts/bench/measureDataStage.ts', [join(hostileDir, name)]);
     console.log(
-      `  ${name.padEnd(26)} ${fmt(m.ms / 1000, 2).padStart(6)} s   peak RSS ${fmt(m.maxRssMb, 0).padStart(5)} MB   ${m.issue ?? ''}`,
+      `  ${name.padEnd(26)} ${fmt(m.ms / 1000, 2).padStart(6)} s   peak RSS ${fmt(m.maxRssMb, 0).padStart(5)} MB   ${(m.issue ?? '').replace(/\s+/g, ' ')}`,
     );
   }
 }
