@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Footer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
-import { body, FONTS, packGongwen, PAGE, SIZE, table, title } from './gongwen.ts';
+import { body, FONTS, packGongwen, PAGE_SETUP, SIZE, table, title } from './gongwen.ts';
 
 /**
  * The weekly 调度表 as a Word document (contract §11, `dispatch/<date>.docx`): the meeting's one-to-two
@@ -69,18 +69,7 @@ function sheetDocument(children: readonly FileChild[], o: { title: string; creat
     sections: [
       {
         properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.top,
-              bottom: PAGE.bottom,
-              left: PAGE.left,
-              right: PAGE.right,
-              header: PAGE.header,
-              footer: PAGE.footer,
-            },
-            pageNumbers: { start: 1 },
-          },
+          page: PAGE_SETUP,
         },
         footers: {
           default: new Footer({

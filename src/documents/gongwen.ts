@@ -87,6 +87,20 @@ export const PAGE = {
   condense: -5,
 } as const;
 
+/** The section's page: A4 portrait, the GB/T 9704 margins, page numbers from 1. */
+export const PAGE_SETUP = {
+  size: { width: PAGE.width, height: PAGE.height },
+  margin: {
+    top: PAGE.top,
+    bottom: PAGE.bottom,
+    left: PAGE.left,
+    right: PAGE.right,
+    header: PAGE.header,
+    footer: PAGE.footer,
+  },
+  pageNumbers: { start: 1 },
+};
+
 /** Font sizes in half-points, as Word stores them. */
 export const SIZE = { erhao: 44, sanhao: 32, sihao: 28, xiaosi: 24, wuhao: 21 } as const;
 
@@ -393,18 +407,7 @@ export function gongwenDocument(o: {
     sections: [
       {
         properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.top,
-              bottom: PAGE.bottom,
-              left: PAGE.left,
-              right: PAGE.right,
-              header: PAGE.header,
-              footer: PAGE.footer,
-            },
-            pageNumbers: { start: 1 },
-          },
+          page: PAGE_SETUP,
           // no snapping grid: body lines are exact 28.95 pt (22 a page) by themselves, and a grid would
           // round every table line up to a whole grid line in LibreOffice and WPS
           grid: { type: DocumentGridType.DEFAULT, linePitch: PAGE.linePitch },
