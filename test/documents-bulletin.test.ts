@@ -87,6 +87,20 @@ describe('bulletins/<YYYY-MM>.docx', () => {
     for (const t of tbls) expect(t.split('<w:tr>')[1]).toContain('<w:tblHeader/>');
   });
 
+  it('版记 closes the document: 印发机关 and 印发日期 between two thick rules, after the last 附件', async () => {
+    const { xml } = await bulletin();
+    const paras = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const last = paras.at(-1)!;
+    const text = [...last.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    // issuer = office (SETTINGS), 成文日期 = the 5th of the month after 2025-10
+    expect(text).toBe('青川经济开发区投资促进局2025年11月5日印发');
+    expect(last).toContain('<w:tab/>');
+    expect(last).toMatch(/<w:top w:val="single"[^>]*w:sz="8"/);
+    expect(last).toMatch(/<w:bottom w:val="single"[^>]*w:sz="8"/);
+    const at = (needle: string) => paras.findIndex((x) => x.includes(needle));
+    expect(at('>附件2<')).toBeLessThan(paras.length - 1);
+  });
+
   it('附件 start on new pages', async () => {
     const { xml } = await bulletin();
     for (const n of [1, 2]) {

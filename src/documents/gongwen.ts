@@ -12,6 +12,8 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  Tab,
+  TabStopType,
   TextRun,
   VerticalAlign,
   WidthType,
@@ -345,6 +347,30 @@ export function signature(issuer: string, date: string): Paragraph[] {
       children: runs(text, FONTS.fangsong, SIZE.sanhao),
     });
   return [blankLine(), blankLine(), right(issuer, 640), right(date, 1280)];
+}
+
+/**
+ * 版记 (GB/T 9704 §7.3.5): the last lines of the document — 印发机关 one character in from the left
+ * and 印发日期 (`2025年11月5日印发`) one character in from the right, in 四号 仿宋, between a thick rule
+ * above and below (0.35 mm ≈ 1 pt, `w:sz` 8 eighths of a point) across the 版心. Two blank lines
+ * set it apart from what precedes it (the last 附件, or the 落款 when there is none).
+ */
+export function colophon(issuer: string, date: string): Paragraph[] {
+  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 } as const;
+  return [
+    blankLine(),
+    blankLine(),
+    new Paragraph({
+      spacing: EXACT_LINE,
+      indent: { left: 280, right: 280 },
+      border: { top: rule, bottom: rule },
+      tabStops: [{ type: TabStopType.RIGHT, position: PAGE.textWidth - 560 }],
+      children: [
+        new TextRun({ text: issuer, font: fontOf(FONTS.fangsong), size: SIZE.sihao }),
+        new TextRun({ children: [new Tab(), `${date}印发`], font: fontOf(FONTS.fangsong), size: SIZE.sihao }),
+      ],
+    }),
+  ];
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   addressee,
   attachmentNote,
   attachmentStart,
+  colophon,
   body,
   caption,
   gongwenDocument,
@@ -230,6 +231,8 @@ export function bulletinChildren(input: BulletinDocInput): FileChild[] {
       { size: 18 },
     ),
   );
+  // 版记: 印发机关 and 印发日期 close the document (GB/T 9704), after the last 附件
+  appendAll(out, colophon(settings.issuer, issueDate(v.period, settings.issueDay).text));
   return out;
 }
 
