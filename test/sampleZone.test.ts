@@ -16,6 +16,7 @@ import { recognitionAt } from '../scripts/sample/snapshot.ts';
 import {
   BAND,
   BONUS_GROUP,
+  EASED_2025,
   JOINT_UNITS,
   MANUAL_SCORES,
   SHORTFALL,
@@ -263,6 +264,21 @@ describe('sample zone: every v2 rule gives its hand-computed figure in 2025-10',
     ]);
     expect(report.issues.filter((i) => i.period === P && i.code === 'duplicate_claim').length).toBeGreaterThan(0);
     expect(report.issues.some((i) => i.period === '2025-07' && i.code === 'duplicate_claim')).toBe(false);
+  });
+
+  test('红黑榜 of 2025-10: the eased units lead their 分组 at or above 序时进度, the 黑榜 is not empty', () => {
+    // 序时进度 in October is 10/12. The units of EASED_2025 had their 2025 targets set at 0.8 of the
+    // usual draw, so their ten-month actuals reach about 10 ÷ (12 × 0.8 × 0.85–1.3) ≈ 80–123% of each
+    // annual target — on pace; every other unit's ≈ 64–98% leaves most of them behind it.
+    const m = metrics();
+    const groups = new Set(m?.redList.map((e) => e.group));
+    expect(groups.size).toBeGreaterThanOrEqual(2);
+    for (const e of m?.redList ?? []) {
+      expect(e.rank).toBeLessThanOrEqual(m?.redBlackSize ?? 3);
+      expect(unit(e.unit)?.scoreDetail?.paceRate ?? 0, e.unit).toBeGreaterThanOrEqual(10 / 12 - 1e-9);
+    }
+    expect(m?.redList.map((e) => e.unit).some((u) => u in EASED_2025)).toBe(true);
+    expect(m?.blackList.length ?? 0).toBeGreaterThan(0);
   });
 
   test('the chain map agrees with its enterprises and signings: no chain_strength_mismatch, no signing in a 缺 segment', () => {

@@ -166,9 +166,22 @@ function signedMatching(a: Actuals, f: Filter): Project[] {
   );
 }
 
+/**
+ * Units whose 2025 targets were set low against what they went on to do (the 管委会 set them from a
+ * weak 2024 before a new 驻点 or a big 签约活动): their quantity targets are multiplied by this factor,
+ * so by October they are at or above 序时进度 and lead their 分组 — the sample's 红榜 is not empty.
+ * Applied after the seeded draw, so every other target keeps its value.
+ */
+export const EASED_2025: Readonly<Record<string, number>> = {
+  驻上海招商组: 0.8,
+  驻深圳招商组: 0.8,
+  青川镇: 0.8,
+  投资促进局二科: 0.8,
+};
+
 function rowsFor(u: UnitDef, a: Actuals, year: number, r: Rng, band: string): TargetRow[] {
-  // 2025 has ten months of data: a target is set for twelve.
-  const k = year === 2025 ? 1.2 : 1;
+  // 2025 has ten months of data: a target is set for twelve; a few units' targets are set low.
+  const k = year === 2025 ? 1.2 * (EASED_2025[u.name] ?? 1) : 1;
   const count = (x: number): number => Math.max(1, Math.round(x * k * r.float(0.85, 1.3)));
   const yi = (x: number): number => {
     const v = x * k * r.float(0.85, 1.3);
