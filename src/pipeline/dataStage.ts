@@ -28,7 +28,7 @@ import type { AssetRow } from '../schemas/records.ts';
 import { readZoneGeo } from './readZoneGeo.ts';
 import { finishAssets } from '../normalize/finishAssets.ts';
 import { cacheKey, NO_CACHE, type BuildCache } from './cache.ts';
-import { cachedDerived, cachedReader, loadLedgerFile } from './cachedTables.ts';
+import { cachedDerived, cachedReader, loadLedgerFile, type LedgerFile } from './cachedTables.ts';
 import { codeFingerprint } from './codeFingerprint.ts';
 import { RowMemo } from '../normalize/rowMemo.ts';
 import { serialize } from 'node:v8';
@@ -191,36 +191,31 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   // earlier period: each key chains the previous one (null once a file could not be hashed).
   let chain: string | null =
     cache === NO_CACHE ? null : cacheKey('periods', codeFingerprint(), inputsKey, serialize([reference, settings]));
+  const io: SnapshotIo = { extraAliases, cache, inputsKey, rowMemo };
   for (const { period, files, asOf } of folder.snapshots) {
-    const records = emptyRecords();
     const latest = period === folder.snapshots[folder.snapshots.length - 1]?.period;
     const fileKeys: string[] = [];
-    rowMemo.nextGeneration();
-    for (const file of files) {
-      const { result: loaded, key } = await loadLedgerFile(
-        folder.root,
-        file,
-        period,
-        asOf === undefined ? ctx : { ...ctx, asOf },
-        extraAliases,
-        cache,
-        inputsKey,
-      );
-      if (key === null) chain = null;
-      else fileKeys.push(file, key);
-      appendAll(issues, loaded.issues);
-      appendAll(sheets, loaded.sheets);
-      for (const r of loaded.processed) {
-        appendAll(issues, r.issues);
-        sheets.push(r.sheet);
-        if (latest) noteUnknown(unknownUnits, r.unknownUnits, r.sheet.file);
-        if ((LEDGER_KINDS as readonly string[]).includes(r.kind))
-          appendAll(records[r.kind as keyof SnapshotRecords] as unknown[], r.records);
-        effects.log(progressLine(r.sheet));
-      }
-      if (loaded.tables === 0 && loaded.issues.some((i) => i.severity === 'error'))
-        effects.log(`  ✗ ${file}：无法读取`);
-    }
+    const read = await readSnapshotFiles(
+      folder.root,
+      files,
+      period,
+      asOf === undefined ? ctx : { ...ctx, asOf },
+      io,
+      (file, loaded, key) => {
+        if (key === null) chain = null;
+        else fileKeys.push(file, key);
+        appendAll(sheets, loaded.sheets);
+        for (const r of loaded.processed) {
+          sheets.push(r.sheet);
+          if (latest) noteUnknown(unknownUnits, r.unknownUnits, r.sheet.file);
+          effects.log(progressLine(r.sheet));
+        }
+        if (loaded.tables === 0 && loaded.issues.some((i) => i.severity === 'error'))
+          effects.log(`  ✗ ${file}：无法读取`);
+      },
+    );
+    const records = read.records;
+    appendAll(issues, read.issues);
     appendAll(issues, linkProjects(records, period));
     appendAll(issues, checkChains(records, [...reference.chainSegments, ...reference.chainCompanies], period));
     // The quarterly ranking's change is measured against the previous quarter's end.
@@ -253,7 +248,7 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   // weakly, see `WeakValueCache`) can be collected before the projects are built.
   await new Promise((resolve) => setImmediate(resolve));
   const projects = buildProjects(snapshots);
-  const dispatch = await readDispatch(folder, snapshots, { ctx, extraAliases, cache, inputsKey, rowMemo }, settings);
+  const dispatch = await readDispatch(folder, snapshots, ctx, io, settings);
   return {
     dataDir,
     settings,
@@ -271,6 +266,54 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   };
 }
 
+type LedgerContext = Omit<TableContext, 'file' | 'sheet' | 'kind' | 'period'>;
+
+/** What reading a snapshot's files needs besides the context: aliases, the cache and the row memo. */
+interface SnapshotIo {
+  extraAliases: Partial<Record<TableKind, Record<string, string[]>>>;
+  cache: BuildCache;
+  inputsKey: string;
+  rowMemo: RowMemo;
+}
+
+/**
+ * Reads one snapshot folder's files (a month's, or a dated one's) through the cached per-file path,
+ * pooling their ledger records by kind; the issues come in file order, each file's own before its
+ * tables'. The row memo starts a new generation (a row is reused from the previous snapshot).
+ * `onFile` sees each file's result and cache key as it is read.
+ */
+async function readSnapshotFiles(
+  root: string,
+  files: readonly string[],
+  period: string,
+  ctx: LedgerContext,
+  io: SnapshotIo,
+  onFile?: (file: string, loaded: LedgerFile, key: string | null) => void,
+): Promise<{ records: SnapshotRecords; issues: Issue[] }> {
+  const records = emptyRecords();
+  const issues: Issue[] = [];
+  io.rowMemo.nextGeneration();
+  for (const file of files) {
+    const { result: loaded, key } = await loadLedgerFile(
+      root,
+      file,
+      period,
+      ctx,
+      io.extraAliases,
+      io.cache,
+      io.inputsKey,
+    );
+    appendAll(issues, loaded.issues);
+    for (const r of loaded.processed) {
+      appendAll(issues, r.issues);
+      if ((LEDGER_KINDS as readonly string[]).includes(r.kind))
+        appendAll(records[r.kind as keyof SnapshotRecords] as unknown[], r.records);
+    }
+    onFile?.(file, loaded, key);
+  }
+  return { records, issues };
+}
+
 /**
  * The weekly 调度 (contract §11): each month's snapshot at its end (its `asOf` when a dated folder
  * holds it) and every other dated folder, read here through the same cached per-file path as the
@@ -281,13 +324,8 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
 async function readDispatch(
   folder: DataFolder,
   snapshots: readonly Snapshot[],
-  io: {
-    ctx: Omit<TableContext, 'file' | 'sheet' | 'kind' | 'period'>;
-    extraAliases: Partial<Record<TableKind, Record<string, string[]>>>;
-    cache: BuildCache;
-    inputsKey: string;
-    rowMemo: RowMemo;
-  },
+  ctx: LedgerContext,
+  io: SnapshotIo,
   settings: SiteSettings,
 ): Promise<DispatchSheet[]> {
   const list: DispatchSnapshot[] = folder.snapshots.map((f, i) => ({
@@ -298,26 +336,7 @@ async function readDispatch(
     records: (snapshots[i] as Snapshot).records,
   }));
   for (const d of folder.dated) {
-    const records = emptyRecords();
-    const issues: Issue[] = [];
-    io.rowMemo.nextGeneration();
-    for (const file of d.files) {
-      const { result: loaded } = await loadLedgerFile(
-        folder.root,
-        file,
-        d.period,
-        { ...io.ctx, asOf: d.date },
-        io.extraAliases,
-        io.cache,
-        io.inputsKey,
-      );
-      appendAll(issues, loaded.issues);
-      for (const r of loaded.processed) {
-        appendAll(issues, r.issues);
-        if ((LEDGER_KINDS as readonly string[]).includes(r.kind))
-          appendAll(records[r.kind as keyof SnapshotRecords] as unknown[], r.records);
-      }
-    }
+    const { records, issues } = await readSnapshotFiles(folder.root, d.files, d.period, { ...ctx, asOf: d.date }, io);
     appendAll(issues, linkProjects(records, d.period));
     list.push({ date: d.date, kind: 'dated', period: d.period, folder: d.folder, records, issues });
   }
