@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Footer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
-import { body, FONTS, packGongwen, PAGE_SETUP, SIZE, table, title } from './gongwen.ts';
+import { body, FONTS, fontOf, packGongwen, PAGE_SETUP, SIZE, table, title } from './gongwen.ts';
 
 /**
  * The weekly 调度表 as a Word document (contract §11, `dispatch/<date>.docx`): the meeting's one-to-two
@@ -38,7 +38,9 @@ export function dispatchDocChildren(v: DispatchDocInput): FileChild[] {
     ...title(v.docTitle),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: `（${v.dateText}，${v.kindText}）`, font: font(FONTS.kaiti), size: SIZE.sanhao })],
+      children: [
+        new TextRun({ text: `（${v.dateText}，${v.kindText}）`, font: fontOf(FONTS.kaiti), size: SIZE.sanhao }),
+      ],
     }),
     body(`${v.compareText}，台账 ${v.folder}/。各项目的阶段、进展、停滞和超期天数见网页版调度表。`),
     t.rows.length === 0
@@ -52,8 +54,6 @@ export function dispatchDocChildren(v: DispatchDocInput): FileChild[] {
   ];
 }
 
-const font = (eastAsia: string) => ({ ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia, cs: FONTS.latin });
-
 /**
  * The page of `gongwen.ts` (A4, margins 37 / 35 / 28 / 26 mm, 仿宋 by default) without its line and
  * character grid: a table sheet in 五号 must not be stretched to the 三号 grid of 22 lines × 28
@@ -65,7 +65,7 @@ function sheetDocument(children: readonly FileChild[], o: { title: string; creat
     title: o.title,
     creator: o.creator ?? '',
     lastModifiedBy: o.creator ?? '',
-    styles: { default: { document: { run: { font: font(FONTS.fangsong), size: SIZE.sanhao } } } },
+    styles: { default: { document: { run: { font: fontOf(FONTS.fangsong), size: SIZE.sanhao } } } },
     sections: [
       {
         properties: {
@@ -79,7 +79,7 @@ function sheetDocument(children: readonly FileChild[], o: { title: string; creat
                 children: [
                   new TextRun({
                     children: ['— ', PageNumber.CURRENT, ' —'],
-                    font: font(FONTS.songti),
+                    font: fontOf(FONTS.songti),
                     size: SIZE.sihao,
                   }),
                 ],

@@ -112,7 +112,8 @@ export const RED = 'FF0000';
 /** Text with optional bold, for mixed runs in one paragraph. */
 export type Inline = string | { text: string; bold?: boolean };
 
-function fontOf(eastAsia: string, latin: string = FONTS.latin) {
+/** A run's fonts: `eastAsia` for Chinese, `latin` (Times New Roman) for digits and Latin letters. */
+export function fontOf(eastAsia: string, latin: string = FONTS.latin) {
   return { ascii: latin, hAnsi: latin, eastAsia, cs: latin };
 }
 
