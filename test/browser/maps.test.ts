@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,6 +7,7 @@ import { startStaticServer, type StaticServer } from '../helpers/staticServer.ts
 import { chainPage } from '../../src/site/chain/chainModel.ts';
 import { SAMPLE_INTERNAL, SAMPLE_PUBLIC, siteBuild } from './helpers/builds.ts';
 import { launchChromium } from './helpers/browser.ts';
+import { readPdf } from './helpers/pdf.ts';
 import { watchPage } from './helpers/site.ts';
 
 // The 招商图谱 and the 存量资产地图 as an investor sees them (public build) and as the research team
@@ -162,14 +162,15 @@ describe('招商图谱', () => {
       await open(page, intServer, CHAIN);
       const pdf = join(OUT, 'chain-print.pdf');
       await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-      expect(info).toMatch(/^Page size:\s+841\.\d+ x 59[45]\.\d+ pts/m); // A4 landscape
-      const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-      expect(pages).toBeGreaterThanOrEqual(3);
-      const pageText = (n: number) =>
-        execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-enc', 'UTF-8', pdf, '-'], {
-          encoding: 'utf8',
-        }).replace(/\s+/g, '');
+      // read with PDF.js (unpdf), as the print test does: no poppler on a fresh machine
+      const printed = await readPdf(pdf);
+      const [width, height] = printed.sizes[0]!;
+      expect(width).toBeGreaterThanOrEqual(841); // A4 landscape: 841.89 × 595.28 pt
+      expect(width).toBeLessThan(842);
+      expect(height).toBeGreaterThanOrEqual(594);
+      expect(height).toBeLessThan(596);
+      expect(printed.pages).toBeGreaterThanOrEqual(3);
+      const pageText = (n: number) => (printed.text[n - 1] ?? '').replace(/\s+/g, '');
       const first = pageText(1);
       expect(first).toContain('新能源产业链招商图谱（现状）');
       expect(first).toContain('上游');
@@ -178,7 +179,6 @@ describe('招商图谱', () => {
       const second = pageText(2);
       expect(second).toContain('新能源产业链招商图谱（远景）');
       expect(second).toContain('企业名称略去');
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(OUT, 'chain-print')]);
     } finally {
       await page.close();
     }
