@@ -53,7 +53,11 @@ for (const s of scales) {
  */
 function beforeLastMonth(s: number): { copy: string; month: string; filled: string } {
   const ledgers = join(zoneOf(s), 'ledgers');
-  const month = readdirSync(ledgers).sort().pop() as string;
+  // The last month's folder (a dated folder such as `2025-10-15/` arrives before its month's end and stays).
+  const month = readdirSync(ledgers)
+    .filter((name) => /^\d{4}-\d{2}$/.test(name))
+    .sort()
+    .pop() as string;
   const copy = join(out, `zone-x${s}-before`);
   rmSync(copy, { recursive: true, force: true });
   cpSync(zoneOf(s), copy, { recursive: true, filter: (src) => src !== join(ledgers, month) });

@@ -13,6 +13,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Grid } from '../src/ingest/grid.ts';
 import { isCellError, type CellValue } from '../src/schemas/table.ts';
 import { readWorkbookFile } from '../src/ingest/readWorkbook.ts';
+import { prestartLegacyReaders, stopLegacyReaders } from '../src/ingest/legacy.ts';
+import { LEGACY_HEAP_MB } from '../src/ingest/limits.ts';
 import { readXlsx } from '../src/ingest/xlsx.ts';
 import { readHtmlTable } from '../src/ingest/html.ts';
 import { decodeMarkup } from '../src/ingest/markupText.ts';
@@ -247,6 +249,19 @@ describe('the sandbox around SheetJS', () => {
           '旧版 Excel/WPS 文件（.xls/.et）读取超过 1 秒仍未完成（内容异常或已损坏），已放弃：请用 Excel 或 WPS 打开后另存为 .xlsx 放回原处',
       },
     });
+  });
+
+  test('workers started ahead (one per legacy file of the build): each file read the same, then ended', async () => {
+    prestartLegacyReaders(3, LEGACY_HEAP_MB);
+    try {
+      const bytes = writeBiff(reference.map(toBiffSheet), { version: 8 });
+      expect(await readSheets('先启动一.xls', bytes)).toEqual(reference);
+      const corrupt = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), junkBytes(4088)]);
+      expect(await readBytes('先启动二.xls', corrupt)).toMatchObject({ code: 'file_unreadable', message: /已损坏/ });
+      expect(await readSheets('先启动三.xls', bytes)).toEqual(reference);
+    } finally {
+      stopLegacyReaders();
+    }
   });
 
   test('sheet and style names such as __proto__ reach no object of the build', async () => {

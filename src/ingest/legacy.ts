@@ -41,6 +41,53 @@ export interface LegacyLimits {
   maxMergedCells: number;
 }
 
+/** A worker started ahead of its request (`prestartLegacyReaders`), with the heap it was given. */
+let spare: { worker: Worker; heapMb: number } | null = null;
+/** How many more workers to start ahead, one at a time (one per legacy file the build has). */
+let wanted = 0;
+
+function startWorker(heapMb: number, preload: boolean): Worker {
+  return new Worker(new URL('./legacyWorker.ts', import.meta.url), {
+    workerData: { preload },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+    stdout: true,
+    stderr: true,
+  });
+}
+
+function startSpare(heapMb: number): void {
+  if (spare !== null || wanted <= 0) return;
+  wanted--;
+  const worker = startWorker(heapMb, true);
+  // Idle, it keeps nothing alive; a worker that fails before its request is simply not used.
+  worker.unref();
+  const drop = () => {
+    if (spare?.worker === worker) spare = null;
+  };
+  worker.once('error', drop);
+  worker.once('exit', drop);
+  spare = { worker, heapMb };
+}
+
+/**
+ * Starts the worker for the next legacy file now, so that loading SheetJS (≈ 0.2 s) runs on the
+ * other core while the build does other work; each file's worker is then started ahead for the
+ * next, up to `count` files. The file is still read by a fresh worker of its own, with the same
+ * limits (its time limit counts from its request). Call `stopLegacyReaders` when done.
+ */
+export function prestartLegacyReaders(count: number, heapMb: number): void {
+  wanted = count;
+  startSpare(heapMb);
+}
+
+/** Ends a worker started ahead and not used (the build had fewer legacy files to read than it might have). */
+export function stopLegacyReaders(): void {
+  wanted = 0;
+  const idle = spare;
+  spare = null;
+  if (idle) void idle.worker.terminate();
+}
+
 /**
  * Reads a legacy workbook in a worker thread. Never throws: an encrypted, corrupt, oversized or
  * hostile file gives `{ ok: false, reason }`.
@@ -55,6 +102,13 @@ export function readLegacy(
 ): Promise<LegacyResult> {
   const copy = bytes.slice().buffer;
   const request: LegacyRequest = { format, bytes: copy, sheetName, maxMergedCells: limits.maxMergedCells };
+  let worker: Worker;
+  if (spare !== null && spare.heapMb === limits.heapMb) {
+    worker = spare.worker;
+    spare = null;
+    worker.ref();
+  } else worker = startWorker(limits.heapMb, false);
+  startSpare(limits.heapMb);
   return new Promise((resolve) => {
     let settled = false;
     const settle = (result: LegacyResult): void => {
@@ -64,13 +118,6 @@ export function readLegacy(
       resolve(result);
       void worker.terminate();
     };
-    const worker = new Worker(new URL('./legacyWorker.ts', import.meta.url), {
-      workerData: request,
-      transferList: [copy],
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32 },
-      stdout: true,
-      stderr: true,
-    });
     const timer = setTimeout(() => settle({ ok: false, reason: 'timeout' }), limits.timeoutMs);
     worker.once('message', (result: LegacyResult) => settle(result));
     worker.once('error', (error: NodeJS.ErrnoException) =>
@@ -81,5 +128,6 @@ export function readLegacy(
       }),
     );
     worker.once('exit', () => settle({ ok: false, reason: 'corrupt', message: 'worker exited' }));
+    worker.postMessage(request, [copy]);
   });
 }

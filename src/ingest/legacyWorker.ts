@@ -78,10 +78,15 @@ function useChineseDateFormats(XLSX: typeof XLSXTypes): void {
   }
 }
 
-let result: LegacyResult;
-try {
-  result = read(workerData as LegacyRequest);
-} catch (error) {
-  result = { ok: false, reason: 'corrupt', message: error instanceof Error ? error.message : String(error) };
-}
-parentPort!.postMessage(result);
+// A worker started ahead loads SheetJS before its request comes (`prestartLegacyReaders`).
+if ((workerData as { preload?: boolean } | null)?.preload === true) require('@e965/xlsx');
+
+parentPort!.once('message', (request: LegacyRequest) => {
+  let result: LegacyResult;
+  try {
+    result = read(request);
+  } catch (error) {
+    result = { ok: false, reason: 'corrupt', message: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(result);
+});

@@ -160,17 +160,29 @@ const NEGOTIATING_ORDER: Record<DispatchNegotiating['change'], number> = {
  *
  * The first snapshot has no previous one: its change lists are empty.
  *
+ * `known` holds sheets computed before (by a build with the same snapshots up to each one: a sheet
+ * depends only on its snapshot and the earlier ones); only the others are computed, each as it
+ * would be with none given.
+ *
  * @example dispatchSheets([oct15, oct31], 180)[1].signed // [{ key: 'code:B', name: '乙项目', date: '2025-10-20', … }]
  */
-export function dispatchSheets(snapshots: readonly DispatchSnapshot[], overdueDays: number): DispatchSheet[] {
-  const signatures = snapshots.map((s) => {
+export function dispatchSheets(
+  snapshots: readonly DispatchSnapshot[],
+  overdueDays: number,
+  known: readonly (DispatchSheet | undefined)[] = [],
+): DispatchSheet[] {
+  // Per snapshot, computed when first needed (a new sheet needs its own and the previous
+  // snapshot's, and the 在谈 signatures back to where a project last changed).
+  const signatures = lazyEach(snapshots, (s) => {
     const m = new Map<string, { name: string; sig: string }>();
     for (const [key, rows] of byKey(s.records.negotiating))
       m.set(key, { name: (rows[0] as Negotiating).name, sig: negotiatingSignature(rows) });
     return new Lookup(m, (v) => v.name);
   });
-  const overdueAt = snapshots.map((s) => overdueProjects(s.records, s.period, overdueDays, s.date));
+  const overdueAt = lazyEach(snapshots, (s) => overdueProjects(s.records, s.period, overdueDays, s.date));
   return snapshots.map((cur, i): DispatchSheet => {
+    const given = known[i];
+    if (given !== undefined) return given;
     const prev = i > 0 ? (snapshots[i - 1] as DispatchSnapshot) : null;
     const recognised = (r: SnapshotRecords) => r.signed.filter(isRecognised);
     const signedNow = lookup(cur.records.signed);
@@ -224,9 +236,9 @@ export function dispatchSheets(snapshots: readonly DispatchSnapshot[], overdueDa
     for (const [key, rows] of negNow) {
       const r = rows[0] as Negotiating;
       if (signedNow.has(key, r.name)) continue;
-      const sig = signatures[i]?.find(key, r.name)?.sig;
+      const sig = signatures(i).find(key, r.name)?.sig;
       let start = i;
-      while (start > 0 && signatures[start - 1]?.find(key, r.name)?.sig === sig) start--;
+      while (start > 0 && signatures(start - 1).find(key, r.name)?.sig === sig) start--;
       const first = snapshots[start] as DispatchSnapshot;
       const since =
         start === 0 && r.updatedDate !== undefined && r.updatedDate < first.date ? r.updatedDate : first.date;
@@ -247,9 +259,9 @@ export function dispatchSheets(snapshots: readonly DispatchSnapshot[], overdueDa
     stalled.sort((a, b) => b.days - a.days || compareText(a.name, b.name));
 
     // 督办
-    const overdueBefore = new Set((i > 0 ? (overdueAt[i - 1] ?? []) : []).map((o) => projectNameKey(o.name)));
-    const overdueKeys = new Set((i > 0 ? (overdueAt[i - 1] ?? []) : []).map((o) => o.key));
-    const overdue: DispatchOverdue[] = (overdueAt[i] ?? []).map((o) => ({
+    const overdueBefore = new Set((i > 0 ? overdueAt(i - 1) : []).map((o) => projectNameKey(o.name)));
+    const overdueKeys = new Set((i > 0 ? overdueAt(i - 1) : []).map((o) => o.key));
+    const overdue: DispatchOverdue[] = overdueAt(i).map((o) => ({
       ...o,
       isNew: prev !== null && !(o.key !== null && overdueKeys.has(o.key)) && !overdueBefore.has(projectNameKey(o.name)),
     }));
@@ -292,4 +304,13 @@ export function dispatchSheets(snapshots: readonly DispatchSnapshot[], overdueDa
       issues: (cur.issues ?? []).filter((x) => x.severity !== 'info'),
     };
   });
+}
+
+/** `f` of each item, computed on first use and kept. */
+function lazyEach<T, R>(items: readonly T[], f: (item: T) => R): (i: number) => R {
+  const done = new Map<number, R>();
+  return (i) => {
+    if (!done.has(i)) done.set(i, f(items[i] as T));
+    return done.get(i) as R;
+  };
 }

@@ -94,42 +94,55 @@ function computeStates(records: SnapshotRecords, period: string): Map<string, St
  */
 export function buildProjects(snapshots: { period: string; records: SnapshotRecords }[]): Project[] {
   const projects = new Map<string, Project>();
-  for (const { period, records } of snapshots) {
-    // Computed afresh, not cached: one snapshot's states at a time are alive (a large zone's
-    // states of every snapshot together would be as large as its records).
-    const hit = statesCache.get(records);
-    for (const [key, s] of hit?.period === period ? hit.states : computeStates(records, period)) {
-      const state: ProjectState = {
-        period,
-        stage: s.stage,
-        name: s.name,
-        fundsYi: s.fundsYi,
-        ...(s.investmentYi !== undefined ? { investmentYi: s.investmentYi } : {}),
-        ...(s.unit ? { unit: s.unit } : {}),
-      };
-      const { period: _p, fundsYi, ...latest } = s;
-      const prev = projects.get(key);
-      if (!prev) {
-        projects.set(key, {
-          ...latest,
-          id: projectId(key),
-          fundsYi,
-          firstSeen: period,
-          lastSeen: period,
-          lastChange: period,
-          history: [state],
-        });
-        continue;
-      }
-      const last = prev.history[prev.history.length - 1] as ProjectState;
-      const changed =
-        last.stage !== state.stage || last.investmentYi !== state.investmentYi || last.name !== state.name;
-      if (changed) prev.history.push(state);
-      if (last.stage !== state.stage || last.investmentYi !== state.investmentYi) prev.lastChange = period;
-      Object.assign(prev, latest, { fundsYi, lastSeen: period, stage: s.stage });
+  for (const s of snapshots) foldProjects(projects, s);
+  return sortProjects(projects);
+}
+
+/** The projects of a fold, in id order (what `buildProjects` returns). */
+export const sortProjects = (projects: ReadonlyMap<string, Project>): Project[] =>
+  [...projects.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/**
+ * One step of `buildProjects`: the projects after the snapshots before this one (by key, in the
+ * order first seen), updated with this snapshot. A fold kept from an earlier build (the cache)
+ * goes on from where it stopped.
+ */
+export function foldProjects(
+  projects: Map<string, Project>,
+  { period, records }: { period: string; records: SnapshotRecords },
+): void {
+  // Computed afresh, not cached: one snapshot's states at a time are alive (a large zone's
+  // states of every snapshot together would be as large as its records).
+  const hit = statesCache.get(records);
+  for (const [key, s] of hit?.period === period ? hit.states : computeStates(records, period)) {
+    const state: ProjectState = {
+      period,
+      stage: s.stage,
+      name: s.name,
+      fundsYi: s.fundsYi,
+      ...(s.investmentYi !== undefined ? { investmentYi: s.investmentYi } : {}),
+      ...(s.unit ? { unit: s.unit } : {}),
+    };
+    const { period: _p, fundsYi, ...latest } = s;
+    const prev = projects.get(key);
+    if (!prev) {
+      projects.set(key, {
+        ...latest,
+        id: projectId(key),
+        fundsYi,
+        firstSeen: period,
+        lastSeen: period,
+        lastChange: period,
+        history: [state],
+      });
+      continue;
     }
+    const last = prev.history[prev.history.length - 1] as ProjectState;
+    const changed = last.stage !== state.stage || last.investmentYi !== state.investmentYi || last.name !== state.name;
+    if (changed) prev.history.push(state);
+    if (last.stage !== state.stage || last.investmentYi !== state.investmentYi) prev.lastChange = period;
+    Object.assign(prev, latest, { fundsYi, lastSeen: period, stage: s.stage });
   }
-  return [...projects.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Compares two snapshots' signed-or-later projects (leads and negotiations churn too much to list). */

@@ -2,6 +2,7 @@ import type { Issue } from '../schemas/issue.ts';
 import type { SnapshotRecords, SourceRef } from '../schemas/records.ts';
 import { findNearMisses, projectNameKey } from './names.ts';
 import { isRecognised } from './recognition.ts';
+import { Numbering } from '../schemas/arrays.ts';
 
 type Linkable = {
   key?: string | undefined;
@@ -145,3 +146,57 @@ const at = (src: SourceRef, period: string, unit: string | undefined) => ({
   period,
   ...(unit ? { unit } : {}),
 });
+
+/** The kinds whose records `linkProjects` gives a key (and maybe a unit), in the order it does. */
+const LINKED = ['signed', 'started', 'producing', 'funds', 'negotiating', 'leads'] as const;
+
+/**
+ * What `linkProjects` did to one snapshot's records, to do again without linking (a warm build,
+ * `dataStage.ts`): each record's key, and the units it filled in, with the keys stored once.
+ */
+export interface LinkPatch {
+  keys: string[];
+  /** Per linked kind, each record's key (an index into `keys`). */
+  keyOf: Record<(typeof LINKED)[number], Uint32Array>;
+  /** Per linked kind, `[record index, unit]` of each unit filled in from the 签约 row. */
+  units: Record<(typeof LINKED)[number], [number, string][]>;
+}
+
+/** `linkProjects`, also returning what it did to the records as a {@link LinkPatch}. */
+export function linkProjectsWithPatch(records: SnapshotRecords, period: string): { issues: Issue[]; patch: LinkPatch } {
+  const unitsBefore = LINKED.map((kind) => (records[kind] as Linkable[]).map((r) => r.unit));
+  const issues = linkProjects(records, period);
+  const keys = new Numbering<string>();
+  const keyOf = {} as LinkPatch['keyOf'];
+  const units = {} as LinkPatch['units'];
+  LINKED.forEach((kind, k) => {
+    const rows = records[kind] as Linkable[];
+    const ids = new Uint32Array(rows.length);
+    const filled: [number, string][] = [];
+    rows.forEach((r, i) => {
+      ids[i] = keys.of(r.key as string);
+      if (r.unit !== unitsBefore[k]![i]) filled.push([i, r.unit as string]);
+    });
+    keyOf[kind] = ids;
+    units[kind] = filled;
+  });
+  return { issues, patch: { keys: keys.values, keyOf, units } };
+}
+
+/**
+ * Does to `records` (read again, not yet linked) what `linkProjects` did when `patch` was made:
+ * the same assignments in the same order (the key, then a filled-in unit), so the records come
+ * out the same to the property order.
+ */
+export function applyLinkPatch(records: SnapshotRecords, patch: LinkPatch): void {
+  for (const kind of LINKED) {
+    const rows = records[kind] as Linkable[];
+    const ids = patch.keyOf[kind];
+    const filled = patch.units[kind];
+    let next = 0;
+    rows.forEach((r, i) => {
+      r.key = patch.keys[ids[i] as number];
+      if (filled[next]?.[0] === i) r.unit = filled[next++]![1];
+    });
+  }
+}

@@ -49,6 +49,21 @@ export class RowMemo {
     this.chars = 0;
   }
 
+  /** The current generation: what the next snapshot may reuse (kept in the cache after the latest snapshot). */
+  entries(): ReadonlyMap<string, RowMemoEntry> {
+    return this.current;
+  }
+
+  /**
+   * Takes `entries` (the memo a build kept after the previous snapshot) as the previous
+   * generation, when this build has none: the earlier snapshots came from the cache, so nothing
+   * was normalised that the new month's rows could reuse. Only rows that would have been found
+   * anyway are found: the entries were made by the same code from the same settings and units.
+   */
+  seed(entries: Map<string, RowMemoEntry>): void {
+    if (this.previous.size === 0 && this.current.size === 0) this.previous = entries;
+  }
+
   get(key: string): RowMemoEntry | undefined {
     const hit = this.current.get(key);
     if (hit !== undefined) return hit;

@@ -10,6 +10,8 @@ import type { TableKind } from '../schemas/fields.ts';
 import type { Issue } from '../schemas/issue.ts';
 import { cacheKey, NO_CACHE, type BuildCache } from './cache.ts';
 import { codeFingerprint } from './codeFingerprint.ts';
+import type { RowMemoEntry } from '../normalize/rowMemo.ts';
+import { decodeRecords, encodeRecords, isCompact, type CompactRecords } from './recordCodec.ts';
 
 /**
  * The data stage's per-file work through the cache (`cache.ts`): a ledger file's tables as
@@ -36,6 +38,7 @@ export interface LedgerFile {
 // Shape checks of a cache hit (its bytes are already checksummed): the envelope only, so that a
 // hit costs no more than reading it.
 const anArray = z.custom<unknown[]>((v) => Array.isArray(v));
+const recordsSchema = z.custom<unknown[] | CompactRecords>((v) => Array.isArray(v) || isCompact(v));
 const sheetReportSchema = z.object({ file: z.string(), sheet: z.string(), read: z.number() });
 const ledgerFileSchema = z.object({
   issues: anArray,
@@ -44,7 +47,7 @@ const ledgerFileSchema = z.object({
   processed: z.array(
     z.object({
       kind: z.string(),
-      records: anArray,
+      records: recordsSchema,
       issues: anArray,
       stats: z.object({ read: z.number(), accepted: z.number(), rejected: z.number(), skipped: z.number() }),
       unknownUnits: z.map(z.string(), z.number()),
@@ -72,6 +75,7 @@ function fileBytes(path: string): Uint8Array | null {
 /**
  * Reads, classifies and normalises one ledger file, or takes it from the cache. Returns the
  * result and its cache key (null when the file could not be hashed: absent, unreadable, too large).
+ * `onMiss` runs before the file is read (not taken from the cache).
  *
  * @param inputsKey everything else the result depends on: settings and the units table (see `dataStage.ts`)
  */
@@ -83,8 +87,10 @@ export async function loadLedgerFile(
   extraAliases: Partial<Record<TableKind, Record<string, string[]>>>,
   cache: BuildCache,
   inputsKey: string,
+  onMiss?: () => void,
 ): Promise<{ result: LedgerFile; key: string | null }> {
   const compute = async (): Promise<LedgerFile> => {
+    onMiss?.();
     const loaded = await loadTables(root, file, 'ledgers', period);
     return {
       issues: loaded.issues,
@@ -99,9 +105,19 @@ export async function loadLedgerFile(
   if (bytes === null) return { result: await compute(), key: null };
   const key = cacheKey('ledger-file', codeFingerprint(), inputsKey, file, period, bytes);
   const hit = cache.get<LedgerFile>(key);
-  if (hit !== undefined && ledgerFileSchema.safeParse(hit).success) return { result: hit, key };
+  if (hit !== undefined && ledgerFileSchema.safeParse(hit).success) {
+    for (const p of hit.processed) if (isCompact(p.records)) p.records = decodeRecords(p.records);
+    return { result: hit, key };
+  }
   const result = await compute();
-  cache.set(key, result);
+  // Stored with each table's records in their compact form (a warm build reads them back fastest).
+  cache.set(key, {
+    ...result,
+    processed: result.processed.map((p) => ({
+      ...p,
+      records: encodeRecords(p.records as Record<string, unknown>[], p.sheet.file, p.sheet.sheet),
+    })),
+  });
   return { result, key };
 }
 
@@ -117,6 +133,27 @@ export function cachedDerived<T extends object>(cache: BuildCache, key: string |
   const value = compute();
   if (key !== null) cache.set(key, value);
   return value;
+}
+
+/**
+ * Cache key of the row memo a build keeps after its latest snapshot, for the next build's new
+ * month (`rowMemo.ts`). One per code and inputs: every entry of a memo holds for any build with
+ * the same code, settings and units (an entry is found only by the row's kind, columns, units and
+ * cells, and a later period's date checks still apply), so the last build's memo is a right value
+ * whichever snapshot it came from.
+ */
+export const rowMemoKey = (inputsKey: string): string => cacheKey('row-memo', codeFingerprint(), inputsKey);
+
+/** The row memo kept by an earlier build, or undefined (absent, or not a memo). */
+export function cachedRowMemo(cache: BuildCache, inputsKey: string): Map<string, RowMemoEntry> | undefined {
+  const hit = cache.get<unknown>(rowMemoKey(inputsKey));
+  if (!(hit instanceof Map)) return undefined;
+  for (const [k, v] of hit) {
+    const e = v as Partial<RowMemoEntry> | null;
+    if (typeof k !== 'string' || typeof e?.record !== 'object' || !Array.isArray(e.events)) return undefined;
+    break; // entries are checksummed: the first one's shape stands for the rest, as for the other entries
+  }
+  return hit as Map<string, RowMemoEntry>;
 }
 
 /** `readWorkbookFile` through the cache (same arguments, same result). */

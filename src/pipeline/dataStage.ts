@@ -18,9 +18,9 @@ import type { Reference, SheetReport, UnknownUnit } from '../schemas/siteData.ts
 import type { TargetRow } from '../schemas/records.ts';
 import { finishManualScores, finishTargets } from '../normalize/targets.ts';
 import type { ManualScoreRow } from '../schemas/records.ts';
-import { linkProjects } from '../normalize/linkProjects.ts';
+import { applyLinkPatch, linkProjects, linkProjectsWithPatch } from '../normalize/linkProjects.ts';
 import { checkChainStrength, checkChains } from '../normalize/checkChains.ts';
-import { buildProjects, diffSnapshots } from '../metrics/projects.ts';
+import { diffSnapshots, foldProjects, sortProjects } from '../metrics/projects.ts';
 import type { Project, SnapshotDiff } from '../schemas/project.ts';
 import { appendAll } from '../schemas/arrays.ts';
 import type { ZoneGeo } from '../schemas/geo.ts';
@@ -28,7 +28,14 @@ import type { AssetRow } from '../schemas/records.ts';
 import { readZoneGeo } from './readZoneGeo.ts';
 import { finishAssets } from '../normalize/finishAssets.ts';
 import { cacheKey, NO_CACHE, type BuildCache } from './cache.ts';
-import { cachedDerived, cachedReader, loadLedgerFile, type LedgerFile } from './cachedTables.ts';
+import {
+  cachedDerived,
+  cachedReader,
+  cachedRowMemo,
+  loadLedgerFile,
+  rowMemoKey,
+  type LedgerFile,
+} from './cachedTables.ts';
 import { codeFingerprint } from './codeFingerprint.ts';
 import { RowMemo } from '../normalize/rowMemo.ts';
 import { serialize } from 'node:v8';
@@ -36,6 +43,8 @@ import type { DispatchSheet } from '../schemas/dispatch.ts';
 import { dispatchSheets, type DispatchSnapshot } from '../metrics/dispatch.ts';
 import { periodEnd } from '../metrics/period.ts';
 import type { TableContext } from '../normalize/normalizeTable.ts';
+import { prestartLegacyReaders, stopLegacyReaders } from '../ingest/legacy.ts';
+import { LEGACY_HEAP_MB } from '../ingest/limits.ts';
 
 /** Side effects the data stage may have, passed in so the pipeline is testable without mocks. */
 export interface BuildEffects {
@@ -87,6 +96,20 @@ const emptyRecords = (): SnapshotRecords => ({
  */
 export async function runDataStage(dataDir: string, effects: BuildEffects): Promise<DataModel> {
   const folder = scanDataFolder(dataDir);
+  // Legacy workbooks are read in worker threads: the first is started now, loading SheetJS on
+  // the other core while the cache is read (`legacy.ts`).
+  const legacy = [...folder.reference, ...[...folder.snapshots, ...folder.dated].flatMap((s) => s.files)].filter((f) =>
+    /\.(xls|et)$/i.test(f),
+  ).length;
+  if (legacy > 0) prestartLegacyReaders(legacy, LEGACY_HEAP_MB);
+  try {
+    return await buildModel(dataDir, folder, effects);
+  } finally {
+    stopLegacyReaders();
+  }
+}
+
+async function buildModel(dataDir: string, folder: DataFolder, effects: BuildEffects): Promise<DataModel> {
   const issues: Issue[] = [...folder.issues];
   const sheets: SheetReport[] = [];
 
@@ -125,8 +148,12 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
   const unknownUnits = new Map<string, { rows: number; files: Set<string> }>();
   const rowMemo = new RowMemo();
   const ctx = { ...baseCtx, resolveUnit: resolver.resolve, rowMemo, zoneNames: [settings.zoneName] };
-  // A ledger file's records depend on its bytes, the settings and the units table (names resolve through it).
-  const inputsKey = cacheKey(JSON.stringify([settings.defaultAmountUnit, settings.aliases]), JSON.stringify(unitRows));
+  // A ledger file's records depend on its bytes, the settings that `ctx` and the aliases carry, and
+  // the units table (names resolve through it).
+  const inputsKey = cacheKey(
+    JSON.stringify([settings.defaultAmountUnit, ctx.zoneNames, settings.aliases]),
+    JSON.stringify(unitRows),
+  );
   const reference: Reference = {
     units: unitRows,
     targets: [],
@@ -186,15 +213,27 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
 
   // 3. Ledgers, one snapshot at a time; each period is computed from its own snapshot only.
   const snapshots: Snapshot[] = [];
+  /** Each snapshot's chain key (below), for the 调度 sheets' keys. */
+  const snapshotKeys: (string | null)[] = [];
   let previous: Snapshot | null = null;
   // A period's metrics and diff depend on its files, the reference tables, the settings and every
   // earlier period: each key chains the previous one (null once a file could not be hashed).
   let chain: string | null =
     cache === NO_CACHE ? null : cacheKey('periods', codeFingerprint(), inputsKey, serialize([reference, settings]));
   const io: SnapshotIo = { extraAliases, cache, inputsKey, rowMemo };
+  /** Whether a file of the latest snapshot was read (not taken from the cache): its row memo is then kept. */
+  let latestRead = false;
   for (const { period, files, asOf } of folder.snapshots) {
     const latest = period === folder.snapshots[folder.snapshots.length - 1]?.period;
     const fileKeys: string[] = [];
+    // A file to be read may reuse rows of the previous snapshot: when that one came from the
+    // cache, the row memo the last build kept stands in for it.
+    io.onMiss = () => {
+      if (latest) latestRead = true;
+      const kept = cachedRowMemo(cache, inputsKey);
+      if (kept) rowMemo.seed(kept);
+      io.onMiss = latest ? () => (latestRead = true) : undefined;
+    };
     const read = await readSnapshotFiles(
       folder.root,
       files,
@@ -216,39 +255,55 @@ export async function runDataStage(dataDir: string, effects: BuildEffects): Prom
     );
     const records = read.records;
     appendAll(issues, read.issues);
-    appendAll(issues, linkProjects(records, period));
-    appendAll(issues, checkChains(records, [...reference.chainSegments, ...reference.chainCompanies], period));
     // The quarterly ranking's change is measured against the previous quarter's end.
     const quarterBefore = [...snapshots].reverse().find((s) => isQuarterEnd(s.period));
     // 同比: the same month last year, from that month's own snapshot (as it was published)
     const lastYearPeriod = `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
     const lastYear = snapshots.find((s) => s.period === lastYearPeriod);
     chain = chain === null ? null : cacheKey(chain, period, ...fileKeys);
-    const { metrics, diff } = cachedDerived(cache, chain, () => ({
-      metrics: computePeriodMetrics({
-        period,
-        records,
-        units: reference.units,
-        targets: reference.targets,
-        manualScores: reference.manualScores,
-        settings,
-        ...(asOf !== undefined ? { asOf } : {}),
-        ...(lastYear ? { lastYear: lastYear.metrics } : {}),
-        ...(previous ? { previous: previous.metrics } : {}),
-        ...(quarterBefore ? { previousQuarter: quarterBefore.metrics } : {}),
-      }),
-      diff: diffSnapshots(previous?.records ?? null, records, previous?.period ?? '', period),
-    }));
+    snapshotKeys.push(chain);
+    // Linked, checked and counted, or all of it from the cache: then the records are linked as
+    // they were (`applyLinkPatch`).
+    let linked = false;
+    const derived = cachedDerived(cache, chain, () => {
+      const link = linkProjectsWithPatch(records, period);
+      linked = true;
+      return {
+        linkIssues: link.issues,
+        patch: link.patch,
+        chainIssues: checkChains(records, [...reference.chainSegments, ...reference.chainCompanies], period),
+        metrics: computePeriodMetrics({
+          period,
+          records,
+          units: reference.units,
+          targets: reference.targets,
+          manualScores: reference.manualScores,
+          settings,
+          ...(asOf !== undefined ? { asOf } : {}),
+          ...(lastYear ? { lastYear: lastYear.metrics } : {}),
+          ...(previous ? { previous: previous.metrics } : {}),
+          ...(quarterBefore ? { previousQuarter: quarterBefore.metrics } : {}),
+        }),
+        diff: diffSnapshots(previous?.records ?? null, records, previous?.period ?? '', period),
+      };
+    });
+    if (!linked) applyLinkPatch(records, derived.patch);
+    appendAll(issues, derived.linkIssues);
+    appendAll(issues, derived.chainIssues);
+    const { metrics, diff } = derived;
     const snapshot: Snapshot = { period, records, metrics, diff };
     snapshots.push(snapshot);
     previous = snapshot;
   }
 
+  io.onMiss = undefined;
+  if (latestRead) cache.set(rowMemoKey(inputsKey), rowMemo.entries());
+
   // End the current job first, so that the last period's facts and project states (held only
   // weakly, see `WeakValueCache`) can be collected before the projects are built.
   await new Promise((resolve) => setImmediate(resolve));
-  const projects = buildProjects(snapshots);
-  const dispatch = await readDispatch(folder, snapshots, ctx, io, settings);
+  const projects = cachedProjects(snapshots, snapshotKeys, cache);
+  const dispatch = await readDispatch(folder, snapshots, snapshotKeys, ctx, io, settings);
   return {
     dataDir,
     settings,
@@ -274,6 +329,8 @@ interface SnapshotIo {
   cache: BuildCache;
   inputsKey: string;
   rowMemo: RowMemo;
+  /** Runs before a file is read rather than taken from the cache. */
+  onMiss?: (() => void) | undefined;
 }
 
 /**
@@ -302,6 +359,7 @@ async function readSnapshotFiles(
       io.extraAliases,
       io.cache,
       io.inputsKey,
+      io.onMiss,
     );
     appendAll(issues, loaded.issues);
     for (const r of loaded.processed) {
@@ -315,33 +373,95 @@ async function readSnapshotFiles(
 }
 
 /**
+ * `buildProjects` through the cache: the fold after each of the last two snapshots is kept (under
+ * its chain key, which covers it and every earlier snapshot), so a build that adds a month — or
+ * replaces the latest month's folder — goes on from the fold the last build left and folds only
+ * the new month.
+ */
+function cachedProjects(
+  snapshots: readonly Snapshot[],
+  snapshotKeys: readonly (string | null)[],
+  cache: BuildCache,
+): Project[] {
+  const keyAt = (i: number) => {
+    const k = snapshotKeys[i];
+    return k === null || k === undefined ? null : cacheKey('projects', k);
+  };
+  let projects = new Map<string, Project>();
+  let from = 0;
+  for (const i of [snapshots.length - 1, snapshots.length - 2]) {
+    const key = i >= 0 ? keyAt(i) : null;
+    const kept = key === null ? undefined : cache.get<unknown>(key);
+    if (kept instanceof Map) {
+      projects = kept as Map<string, Project>;
+      from = i + 1;
+      break;
+    }
+  }
+  for (let i = from; i < snapshots.length; i++) {
+    foldProjects(projects, snapshots[i] as Snapshot);
+    const key = keyAt(i);
+    if (key !== null && i >= snapshots.length - 2) cache.set(key, projects);
+  }
+  return sortProjects(projects);
+}
+
+/**
  * The weekly 调度 (contract §11): each month's snapshot at its end (its `asOf` when a dated folder
  * holds it) and every other dated folder, read here through the same cached per-file path as the
  * monthly snapshots (future dates checked against the folder's date) and linked the same way. A
  * dated folder's rows feed only the 调度 sheets: its issues stay on its sheet, not in the monthly
  * report, so no monthly figure, bulletin, ranking or quality page changes because of it.
+ *
+ * A sheet depends on its snapshot and every earlier one: its cache key chains theirs (a month's
+ * is its period's chain key, a dated folder's its files' keys), so adding a month computes only
+ * the new month's sheet.
  */
 async function readDispatch(
   folder: DataFolder,
   snapshots: readonly Snapshot[],
+  snapshotKeys: readonly (string | null)[],
   ctx: LedgerContext,
   io: SnapshotIo,
   settings: SiteSettings,
 ): Promise<DispatchSheet[]> {
-  const list: DispatchSnapshot[] = folder.snapshots.map((f, i) => ({
+  const list: (DispatchSnapshot & { key: string | null })[] = folder.snapshots.map((f, i) => ({
     date: f.asOf ?? periodEnd(f.period),
     kind: 'month',
     period: f.period,
     folder: f.folder,
     records: (snapshots[i] as Snapshot).records,
+    key: snapshotKeys[i] ?? null,
   }));
   for (const d of folder.dated) {
-    const { records, issues } = await readSnapshotFiles(folder.root, d.files, d.period, { ...ctx, asOf: d.date }, io);
+    let key: string | null = io.cache === NO_CACHE ? null : cacheKey('dated', io.inputsKey, d.period, d.date);
+    const { records, issues } = await readSnapshotFiles(
+      folder.root,
+      d.files,
+      d.period,
+      { ...ctx, asOf: d.date },
+      io,
+      (file, _loaded, fileKey) => (key = key === null || fileKey === null ? null : cacheKey(key, file, fileKey)),
+    );
     appendAll(issues, linkProjects(records, d.period));
-    list.push({ date: d.date, kind: 'dated', period: d.period, folder: d.folder, records, issues });
+    list.push({ date: d.date, kind: 'dated', period: d.period, folder: d.folder, records, issues, key });
   }
   list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return dispatchSheets(list, settings.overdueDays);
+  let chain: string | null =
+    io.cache === NO_CACHE ? null : cacheKey('dispatch', codeFingerprint(), String(settings.overdueDays));
+  const keys = list.map(
+    (s) => (chain = chain === null || s.key === null ? null : cacheKey(chain, s.date, s.kind, s.folder, s.key)),
+  );
+  const known = keys.map((key) => {
+    const hit = key === null ? undefined : io.cache.get<DispatchSheet>(key);
+    return typeof hit === 'object' && hit !== null && typeof hit.date === 'string' ? hit : undefined;
+  });
+  const sheets = dispatchSheets(list, settings.overdueDays, known);
+  sheets.forEach((sheet, i) => {
+    const key = keys[i];
+    if (known[i] === undefined && key !== null && key !== undefined) io.cache.set(key, sheet);
+  });
+  return sheets;
 }
 
 function noteUnknown(

@@ -44,3 +44,25 @@ export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
   for (const item of items) target.push(item);
   return target;
 }
+
+/**
+ * Values numbered in the order first seen: a dictionary, so that a value repeated many times is
+ * stored once and referred to by its number.
+ *
+ * @example const d = new Numbering<string>(); d.of('a'); d.of('b'); d.of('a') // 0; d.values // ['a', 'b']
+ */
+export class Numbering<T> {
+  readonly values: T[] = [];
+  private readonly index = new Map<T, number>();
+
+  /** The number of `value` (a new one when first seen). */
+  of(value: T): number {
+    let n = this.index.get(value);
+    if (n === undefined) {
+      n = this.values.length;
+      this.values.push(value);
+      this.index.set(value, n);
+    }
+    return n;
+  }
+}
