@@ -223,17 +223,21 @@ async function buildModel(dataDir: string, folder: DataFolder, effects: BuildEff
   const io: SnapshotIo = { extraAliases, cache, inputsKey, rowMemo };
   /** Whether a file of the latest snapshot was read (not taken from the cache): its row memo is then kept. */
   let latestRead = false;
+  let readingLatest = false;
+  // A file to be read may reuse rows of the previous snapshot: when that one came from the cache,
+  // the row memo the last build kept stands in for it (looked up once, at the first file read).
+  let memoLookedUp = false;
+  io.onMiss = () => {
+    if (readingLatest) latestRead = true;
+    if (memoLookedUp) return;
+    memoLookedUp = true;
+    const kept = cachedRowMemo(cache, inputsKey);
+    if (kept) rowMemo.seed(kept);
+  };
   for (const { period, files, asOf } of folder.snapshots) {
     const latest = period === folder.snapshots[folder.snapshots.length - 1]?.period;
+    readingLatest = latest;
     const fileKeys: string[] = [];
-    // A file to be read may reuse rows of the previous snapshot: when that one came from the
-    // cache, the row memo the last build kept stands in for it.
-    io.onMiss = () => {
-      if (latest) latestRead = true;
-      const kept = cachedRowMemo(cache, inputsKey);
-      if (kept) rowMemo.seed(kept);
-      io.onMiss = latest ? () => (latestRead = true) : undefined;
-    };
     const read = await readSnapshotFiles(
       folder.root,
       files,
