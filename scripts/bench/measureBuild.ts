@@ -15,20 +15,27 @@ const at = process.argv.indexOf('--cache');
 const cache = at > 0 ? openCache(process.argv[at + 1] as string) : NO_CACHE;
 const peak = () => process.resourceUsage().maxRSS / 1024;
 
-const t0 = performance.now();
-const model = await runDataStage(dir, { log: () => {}, cache });
-const report = buildReport(model, 'internal');
-const t1 = performance.now();
-const dataRss = peak();
 mkdirSync(join(PROJECT_ROOT, '.zs'), { recursive: true });
 const work = mkdtempSync(join(PROJECT_ROOT, '.zs', 'bench-'));
-let t2 = t1;
-let writeRss = dataRss;
+const dataDir = join(work, 'data');
+const t0 = performance.now();
+let t1 = t0;
+let t2 = t0;
+let dataRss = 0;
+let writeRss = 0;
+let rows = 0;
 try {
-  const dataDir = join(work, 'data');
-  writeSiteData(model, report, 'internal', dataDir);
-  t2 = performance.now();
-  writeRss = peak();
+  // As in `runCli`: the model lives only in this function, not through the page stage.
+  await (async () => {
+    const model = await runDataStage(dir, { log: () => {}, cache });
+    const report = buildReport(model, 'internal');
+    rows = report.totals.read;
+    t1 = performance.now();
+    dataRss = peak();
+    writeSiteData(model, report, 'internal', dataDir);
+    t2 = performance.now();
+    writeRss = peak();
+  })();
   await buildSite({ siteData: dataDir, outDir, work, profile: 'internal' });
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -39,7 +46,7 @@ const pages = readdirSync(outDir, { recursive: true, withFileTypes: true }).filt
 ).length;
 console.log(
   JSON.stringify({
-    rows: report.totals.read,
+    rows,
     pages,
     data: { ms: t1 - t0, maxRssMb: dataRss },
     siteData: { ms: t2 - t1, maxRssMb: writeRss },

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { limitHeapGrowth } from '../ingest/heapGrowth.ts';
 
 /** The project root (where astro.config.mjs and node_modules are). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,6 +24,7 @@ export async function buildSite(opts: {
   process.env.ZS_SITE_DATA = opts.siteData;
   process.env.ZS_PROFILE = opts.profile;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  limitHeapGrowth();
   const { build } = await import('astro');
   const staging = join(opts.work, 'out');
   const cwd = process.cwd();

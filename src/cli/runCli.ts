@@ -1,13 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseCliOptions } from './cliOptions.ts';
+import { parseCliOptions, type CliOptions } from './cliOptions.ts';
 import { CliError } from '../pipeline/cliError.ts';
 import { runDataStage } from '../pipeline/dataStage.ts';
 import { buildReport } from '../pipeline/report.ts';
 import { issueLines, summaryLine } from './consoleReport.ts';
 import { writeSiteData } from '../pipeline/writeSiteData.ts';
 import { buildSite, PROJECT_ROOT } from './buildSite.ts';
-import { NO_CACHE, openCache, pruneCache } from '../pipeline/cache.ts';
+import { NO_CACHE, openCache, pruneCache, type BuildCache } from '../pipeline/cache.ts';
+import type { Report } from '../schemas/report.ts';
 
 /** Exit code of an unexpected exception: a bug in this program, never a problem in the data. */
 export const EXIT_INTERNAL_ERROR = 3;
@@ -28,22 +29,10 @@ export async function runCli(
       `${mode === 'check' ? '校验' : '生成'}：数据目录 ${opts.data}${opts.checkOnly ? '' : `，输出 ${opts.out}（${opts.profile === 'public' ? '公开版' : '内部版'}）`}`,
     );
     const cache = opts.cache === null ? NO_CACHE : openCache(opts.cache);
-    const model = await runDataStage(opts.data, { log: opts.quiet ? () => {} : out, cache });
-    if (opts.cache !== null) pruneCache(opts.cache);
-    const report = buildReport(model, opts.profile);
-    for (const line of issueLines(report)) out(line);
-    if (opts.report) {
-      mkdirSync(dirname(opts.report), { recursive: true });
-      writeFileSync(opts.report, JSON.stringify(report, null, 2) + '\n');
-      out(`报告已写入 ${opts.report}`);
-    }
-    if (!opts.checkOnly) {
-      mkdirSync(join(PROJECT_ROOT, '.zs'), { recursive: true });
-      const work = mkdtempSync(join(PROJECT_ROOT, '.zs', 'build-'));
+    const { report, work } = await readZone(opts, cache, out);
+    if (work !== null) {
       try {
-        const dataDir = join(work, 'data');
-        writeSiteData(model, report, opts.profile, dataDir);
-        await buildSite({ siteData: dataDir, outDir: opts.out, work, profile: opts.profile });
+        await buildSite({ siteData: join(work, 'data'), outDir: opts.out, work, profile: opts.profile });
       } finally {
         rmSync(work, { recursive: true, force: true });
       }
@@ -62,6 +51,38 @@ export async function runCli(
     out(internalErrorMessage(e));
     return EXIT_INTERNAL_ERROR;
   }
+}
+
+/**
+ * The data stage, the report and, for a build, the site data folder (`<work>/data`, in a fresh
+ * work folder the caller removes). The model lives only in this function: the pages read the site
+ * data files, and keeping the model alive through the page stage (≈ 0.36 GB on the ×8 bench zone)
+ * only raised the build's peak memory.
+ */
+async function readZone(
+  opts: CliOptions,
+  cache: BuildCache,
+  out: (line: string) => void,
+): Promise<{ report: Report; work: string | null }> {
+  const model = await runDataStage(opts.data, { log: opts.quiet ? () => {} : out, cache });
+  if (opts.cache !== null) pruneCache(opts.cache);
+  const report = buildReport(model, opts.profile);
+  for (const line of issueLines(report)) out(line);
+  if (opts.report) {
+    mkdirSync(dirname(opts.report), { recursive: true });
+    writeFileSync(opts.report, JSON.stringify(report, null, 2) + '\n');
+    out(`报告已写入 ${opts.report}`);
+  }
+  if (opts.checkOnly) return { report, work: null };
+  mkdirSync(join(PROJECT_ROOT, '.zs'), { recursive: true });
+  const work = mkdtempSync(join(PROJECT_ROOT, '.zs', 'build-'));
+  try {
+    writeSiteData(model, report, opts.profile, join(work, 'data'));
+  } catch (e) {
+    rmSync(work, { recursive: true, force: true });
+    throw e;
+  }
+  return { report, work };
 }
 
 /** What the console says for an unexpected exception: that it is a bug, and where it happened. */

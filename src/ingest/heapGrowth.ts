@@ -22,3 +22,16 @@ export function conserveMemory(): void {
   conserving = true;
   setFlagsFromString(process.env.ZS_HEAP_FLAG ?? '--optimize-for-size');
 }
+
+/**
+ * Lets V8's old generation grow by at most 30 % between full collections, for the page stage.
+ * Astro's pages keep ≈ 0.85 GB alive on the ×8 bench zone (the parsed site data and Astro's
+ * own), and with the default growth the heap reached 2.3 GB (3.1 GB RSS) before a collection
+ * found that. Measured on that zone: peak RSS 2.95 GB → 1.56 GB, page stage 125 s → 117 s.
+ * (`--optimize-for-size`, as in `conserveMemory`, also bounds it, but slows the pages by half:
+ * it changes compilation too; `--max-old-space-size` cannot be changed once V8 has started.)
+ * A V8 flag set at run time; it changes only when the collector runs, never a result.
+ */
+export function limitHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=30');
+}
