@@ -60,10 +60,12 @@ describe('the messy signed ledger', () => {
     ]);
   });
 
-  test('values by field (vertical merge applied), raw by header as written, hidden flag kept', () => {
+  test('values by field (vertical merge applied), only the columns of fields, hidden flag kept', () => {
     const rows = splitRows(signed, layout);
     expect(rows[1]!.values).toMatchObject({ name: '智能制造产业园项目', investment: 3.5, unit: '经开区招商局' });
-    expect(rows[1]!.raw).toMatchObject({ 项目名称: '智能制造产业园项目', 总投资: 3.5, '其中：一期': 1.75, 序号: 2 });
+    // 序号 and 其中：一期 are no field: not among the values
+    expect(Object.keys(rows[1]!.values)).not.toContain('序号');
+    expect(Object.values(rows[1]!.values)).not.toContain(1.75);
     expect(rows[0]!.values['code']).toBe('0012025001');
     expect(rows.find((r) => r.row === 11)!.hidden).toBe(true);
     expect(rows.find((r) => r.row === 9)!.total).toBe('subtotal');
@@ -263,14 +265,6 @@ describe('splitRows', () => {
     const g = grid([['项目名称', '总投资', '签约日期', '责任单位'], ['年产10万吨新材料项目']]);
     expect(statuses(g, locateTable(g, 'signed')!)).toEqual([[2, 'data', null]]);
   });
-
-  test('duplicate headers get numbered raw keys', () => {
-    const g = grid([
-      ['项目名称', '总投资', '签约日期', '责任单位', '备注', '备注'],
-      ['甲', 1, '2025-10-08', '经开区', 'a', 'b'],
-    ]);
-    expect(splitRows(g, locateTable(g, 'signed')!)[0]!.raw).toMatchObject({ 备注: 'a', '备注 (2)': 'b' });
-  });
 });
 
 describe('reconcileTotals', () => {
@@ -278,7 +272,6 @@ describe('reconcileTotals', () => {
     row: n,
     status,
     values: { investment: v },
-    raw: {},
     ...(total ? { total } : {}),
   });
   const num = (v: CellValue) =>

@@ -28,6 +28,9 @@ const TOTAL_END = /(合计|小计|总计)$/;
 const TOTAL_COUNT = /^共\d+(个|项|条)/;
 const NOTE_START =
   /^(注\d*|备注|说明|填报人|填表人|审核人|审核|制表|制表人|统计人|负责人|单位负责人|分管领导|联系人|联系电话|电话|填报日期|制表日期|填报时间|报送时间)[:：]/;
+/** What a text needs to match a total pattern (above) or `NOTE_START` once folded: a cheap test first. */
+const MAY_BE_TOTAL = /[计共]/;
+const MAY_BE_NOTE = /[:：]/;
 const SEQ_HEADERS = new Set(['序号', 'no', 'no.', '序列']);
 /** Sentence punctuation: a lone cell with it reads as prose, not as a project name. */
 const PROSE = /[，。；：,;:]/;
@@ -62,30 +65,30 @@ export function* eachSplitRow(grid: Grid, layout: TableLayout, release = false):
       .filter((c) => c.field === null && SEQ_HEADERS.has(headerKey(c.header).toLowerCase()))
       .map((c) => c.index),
   );
+  const fieldColumns = layout.columns.filter((c): c is typeof c & { field: string } => c.field !== null);
   const nameIndex = layout.columns.find((c) => c.field === 'name')?.index;
   const firstIndex = minOf(layout.columns.map((c) => c.index));
-  const rawKeys = uniqueHeaders(layout.columns.map((c) => c.header));
-  const headerTexts = layout.columns.map(
-    (c) => [c.index, headerKey(c.header), c.group !== undefined ? headerKey(c.group) : null] as const,
-  );
+  const headerTexts = layout.columns.map((c) => {
+    const leaf = headerKey(c.header);
+    const group = c.group !== undefined ? headerKey(c.group) : null;
+    return { index: c.index, leaf, group, probes: probes(leaf, group) };
+  });
 
   for (let i = layout.dataStartIndex; i < grid.rows.length; i++) {
     const gridRow = grid.rows[i]!;
     if (release) grid.rows[i] = RELEASED;
     const own: Cell[] = [];
-    gridRow.cells.forEach((value, index) => {
-      if (value !== null && copies.get(key(gridRow.row, index)) !== 'vertical') own.push({ index, value });
-    });
+    const cells = gridRow.cells;
+    for (let index = 0; index < cells.length; index++) {
+      const value = cells[index];
+      if (value === null || value === undefined) continue;
+      if (copies.size === 0 || copies.get(key(gridRow.row, index)) !== 'vertical') own.push({ index, value });
+    }
     if (own.every((c) => seqIndexes.has(c.index) && typeof c.value === 'number')) continue;
 
     const values: Record<string, CellValue> = {};
-    const raw: Record<string, CellValue> = {};
-    layout.columns.forEach((c, k) => {
-      const v = gridRow.cells[c.index] ?? null;
-      if (c.field !== null) values[c.field] = v;
-      raw[rawKeys[k]!] = v;
-    });
-    const split: SplitRow = { row: gridRow.row, status: 'data', values, raw };
+    for (const c of fieldColumns) values[c.field] = cells[c.index] ?? null;
+    const split: SplitRow = { row: gridRow.row, status: 'data', values };
     if (gridRow.hidden === true) split.hidden = true;
     Object.assign(split, classify(gridRow.cells, own, copies, gridRow.row));
     yield split;
@@ -96,11 +99,12 @@ export function* eachSplitRow(grid: Grid, layout: TableLayout, release = false):
     const needed = Math.max(2, Math.ceil(headerTexts.length / 2));
     let repeats = 0;
     let left = headerTexts.length;
-    for (const [index, leaf, group] of headerTexts) {
+    for (const { index, leaf, group, probes } of headerTexts) {
       left--;
       const cell = cells[index] ?? null;
-      // Header cells are text: a number, date or empty cell never repeats one (and costs nothing).
-      if (typeof cell === 'string') {
+      // Header cells are text: a number, date or empty cell never repeats one (and costs nothing);
+      // nor does a text without the character each header text must keep (see `probes`).
+      if (typeof cell === 'string' && (probes === null || probes.some((ch) => cell.includes(ch)))) {
         const v = headerKey(cell);
         if (v !== '' && (v === leaf || v === group)) repeats++;
       }
@@ -118,8 +122,10 @@ export function* eachSplitRow(grid: Grid, layout: TableLayout, release = false):
   ): Pick<SplitRow, 'status' | 'reason' | 'total'> {
     // Only the first text cell, the 序号 column and the name column can carry a 合计 label.
     const strings = own.filter((c) => typeof c.value === 'string');
+    // Each pattern holds 计 or 共, which folding and compacting never make nor remove.
     const labels = strings
       .filter((c, k) => k === 0 || seqIndexes.has(c.index) || c.index === nameIndex)
+      .filter((c) => MAY_BE_TOTAL.test(c.value as string))
       .map((c) => ({ index: c.index, text: compactText(c.value as string) }));
     const label = labels.find((t) => TOTAL_START.test(t.text) || TOTAL_END.test(t.text) || TOTAL_COUNT.test(t.text));
     if (label !== undefined) {
@@ -129,7 +135,7 @@ export function* eachSplitRow(grid: Grid, layout: TableLayout, release = false):
     if (isRepeatedHeader(cells)) return { status: 'header', reason: '重复的表头行' };
     if (isColumnNumberRow(own)) return { status: 'header', reason: '列编号行' };
     const first = own[0]!;
-    if (typeof first.value === 'string' && NOTE_START.test(compactText(first.value)))
+    if (typeof first.value === 'string' && MAY_BE_NOTE.test(first.value) && NOTE_START.test(compactText(first.value)))
       return { status: 'note', reason: '表尾注释' };
     const masters = own.filter((c) => copies.get(key(row, c.index)) !== 'horizontal');
     if (masters.length === 1 && typeof masters[0]!.value === 'string') {
@@ -243,20 +249,31 @@ export class TotalsCollector {
 /** A row `1 2 3 4 …` (or `(1) (2) …`) under the header, numbering the columns. */
 function isColumnNumberRow(own: readonly Cell[]): boolean {
   if (own.length < 3) return false;
-  const numbers = own.map((c) =>
-    typeof c.value === 'number' ? c.value : Number(cellText(c.value).replace(/[()（）]/g, '')),
-  );
-  return numbers.every((n, k) => Number.isInteger(n) && (k === 0 ? n <= 2 : n === numbers[k - 1]! + 1));
+  let previous = 0;
+  for (let k = 0; k < own.length; k++) {
+    const v = own[k]!.value;
+    const n = typeof v === 'number' ? v : Number(cellText(v).replace(/[()（）]/g, ''));
+    if (!Number.isInteger(n) || (k === 0 ? n > 2 : n !== previous + 1)) return false;
+    previous = n;
+  }
+  return true;
 }
 
-/** Headers as keys: a repeated header gets ` (2)`, ` (3)`. */
-function uniqueHeaders(headers: string[]): string[] {
-  const seen = new Map<string, number>();
-  return headers.map((h) => {
-    const n = (seen.get(h) ?? 0) + 1;
-    seen.set(h, n);
-    return n === 1 ? h : `${h} (${n})`;
-  });
+/**
+ * Characters a cell must contain for its {@link headerKey} to equal `leaf` or `group`: the first
+ * character above ASCII of each (null when one has none: no cheap test then). The key only drops
+ * characters and folds full-width forms to ASCII, so any other character of the key is in the
+ * cell as written.
+ */
+function probes(leaf: string, group: string | null): string[] | null {
+  const out: string[] = [];
+  for (const text of group === null ? [leaf] : [leaf, group]) {
+    if (text === '') continue;
+    const ch = [...text].find((c) => c.codePointAt(0)! > 0x7e);
+    if (ch === undefined) return null;
+    out.push(ch);
+  }
+  return out;
 }
 
 /** Normalised header text of a cell, for comparing a row with the header (repeated header rows). */

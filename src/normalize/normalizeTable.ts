@@ -113,17 +113,16 @@ export function normalizeTable(rows: Iterable<SplitRow>, layout: TableLayout, ct
     );
   };
   // Rows seen before in this build (same kind, columns, units and cells) are reused (`rowMemo.ts`).
-  const memo = ctx.rowMemo;
   const memoFields: string[] = [];
   for (const col of columns) if (!memoFields.includes(col.field as string)) memoFields.push(col.field as string);
-  const memoTable = memo
-    ? cellsKey([
-        ctx.kind,
-        ctx.defaultAmountUnit,
-        ctx.period === undefined ? 'ref' : 'ledger',
-        ...columns.flatMap((c) => [c.field, c.unit]),
-      ])
-    : '';
+  const memo = ctx.rowMemo?.table(
+    cellsKey([
+      ctx.kind,
+      ctx.defaultAmountUnit,
+      ctx.period === undefined ? 'ref' : 'ledger',
+      ...columns.flatMap((c) => [c.field, c.unit]),
+    ]),
+  );
   const memoValues: CellValue[] = [];
 
   for (const row of rows) {
@@ -158,13 +157,13 @@ export function normalizeTable(rows: Iterable<SplitRow>, layout: TableLayout, ct
     if (memo) {
       memoValues.length = 0;
       for (const f of memoFields) memoValues.push(row.values[f] ?? null);
-      memoKey = memoTable + cellsKey(memoValues);
+      memoKey = cellsKey(memoValues);
       const hit = memo.get(memoKey);
       if (hit !== undefined && (hit.maxDate === null || !ctx.period || !isAfterEnd(hit.maxDate, ctx))) {
         for (const e of hit.events) replay(e, issue, row.row);
         out.records.push(reuseRecord(hit, { file: ctx.file, sheet: ctx.sheet, row: row.row }));
         out.stats.accepted++;
-        memo.stats.reused++;
+        memo.memo.stats.reused++;
         continue;
       }
     }

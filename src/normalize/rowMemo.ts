@@ -33,11 +33,15 @@ const MAX_ENTRIES = 400_000;
  */
 const MAX_KEY_CHARS = 24_000_000;
 
+/** One generation: the entries of each table key (kind, columns, units), by the row's cells. */
+export type RowMemoTables = Map<string, Map<string, RowMemoEntry>>;
+
 /** The memo of one build. */
 export class RowMemo {
-  private current = new Map<string, RowMemoEntry>();
-  private previous = new Map<string, RowMemoEntry>();
-  /** Characters of the current generation's keys. */
+  private current: RowMemoTables = new Map();
+  private previous: RowMemoTables = new Map();
+  /** Entries and characters of the current generation's keys. */
+  private size = 0;
   private chars = 0;
   /** Rows reused / normalised, for the bench. */
   readonly stats = { reused: 0, stored: 0 };
@@ -46,11 +50,12 @@ export class RowMemo {
   nextGeneration(): void {
     this.previous = this.current;
     this.current = new Map();
+    this.size = 0;
     this.chars = 0;
   }
 
   /** The current generation: what the next snapshot may reuse (kept in the cache after the latest snapshot). */
-  entries(): ReadonlyMap<string, RowMemoEntry> {
+  entries(): RowMemoTables {
     return this.current;
   }
 
@@ -60,29 +65,58 @@ export class RowMemo {
    * was normalised that the new month's rows could reuse. Only rows that would have been found
    * anyway are found: the entries were made by the same code from the same settings and units.
    */
-  seed(entries: Map<string, RowMemoEntry>): void {
+  seed(entries: RowMemoTables): void {
     if (this.previous.size === 0 && this.current.size === 0) this.previous = entries;
   }
 
+  /**
+   * The entries of one table key, for the rows of one table (the key is not repeated in every
+   * row's key, nor hashed again for each row). Valid until the next generation.
+   */
+  table(tableKey: string): RowMemoTable {
+    let current = this.current.get(tableKey);
+    if (current === undefined) {
+      current = new Map();
+      this.current.set(tableKey, current);
+      this.chars += tableKey.length;
+    }
+    return new RowMemoTable(this, current, this.previous.get(tableKey));
+  }
+
+  /** True when the current generation may take one more entry of `key` (counting it if so). */
+  room(key: string): boolean {
+    if (this.size >= MAX_ENTRIES || this.chars + key.length > MAX_KEY_CHARS) return false;
+    this.size++;
+    this.chars += key.length;
+    return true;
+  }
+}
+
+/** The memo of the rows of one table key (see {@link RowMemo.table}). */
+export class RowMemoTable {
+  readonly memo: RowMemo;
+  private readonly current: Map<string, RowMemoEntry>;
+  private readonly previous: Map<string, RowMemoEntry> | undefined;
+
+  constructor(memo: RowMemo, current: Map<string, RowMemoEntry>, previous: Map<string, RowMemoEntry> | undefined) {
+    this.memo = memo;
+    this.current = current;
+    this.previous = previous;
+  }
+
+  /** The entry of a row's {@link cellsKey}: from this generation, else the previous one (then kept on). */
   get(key: string): RowMemoEntry | undefined {
     const hit = this.current.get(key);
     if (hit !== undefined) return hit;
-    const old = this.previous.get(key);
-    if (old !== undefined && this.room(key)) this.current.set(key, old);
+    const old = this.previous?.get(key);
+    if (old !== undefined && this.memo.room(key)) this.current.set(key, old);
     return old;
   }
 
   set(key: string, entry: RowMemoEntry): void {
-    if (!this.room(key)) return;
+    if (!this.memo.room(key)) return;
     this.current.set(key, entry);
-    this.stats.stored++;
-  }
-
-  /** True when the current generation may take `key` (counting its characters if so). */
-  private room(key: string): boolean {
-    if (this.current.size >= MAX_ENTRIES || this.chars + key.length > MAX_KEY_CHARS) return false;
-    this.chars += key.length;
-    return true;
+    this.memo.stats.stored++;
   }
 }
 

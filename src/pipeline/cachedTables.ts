@@ -10,7 +10,7 @@ import type { TableKind } from '../schemas/fields.ts';
 import type { Issue } from '../schemas/issue.ts';
 import { cacheKey, NO_CACHE, type BuildCache } from './cache.ts';
 import { codeFingerprint } from './codeFingerprint.ts';
-import type { RowMemoEntry } from '../normalize/rowMemo.ts';
+import type { RowMemoEntry, RowMemoTables } from '../normalize/rowMemo.ts';
 import { decodeRecords, encodeRecords, isCompact, type CompactRecords } from './recordCodec.ts';
 
 /**
@@ -145,15 +145,20 @@ export function cachedDerived<T extends object>(cache: BuildCache, key: string |
 export const rowMemoKey = (inputsKey: string): string => cacheKey('row-memo', codeFingerprint(), inputsKey);
 
 /** The row memo kept by an earlier build, or undefined (absent, or not a memo). */
-export function cachedRowMemo(cache: BuildCache, inputsKey: string): Map<string, RowMemoEntry> | undefined {
+export function cachedRowMemo(cache: BuildCache, inputsKey: string): RowMemoTables | undefined {
   const hit = cache.get<unknown>(rowMemoKey(inputsKey));
   if (!(hit instanceof Map)) return undefined;
-  for (const [k, v] of hit) {
-    const e = v as Partial<RowMemoEntry> | null;
-    if (typeof k !== 'string' || typeof e?.record !== 'object' || !Array.isArray(e.events)) return undefined;
-    break; // entries are checksummed: the first one's shape stands for the rest, as for the other entries
+  // Entries are checksummed: the first one's shape stands for the rest, as for the other entries.
+  for (const [tableKey, rows] of hit) {
+    if (typeof tableKey !== 'string' || !(rows instanceof Map)) return undefined;
+    for (const [k, v] of rows as Map<unknown, unknown>) {
+      const e = v as Partial<RowMemoEntry> | null;
+      if (typeof k !== 'string' || typeof e?.record !== 'object' || !Array.isArray(e.events)) return undefined;
+      break;
+    }
+    break;
   }
-  return hit as Map<string, RowMemoEntry>;
+  return hit as RowMemoTables;
 }
 
 /** `readWorkbookFile` through the cache (same arguments, same result). */

@@ -69,6 +69,4 @@ export interface SplitRow {
   total?: 'subtotal' | 'grand';
   /** Cells by field key, merged values included, e.g. `{ name: '某项目', investment: 5 }`. */
   values: Record<string, CellValue>;
-  /** Cells by header as written (duplicate headers get ` (2)`), e.g. `{ '总投资（亿元）': 5 }`. */
-  raw: Record<string, CellValue>;
 }
