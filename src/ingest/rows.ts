@@ -90,7 +90,7 @@ export function* eachSplitRow(grid: Grid, layout: TableLayout, release = false):
     for (const c of fieldColumns) values[c.field] = cells[c.index] ?? null;
     const split: SplitRow = { row: gridRow.row, status: 'data', values };
     if (gridRow.hidden === true) split.hidden = true;
-    Object.assign(split, classify(gridRow.cells, own, copies, gridRow.row));
+    Object.assign(split, classify(cells, own, copies, gridRow.row));
     yield split;
   }
 

@@ -163,7 +163,7 @@ export function normalizeTable(rows: Iterable<SplitRow>, layout: TableLayout, ct
         for (const e of hit.events) replay(e, issue, row.row);
         out.records.push(reuseRecord(hit, { file: ctx.file, sheet: ctx.sheet, row: row.row }));
         out.stats.accepted++;
-        memo.memo.stats.reused++;
+        memo.reused();
         continue;
       }
     }
