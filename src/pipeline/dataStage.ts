@@ -304,10 +304,13 @@ async function buildModel(dataDir: string, folder: DataFolder, effects: BuildEff
   if (latestRead) cache.set(rowMemoKey(inputsKey), rowMemo.entries());
 
   // End the current job first, so that the last period's facts and project states (held only
-  // weakly, see `WeakValueCache`) can be collected before the projects are built.
-  await new Promise((resolve) => setImmediate(resolve));
+  // weakly, see `WeakValueCache`: a value looked up in a job stays alive until the job ends) can
+  // be collected before the projects are built; likewise after the projects and the 调度 sheets.
+  await endJob();
   const projects = cachedProjects(snapshots, snapshotKeys, cache);
+  await endJob();
   const dispatch = await readDispatch(folder, snapshots, snapshotKeys, ctx, io, settings);
+  await endJob();
   return {
     dataDir,
     settings,
@@ -324,6 +327,9 @@ async function buildModel(dataDir: string, folder: DataFolder, effects: BuildEff
       .sort((a, b) => b.rows - a.rows || (a.name < b.name ? -1 : 1)),
   };
 }
+
+/** Ends the current job (the next step runs in a new one): see `WeakValueCache`. */
+const endJob = () => new Promise((resolve) => setImmediate(resolve));
 
 type LedgerContext = Omit<TableContext, 'file' | 'sheet' | 'kind' | 'period'>;
 
