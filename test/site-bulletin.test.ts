@@ -43,7 +43,7 @@ describe('bulletinView', () => {
     ...v.overview.flatMap((r) => [r.month, r.ytd]),
     ...[...v.buckets.rows, v.buckets.total].flatMap((r) => [r.month.count, r.month.yi, r.ytd.count, r.ytd.yi]),
     ...v.chains.rows.flatMap((r) => [r.count, r.yi]),
-    ...v.units.groups.flatMap((g) => g.items.flatMap((i) => [i.actual, i.points])),
+    ...v.units.groups.flatMap((g) => g.items.map((i) => i.actual)),
     ...[...v.funds.rows, v.funds.total].flatMap((r) => [r.count, r.yi, r.foreign]),
     v.trips.count,
     v.trips.visits,
@@ -126,7 +126,9 @@ describe('bulletinView', () => {
       ['开工项目数', '2', '1', '50.0%', '低于序时进度33.3个百分点'],
     ]);
     expect(g.items[1]!.actual.href).toBe(`../drill/2025-10.html?f=score.${jia}.1#signed-${jia}`);
-    expect(g.items[2]!.points.href).toBe(`../drill/2025-10.html?f=score.${jia}.2#started-${jia}`);
+    expect(g.items[2]!.actual.href).toBe(`../drill/2025-10.html?f=score.${jia}.2#started-${jia}`);
+    // 得分 (按比例, 完成率 capped at 100 %: 20 × 1, 10 × 2/3, 10 × 1/2) is not a second link to the same rows
+    expect(g.items.map((i) => i.points)).toEqual([{ text: '20.00' }, { text: '6.67' }, { text: '5.00' }]);
     const deduct = v.units.groups.find((x) => x.unit === '乙局')!.items[1]!;
     expect(deduct).toMatchObject({ target: '—', rate: '—', progress: null, note: '扣分项', points: { text: '-1.00' } });
     expect(v.units.chart).toContain('<svg');
